@@ -1,0 +1,32 @@
+import { defineConfig, globalIgnores } from 'eslint/config'
+import nextVitals from 'eslint-config-next/core-web-vitals'
+import nextTs from 'eslint-config-next/typescript'
+import tseslint from 'typescript-eslint'
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', 'src/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**']),
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // The SLA engine is pure: no framework, database or server code (issue 2).
+    files: ['src/lib/sla/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['next', 'next/*', 'react', 'react/*', 'react-dom', '@prisma/*', '@/generated/*', '@/server/*', '**/server/**', '**/generated/**', 'node:*'], message: 'src/lib/sla is pure: no framework, database, server or Node built-in imports.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The SLA engine reads no environment.' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The SLA engine never reads the clock: take `now` as a parameter.' }],
+    },
+  },
+])

@@ -1,0 +1,46 @@
+'use client'
+
+import { useActionState, useTransition } from 'react'
+import { Alert, Button, Field, inputClass } from '@/components/ui'
+import { createApiTokenAction, revokeApiTokenAction } from './actions'
+
+type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null }
+
+export function ApiTokens({ tokens }: { tokens: Token[] }) {
+  const [state, create, creating] = useActionState(createApiTokenAction, null)
+  const [revoking, startRevoke] = useTransition()
+  return (
+    <div className="mt-5 space-y-5">
+      <form action={create} className="flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <Field label="Token name" htmlFor="token-name" error={state && !state.ok ? state.error.fields?.name ?? state.error.message : undefined}>
+            <input id="token-name" name="name" required maxLength={80} placeholder="e.g. Monitoring integration" className={inputClass} />
+          </Field>
+        </div>
+        <Button type="submit" disabled={creating}>{creating ? 'Creating…' : 'Create token'}</Button>
+      </form>
+      {state?.ok && (
+        <Alert tone="green" title="Token created: copy it now, it will not be shown again">
+          <code className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900" data-testid="new-token">{state.data.secret}</code>
+        </Alert>
+      )}
+      {tokens.length === 0 ? (
+        <p className="text-sm text-slate-500">You have no active tokens.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-md ring-1 ring-slate-200">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+              <div>
+                <p className="font-medium">{t.name} <code className="ml-1 text-xs text-slate-500">{t.prefix}…</code></p>
+                <p className="text-xs text-slate-500">Created {t.createdAt} · {t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used'}</p>
+              </div>
+              <Button variant="secondary" disabled={revoking} onClick={() => startRevoke(async () => void (await revokeApiTokenAction(t.id)))} aria-label={`Revoke token ${t.name}`}>
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,4 @@
+import { NextResponse } from 'next/server'
+import { buildOpenApiDocument } from '@/server/api/openapi'
+
+export const GET = () => NextResponse.json(buildOpenApiDocument())

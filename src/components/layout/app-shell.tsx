@@ -1,0 +1,34 @@
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+import type { Actor } from '@/server/auth/actor'
+import { navFor } from './nav'
+import { NavLinks } from './nav-links'
+import { SignOutButton } from './sign-out-button'
+
+export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <Link href="/" className="flex items-baseline gap-2 font-semibold text-slate-900">
+            <span className="text-brand-600">Vault</span> Support
+          </Link>
+          <NavLinks items={navFor(actor)} />
+          <div className="ml-auto flex items-center gap-3">
+            <Link href="/profile" className="text-right text-sm leading-tight hover:underline">
+              <span className="block font-medium text-slate-900">{actor.name}</span>
+              <span className="block text-xs text-slate-500">{actor.organisationName}</span>
+            </Link>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config'
+import path from 'node:path'
+
+// Embedded PGlite allows one process per data folder: without a PostgreSQL server, run files one
+// at a time (scripts/test.sh sets TEST_DB_MODE).
+const pglite = process.env.TEST_DB_MODE === 'pglite'
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname, 'src'),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts'),
+    },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    fileParallelism: !pglite,
+  },
+})
