@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import os from 'node:os'
 import path from 'node:path'
 
 // Embedded PGlite allows one process per data folder: without a PostgreSQL server, run files one
@@ -20,5 +21,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: !pglite,
+    // Uploaded files of the tests go to a temporary folder, not the project's .data/.
+    env: { UPLOAD_DIR: path.join(os.tmpdir(), 'portal-test-uploads'), OUTBOX_WORKER: 'off' },
   },
 })

@@ -237,7 +237,7 @@ export async function seedDemo(db: PrismaClient, now: Date) {
       { type: 'case.opened', at: openedAt, actorId: opener.id, after: { severity, category, status: 'NEW', targetKind: target.targetKind, targetDueAt: target.targetDueAt } },
     ]
     const comments: { authorId: string; body: string; internal: boolean; createdAt: Date }[] = []
-    if (assignee) events.push({ type: 'case.assigned', at: new Date(openedAt.getTime() + 60_000), actorId: assignee.id, after: { assignee: assignee.email } })
+    if (assignee) events.push({ type: 'case.assigned', at: new Date(openedAt.getTime() + 60_000), actorId: assignee.id, after: { assignee: assignee.email, assigneeName: assignee.name }, internal: false })
     if (firstResponseAt && assignee) {
       comments.push({ authorId: assignee.id, body: `Thank you for contacting support. I am looking into "${title}". Could you confirm when the problem started and whether anything changed in the environment?`, internal: false, createdAt: firstResponseAt })
       events.push({ type: 'case.first-response', at: firstResponseAt, actorId: assignee.id, after: { met: !target.targetDueAt || firstResponseAt <= target.targetDueAt } })

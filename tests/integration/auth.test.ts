@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '@/server/db/client'
-import { hashToken, loadActor } from '@/server/auth/actor'
+import { loadActor } from '@/server/auth/actor'
+import { hashToken } from '@/server/auth/token-hash'
 import { verifyCredentials } from '@/server/auth/sign-in'
 import { createApiToken, listApiTokens, revokeApiToken } from '@/server/tokens/api-tokens'
 import { AppError } from '@/server/errors'

@@ -1,5 +1,9 @@
 import 'server-only'
 import { z } from 'zod'
+import { ZAssignCaseInput, ZComplianceQuery, ZComplianceResponse, ZContactAttemptInput, ZContactAttemptResponse, ZEscalationQuery, ZEscalationsResponse, ZQueueQuery, ZQueueResponse, ZReplyInput, ZResolveInput } from '@/lib/engineer/schemas'
+import { ZAddCommentInput, ZCaseListQuery, ZEscalateInput, ZOpenCaseInput, ZPatchCaseInput } from '@/lib/cases/schemas'
+import { ZDeflectionInput, ZKbSearchInput } from '@/server/kb/search-kb'
+import { administrationOperations } from '@/server/organisation/api-operations'
 
 // Every /api/v1 operation, with the zod schemas its route validates with. The OpenAPI document
 // is generated from this list, and a test checks it against the route files in src/app/api/v1.
@@ -29,7 +33,52 @@ export const ZMeResponse = z.object({
   }),
 })
 
+const ZResponseTarget = z.union([
+  z.object({ kind: z.literal('deadline'), dueAt: z.iso.datetime(), minutes: z.number().int(), clock: z.enum(['business', 'continuous']) }),
+  z.object({ kind: z.literal('best-effort') }),
+  z.object({ kind: z.literal('none') }),
+])
+const ZPhoneLine = z.object({ country: z.string(), number: z.string(), hours: z.string().nullable() })
+
+export const ZSupportIdsResponse = z.object({
+  supportIds: z.array(z.object({
+    code: z.string(), organisation: z.string(), tier: z.enum(['PREMIER', 'PRODUCTION', 'BASIC', 'EVALUATION', 'FREE_NFR']),
+    region: z.object({ code: z.string(), name: z.string(), languages: z.array(z.string()) }), phoneLines: z.array(ZPhoneLine),
+    status: z.enum(['ACTIVE', 'EXPIRED']), maintenanceStart: z.iso.date(), maintenanceEnd: z.iso.date(),
+    calendar: z.object({ timeZone: z.string(), holidays: z.array(z.iso.date()) }),
+    products: z.array(z.object({ id: z.string(), name: z.string(), versions: z.array(z.object({ id: z.string(), name: z.string(), phase: z.enum(['CURRENT', 'LIMITED', 'DISCONTINUED']) })) })),
+  })),
+})
+
+export const ZOpenCaseResponse = z.object({
+  number: z.number().int(), status: z.string(), severity: z.number().int(), tier: z.string(), category: z.string(), supportId: z.string(),
+  openedAt: z.iso.datetime(), businessHoursOnly: z.boolean(), responseTarget: ZResponseTarget,
+  calendar: z.object({ timeZone: z.string(), holidays: z.array(z.iso.date()) }), phoneLines: z.array(ZPhoneLine),
+})
+
 export const operations: Operation[] = [
   { id: 'getMe', method: 'GET', path: '/api/v1/me', tag: 'Account', summary: 'The caller: user, organisation and roles', response: ZMeResponse, success: 200, errors: [401] },
   { id: 'getOpenApi', method: 'GET', path: '/api/v1/openapi.json', tag: 'Meta', summary: 'This document', success: 200, errors: [], public: true },
+  // Customer case flow (issue 3)
+  { id: 'listSupportIds', method: 'GET', path: '/api/v1/support-ids', tag: 'Cases', summary: 'The Support IDs the caller may open cases for, with tier, region, status, calendar and products', response: ZSupportIdsResponse, success: 200, errors: [401] },
+  { id: 'listCases', method: 'GET', path: '/api/v1/cases', tag: 'Cases', summary: 'Cases on the Support IDs the caller acts for (vendor staff: all), newest first', query: ZCaseListQuery, success: 200, errors: [400, 401] },
+  { id: 'openCase', method: 'POST', path: '/api/v1/cases', tag: 'Cases', summary: 'Open a case: N/A severities, expired Support IDs (except licensing) and languages outside the region are refused with 422', body: ZOpenCaseInput, response: ZOpenCaseResponse, success: 201, errors: [400, 401, 403, 404, 415, 422] },
+  { id: 'getCase', method: 'GET', path: '/api/v1/cases/{number}', tag: 'Cases', summary: 'One case with its response target, responseStatus and public timeline (404 for a case the caller may not see)', success: 200, errors: [401, 404] },
+  { id: 'updateCase', method: 'PATCH', path: '/api/v1/cases/{number}', tag: 'Cases', summary: 'Change the severity ({ severity, reason }: the target is recomputed from the opening time) or close the case ({ status: "CLOSED" })', body: ZPatchCaseInput, success: 200, errors: [400, 401, 403, 404, 409, 415, 422] },
+  { id: 'addComment', method: 'POST', path: '/api/v1/cases/{number}/comments', tag: 'Cases', summary: 'Add a customer comment ({ body }); a case waiting on the customer goes back to the engineer', body: ZAddCommentInput, success: 201, errors: [400, 401, 403, 404, 409, 415] },
+  { id: 'escalateCase', method: 'POST', path: '/api/v1/cases/{number}/escalations', tag: 'Cases', summary: 'Talk to a manager ({ reason, preferredContactTime? })', body: ZEscalateInput, success: 201, errors: [400, 401, 403, 404, 409, 415] },
+  { id: 'uploadAttachment', method: 'POST', path: '/api/v1/cases/{number}/attachments', tag: 'Cases', summary: 'Upload a diagnostic file (multipart/form-data, field "file"; size limit and type allow-list)', body: z.object({ file: z.string().describe('binary') }), bodyType: 'multipart/form-data', success: 201, errors: [400, 401, 404, 409, 413, 415] },
+  { id: 'downloadAttachment', method: 'GET', path: '/api/v1/cases/{number}/attachments/{attachmentId}', tag: 'Cases', summary: 'Download a case file, always as an attachment with its stored type', success: 200, successDescription: 'The file', errors: [401, 404] },
+  { id: 'searchKnowledgeBase', method: 'GET', path: '/api/v1/kb', tag: 'Knowledge base', summary: 'Knowledge-base articles matching words (e.g. a case title and description), best first', query: ZKbSearchInput, success: 200, errors: [400, 401] },
+  { id: 'recordDeflection', method: 'POST', path: '/api/v1/kb/deflections', tag: 'Knowledge base', summary: '"This solved it": an article answered the problem before a case was opened', body: ZDeflectionInput, success: 201, errors: [400, 401, 404, 415] },
+  // Vendor side: queue, working a case, escalations, compliance (issue 4). Customers and partners get 404.
+  { id: 'getQueue', method: 'GET', path: '/api/v1/queue', tag: 'Vendor', summary: 'Open cases, most urgent first (breached, soonest deadline, then best effort / answered), with filters and a keyset cursor', query: ZQueueQuery, response: ZQueueResponse, success: 200, errors: [400, 401, 404] },
+  { id: 'assignCase', method: 'POST', path: '/api/v1/cases/{number}/assign', tag: 'Vendor', summary: 'Take a case ({}) or assign it to an engineer ({ engineer: email })', body: ZAssignCaseInput, success: 200, errors: [400, 401, 403, 404, 409, 415, 422] },
+  { id: 'postReply', method: 'POST', path: '/api/v1/cases/{number}/replies', tag: 'Vendor', summary: 'A public reply ({ body, public: true }; the first one meets the initial response target) or an internal note ({ public: false })', body: ZReplyInput, success: 201, errors: [400, 401, 403, 404, 409, 415] },
+  { id: 'logContactAttempt', method: 'POST', path: '/api/v1/cases/{number}/contact-attempts', tag: 'Vendor', summary: 'Log an attempt to reach the customer ({ at?, channel, outcome }); at defaults to now, never before the case opened nor in the future', body: ZContactAttemptInput, response: ZContactAttemptResponse, success: 201, errors: [400, 401, 403, 404, 409, 415] },
+  { id: 'resolveCase', method: 'POST', path: '/api/v1/cases/{number}/resolve', tag: 'Vendor', summary: 'Resolve with a policy resolution code and a summary; NO_RESPONSE closes without consent and is refused with 409 until the contact-attempt rule allows it', body: ZResolveInput, success: 200, errors: [400, 401, 403, 404, 409, 415, 422] },
+  { id: 'listEscalations', method: 'GET', path: '/api/v1/escalations', tag: 'Vendor', summary: '"Talk to a manager" requests, oldest first, with each case’s SLA state (Support Managers)', query: ZEscalationQuery, response: ZEscalationsResponse, success: 200, errors: [400, 401, 403, 404] },
+  { id: 'getComplianceReport', method: 'GET', path: '/api/v1/reports/compliance', tag: 'Vendor', summary: 'SLA compliance per tier, severity and region for a date range (format=csv for CSV; Support Managers)', query: ZComplianceQuery, response: ZComplianceResponse, success: 200, errors: [400, 401, 403, 404] },
+  // Delegation and administration (issue 5)
+  ...administrationOperations,
 ]

@@ -1,5 +1,4 @@
 import 'server-only'
-import { createHash } from 'node:crypto'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getServerSession } from 'next-auth'
@@ -7,6 +6,7 @@ import { prisma } from '@/server/db/client'
 import { AppError } from '@/server/errors'
 import type { OrgKind, VendorRole } from '@/generated/prisma/enums'
 import { authOptions } from './options'
+import { hashToken } from './token-hash'
 
 /** The authenticated person every service function acts for. Roles on Support IDs are read
  * from the database on each use, never from the session, so a revocation applies at once. */
@@ -45,8 +45,6 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
     locale: user.locale,
   }
 }
-
-export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex')
 
 async function actorFromBearer(authorization: string): Promise<Actor | null> {
   const secret = authorization.slice('Bearer '.length).trim()

@@ -1,20 +1,64 @@
 import 'server-only'
+import type { Prisma } from '@/generated/prisma/client'
 import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { caseWhere } from '@/server/access/scope'
-import { responseStatus } from '@/lib/response-status'
+import { parseInput } from '@/server/errors'
+import { ZCaseListQuery } from '@/lib/cases/schemas'
+import { slaState } from '@/lib/sla-state'
+import { calendarsForSupportIds } from '@/server/support-ids/calendar'
+import { toResponseTarget } from './response-target'
+import { OPEN_STATUSES } from './get-case'
 
-/** The cases the actor may see, newest first. */
-export async function listCases({ actor, now, take = 50 }: { actor: Actor; now: Date; take?: number }) {
+const PAGE = 100
+
+/**
+ * "My cases": every case on the Support IDs the actor acts for, newest first, with where each
+ * stands against its response target. Filters by status, severity, Support ID; `q` finds a case
+ * by its number or by words of its title and description.
+ */
+export async function listCases({ actor, input, now }: { actor: Actor; input?: unknown; now: Date }) {
+  const query = parseInput(ZCaseListQuery, input ?? {})
+  const filters: Prisma.CaseWhereInput[] = [caseWhere(actor)]
+  if (query.status === 'OPEN') filters.push({ status: { in: [...OPEN_STATUSES] } })
+  else if (query.status) filters.push({ status: query.status })
+  if (query.severity) filters.push({ severity: query.severity })
+  if (query.supportId) filters.push({ supportId: { code: query.supportId } })
+  if (query.q) {
+    const asNumber = /^#?\d{1,9}$/.test(query.q) ? Number(query.q.replace('#', '')) : null
+    const words = query.q.split(/\s+/).filter(Boolean).slice(0, 8)
+    filters.push({
+      OR: [
+        ...(asNumber !== null ? [{ number: asNumber }] : []),
+        { AND: words.map((w) => ({ OR: [{ title: { contains: w, mode: 'insensitive' as const } }, { description: { contains: w, mode: 'insensitive' as const } }] })) },
+      ],
+    })
+  }
   const rows = await prisma.case.findMany({
-    where: caseWhere(actor),
-    orderBy: { openedAt: 'desc' },
-    take,
+    where: { AND: filters },
+    orderBy: [{ openedAt: 'desc' }, { number: 'desc' }],
+    take: PAGE,
     select: {
-      number: true, title: true, severity: true, status: true, tier: true, openedAt: true,
-      targetKind: true, targetDueAt: true, firstResponseAt: true,
+      number: true, title: true, severity: true, status: true, tier: true, category: true, openedAt: true, supportIdId: true,
+      targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true,
       supportId: { select: { code: true } },
     },
   })
-  return rows.map((c) => ({ ...c, supportId: c.supportId.code, responseStatus: responseStatus(c, now) }))
+  const calendars = await calendarsForSupportIds(prisma, rows.map((r) => r.supportIdId))
+  return rows.map((c) => {
+    const sla = slaState({ ...c, calendar: calendars.get(c.supportIdId)! }, now)
+    return {
+      number: c.number,
+      title: c.title,
+      severity: c.severity,
+      status: c.status,
+      tier: c.tier,
+      category: c.category,
+      supportId: c.supportId.code,
+      openedAt: c.openedAt,
+      responseTarget: toResponseTarget(c),
+      responseStatus: sla.status,
+      sla,
+    }
+  })
 }

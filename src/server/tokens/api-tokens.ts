@@ -2,7 +2,8 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { prisma } from '@/server/db/client'
-import { hashToken, type Actor } from '@/server/auth/actor'
+import type { Actor } from '@/server/auth/actor'
+import { hashToken } from '@/server/auth/token-hash'
 import { AppError, notFound, parseInput } from '@/server/errors'
 
 export const ZCreateApiTokenInput = z.object({

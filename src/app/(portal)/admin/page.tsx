@@ -1,43 +1,38 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import Link from 'next/link'
 import { Card, PageHeader } from '@/components/ui'
-import { hasVendorRole, requirePageActor } from '@/server/auth/actor'
-import { prisma } from '@/server/db/client'
+import { requirePageActor } from '@/server/auth/actor'
+import { requireAdminPage } from '@/server/admin/page-guard'
+import { listCatalogue } from '@/server/admin/catalogue'
+import { listRegions } from '@/server/admin/regions'
+import { listCalendars } from '@/server/admin/calendars'
 
 export const metadata: Metadata = { title: 'Administration' }
 
 export default async function AdminPage() {
   const actor = await requirePageActor()
-  if (!hasVendorRole(actor, 'ADMIN')) notFound()
-  const [products, regions, calendars] = await Promise.all([
-    prisma.product.findMany({ include: { versions: { orderBy: { name: 'desc' } } }, orderBy: { name: 'asc' } }),
-    prisma.region.findMany({ include: { phoneLines: true }, orderBy: { name: 'asc' } }),
-    prisma.holidayCalendar.findMany({ include: { _count: { select: { holidays: true } } }, orderBy: { name: 'asc' } }),
-  ])
+  requireAdminPage(actor)
+  const [products, { regions }, calendars] = await Promise.all([listCatalogue({ actor }), listRegions({ actor }), listCalendars({ actor })])
+  const versions = products.flatMap((p) => p.versions)
+  const cards = [
+    {
+      href: '/admin/products', title: 'Products and versions',
+      summary: `${products.length} products, ${versions.length} versions: ${versions.filter((v) => v.phase === 'CURRENT').length} current, ${versions.filter((v) => v.phase === 'LIMITED').length} limited, ${versions.filter((v) => v.phase === 'DISCONTINUED').length} discontinued.`,
+    },
+    { href: '/admin/regions', title: 'Regions', summary: `${regions.length} regions with their languages, default time zone, holiday calendar and ${regions.reduce((n, r) => n + r.phoneLines.length, 0)} phone lines.` },
+    { href: '/admin/calendars', title: 'Holiday calendars', summary: `${calendars.length} calendars, ${calendars.reduce((n, c) => n + c.holidays, 0)} holidays. Add, edit and delete holidays, or import an iCalendar (.ics) file.` },
+    { href: '/inbox', title: 'Outbox', summary: 'Every e-mail the portal sends: delivery status, retries and errors.' },
+  ]
   return (
     <>
-      <PageHeader title="Administration" description="Products and versions, regions, and holiday calendars." />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card className="p-6">
-          <h2 className="font-semibold">Products</h2>
-          <ul className="mt-3 space-y-2 text-sm">
-            {products.map((p) => (
-              <li key={p.id}><span className="font-medium">{p.name}</span>: {p.versions.map((v) => `${v.name} (${v.phase.toLowerCase()})`).join(', ')}</li>
-            ))}
-          </ul>
-        </Card>
-        <Card className="p-6">
-          <h2 className="font-semibold">Regions</h2>
-          <ul className="mt-3 space-y-2 text-sm">
-            {regions.map((r) => (
-              <li key={r.code}><span className="font-medium">{r.name}</span> · {r.defaultTimeZone} · {r.languages.join(', ')}</li>
-            ))}
-          </ul>
-          <h2 className="mt-6 font-semibold">Holiday calendars</h2>
-          <ul className="mt-3 space-y-1 text-sm">
-            {calendars.map((c) => <li key={c.id}>{c.name}: {c._count.holidays} holidays</li>)}
-          </ul>
-        </Card>
+      <PageHeader title="Administration" description="Products and versions, regions, holiday calendars and the mail outbox." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {cards.map((c) => (
+          <Card key={c.href} className="p-5 transition hover:ring-brand-300">
+            <h2 className="font-semibold"><Link href={c.href} className="text-brand-700 hover:underline">{c.title}</Link></h2>
+            <p className="mt-1 text-sm text-slate-600">{c.summary}</p>
+          </Card>
+        ))}
       </div>
     </>
   )

@@ -1,55 +1,62 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import Link from 'next/link'
-import { Card, EmptyState, PageHeader } from '@/components/ui'
-import { ResponseBadge, SeverityBadge, StatusBadge } from '@/components/cases/badges'
-import { isVendor, requirePageActor } from '@/server/auth/actor'
-import { findQueue } from '@/server/queue/find-queue'
-import { formatInstant } from '@/lib/format'
+import { Alert, EmptyState, LinkButton, PageHeader } from '@/components/ui'
+import { QueueFilters } from '@/components/queue/queue-filters'
+import { QueueTable } from '@/components/queue/queue-table'
+import { hasVendorRole, isVendor, requirePageActor } from '@/server/auth/actor'
+import { findQueue, queueFilterOptions, type QueuePage } from '@/server/queue/find-queue'
+import { AppError } from '@/server/errors'
+import type { TQueueQuery } from '@/lib/engineer/schemas'
 
 export const metadata: Metadata = { title: 'Queue' }
 
-export default async function QueuePage() {
+const FILTER_KEYS = ['assignee', 'region', 'language', 'tier', 'severity', 'product', 'status'] as const
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor()
   if (!isVendor(actor)) notFound()
-  const cases = await findQueue({ actor, now: new Date() })
+  const params = await searchParams
+  const input: Record<string, string> = {}
+  for (const key of [...FILTER_KEYS, 'cursor'] as const) {
+    const v = params[key]
+    if (typeof v === 'string' && v !== '') input[key] = v
+  }
+  const options = await queueFilterOptions()
+  let page: QueuePage | null = null
+  let error: string | null = null
+  try {
+    page = await findQueue({ actor, input, now: new Date() })
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'BAD_REQUEST') throw e
+    error = e.message
+  }
+  const filtered = FILTER_KEYS.some((k) => input[k])
+  const next = page?.nextCursor ? `/queue?${new URLSearchParams({ ...input, cursor: page.nextCursor }).toString()}` : null
+  const first = input.cursor ? `/queue?${new URLSearchParams(Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'cursor'))).toString()}` : null
   return (
     <>
-      <PageHeader title="Queue" description="Open cases, most urgent first: breached, then the soonest response deadline, then best effort." />
-      {cases.length === 0 ? (
-        <EmptyState title="The queue is empty">No open cases need action.</EmptyState>
-      ) : (
-        <Card className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Case</th>
-                <th scope="col" className="px-4 py-3">Organisation</th>
-                <th scope="col" className="px-4 py-3">Title</th>
-                <th scope="col" className="px-4 py-3">Severity</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Response due</th>
-                <th scope="col" className="px-4 py-3">Assignee</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {cases.map((c) => (
-                <tr key={c.number}>
-                  <td className="whitespace-nowrap px-4 py-3 font-mono"><Link href={`/cases/${c.number}`} className="text-brand-600 hover:underline">#{c.number}</Link></td>
-                  <td className="px-4 py-3">{c.organisation.name}</td>
-                  <td className="px-4 py-3">{c.title}</td>
-                  <td className="px-4 py-3"><SeverityBadge severity={c.severity} /></td>
-                  <td className="px-4 py-3"><StatusBadge status={c.status} /></td>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    <ResponseBadge status={c.responseStatus} />{' '}
-                    {c.targetDueAt && !c.firstResponseAt && <span className="text-slate-600">{formatInstant(c.targetDueAt, actor.timeZone, 'd MMM HH:mm')}</span>}
-                  </td>
-                  <td className="px-4 py-3 text-slate-600">{c.assignee?.name ?? 'Unassigned'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+      <PageHeader
+        title="Queue"
+        description="Open cases, most urgent first: breached, then the soonest response deadline, then best effort and answered cases. Time left is in the customer's business time where the target is."
+      />
+      <QueueFilters query={input as Partial<TQueueQuery>} options={options} />
+      {error && <Alert title="These filters are not valid">{error}</Alert>}
+      {page && page.cases.length === 0 && (
+        <EmptyState title={filtered ? 'No open cases match these filters' : 'The queue is empty'} action={filtered ? <LinkButton href="/queue" variant="secondary">Clear the filters</LinkButton> : undefined}>
+          {filtered ? 'Try fewer filters.' : 'No open cases need action.'}
+        </EmptyState>
+      )}
+      {page && page.cases.length > 0 && (
+        <>
+          <QueueTable rows={page.cases} actorEmail={actor.email} canTake={hasVendorRole(actor, 'ENGINEER')} />
+          <nav aria-label="Queue pages" className="mt-4 flex items-center justify-between gap-3 text-sm text-slate-600">
+            <span>{page.cases.length} case{page.cases.length === 1 ? '' : 's'} on this page{input.cursor ? ' (continued)' : ''}</span>
+            <span className="flex gap-2">
+              {first && <LinkButton href={first} variant="secondary">First page</LinkButton>}
+              {next && <LinkButton href={next} variant="secondary">Next page</LinkButton>}
+            </span>
+          </nav>
+        </>
       )}
     </>
   )

@@ -1,0 +1,97 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { runAction, type ActionResult } from '@/server/api/action'
+import { checkUpload, uploadAttachment, type UploadFile } from '@/server/cases/attachments'
+import { changeSeverity } from '@/server/cases/change-severity'
+import { addComment, closeCase, escalateCase } from '@/server/cases/customer-actions'
+import { openCase } from '@/server/cases/open-case'
+import { recordDeflection } from '@/server/kb/search-kb'
+
+const text = (form: FormData, key: string) => {
+  const v = form.get(key)
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined
+}
+
+async function filesOf(form: FormData): Promise<UploadFile[]> {
+  const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0)
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
+}
+
+export type OpenCaseResult = Awaited<ReturnType<typeof openCase>> & { attachments: string[] }
+
+export async function openCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<OpenCaseResult>> {
+  return runAction(async (actor) => {
+    const files = await filesOf(form)
+    files.forEach(checkUpload) // refuse a bad file before the case exists
+    const contactName = text(form, 'technicalContactName')
+    const contactPhone = text(form, 'technicalContactPhone')
+    const now = new Date()
+    const result = await openCase({
+      actor,
+      now,
+      input: {
+        supportId: text(form, 'supportId'),
+        productVersionId: text(form, 'productVersionId'),
+        category: text(form, 'category'),
+        severity: text(form, 'severity'),
+        title: text(form, 'title'),
+        description: text(form, 'description'),
+        environment: text(form, 'environment'),
+        preferredLanguage: text(form, 'preferredLanguage'),
+        technicalContact: contactName || contactPhone ? { name: contactName ?? '', phone: contactPhone ?? '' } : undefined,
+        relatedCaseNumber: text(form, 'relatedCaseNumber'),
+      },
+    })
+    const attachments: string[] = []
+    for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
+    revalidatePath('/cases')
+    return { ...result, attachments }
+  })
+}
+
+export async function deflectAction(articleId: string, query: string): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    await recordDeflection({ actor, input: { articleId, query }, now: new Date() })
+    return null
+  })
+}
+
+const refresh = (number: number) => revalidatePath(`/cases/${number}`)
+
+export async function commentAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const now = new Date()
+    const files = await filesOf(form)
+    files.forEach(checkUpload)
+    if (text(form, 'body') || files.length === 0) await addComment({ actor, number, input: { body: form.get('body') }, now })
+    for (const file of files) await uploadAttachment({ actor, number, file, now })
+    refresh(number)
+    return null
+  })
+}
+
+export async function changeSeverityAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    await changeSeverity({ actor, number, input: { severity: form.get('severity'), reason: form.get('reason'), version: form.get('version') }, now: new Date() })
+    refresh(number)
+    return null
+  })
+}
+
+export async function escalateAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    await escalateCase({ actor, number, input: { reason: form.get('reason'), preferredContactTime: text(form, 'preferredContactTime') }, now: new Date() })
+    refresh(number)
+    return null
+  })
+}
+
+export async function closeCaseAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const version = Number(form.get('version'))
+    await closeCase({ actor, number, input: { reason: text(form, 'reason'), version: Number.isInteger(version) ? version : undefined }, now: new Date() })
+    refresh(number)
+    return null
+  })
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { formatInTimeZone } from 'date-fns-tz'
+import { Alert, Button, Card, EmptyState, PageHeader, buttonClass, inputClass } from '@/components/ui'
+import { ComplianceChart } from '@/components/reports/compliance-chart'
+import { hasVendorRole, requirePageActor } from '@/server/auth/actor'
+import { AppError } from '@/server/errors'
+import { complianceReport, type ComplianceCounts, type ComplianceReport } from '@/server/reports/compliance'
+import { formatMinutes } from '@/lib/format'
+import { TIER_LABELS, type Tier } from '@/lib/sla'
+
+export const metadata: Metadata = { title: 'SLA compliance' }
+
+const DAY = 86_400_000
+const minutes = (m: number | null) => (m === null ? '—' : formatMinutes(m))
+const pct = (p: number | null) => (p === null ? '—' : `${p}%`)
+
+function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <Card className="p-4">
+      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className="mt-1 text-2xl font-semibold text-slate-900">{value}</p>
+      {hint && <p className="mt-0.5 text-xs text-slate-500">{hint}</p>}
+    </Card>
+  )
+}
+
+function Cells({ r }: { r: ComplianceCounts }) {
+  return (
+    <>
+      <td className="px-3 py-2 text-right tabular-nums">{r.opened}</td>
+      <td className="px-3 py-2 text-right tabular-nums text-green-700">{r.met}</td>
+      <td className="px-3 py-2 text-right tabular-nums text-red-700">{r.breached}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{r.pending}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{r.noTarget}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{pct(r.compliancePct)}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{minutes(r.medianMinutes)}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{minutes(r.p90Minutes)}</td>
+    </>
+  )
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const actor = await requirePageActor()
+  if (!hasVendorRole(actor, 'MANAGER')) notFound()
+  const params = await searchParams
+  const now = new Date()
+  const to = params.to ?? formatInTimeZone(now, actor.timeZone, 'yyyy-MM-dd')
+  const from = params.from ?? formatInTimeZone(new Date(now.getTime() - 29 * DAY), actor.timeZone, 'yyyy-MM-dd')
+  let report: ComplianceReport | null = null
+  let error: string | null = null
+  try {
+    report = await complianceReport({ actor, input: { from, to }, now })
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'BAD_REQUEST') throw e
+    error = e.message
+  }
+  const csv = `/api/v1/reports/compliance?${new URLSearchParams({ from, to, format: 'csv' }).toString()}`
+  return (
+    <>
+      <PageHeader
+        title="SLA compliance"
+        description={`Cases opened between the two dates (both included, ${actor.timeZone}): initial response targets met and breached, and business minutes to first response in each customer's calendar (real minutes for 24/7 tiers).`}
+      />
+      <form method="get" action="/reports" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Report period">
+        <div>
+          <label htmlFor="report-from" className="block text-xs font-medium text-slate-700">From</label>
+          <input id="report-from" name="from" type="date" defaultValue={from} required className={`${inputClass} mt-1`} />
+        </div>
+        <div>
+          <label htmlFor="report-to" className="block text-xs font-medium text-slate-700">To</label>
+          <input id="report-to" name="to" type="date" defaultValue={to} required className={`${inputClass} mt-1`} />
+        </div>
+        <Button type="submit">Show</Button>
+        {report && <a href={csv} className={buttonClass('secondary')} download>Download CSV</a>}
+      </form>
+      {error && <Alert title="This period cannot be reported">{error}</Alert>}
+      {report && report.totals.opened === 0 && <EmptyState title="No cases were opened in this period">Choose another period.</EmptyState>}
+      {report && report.totals.opened > 0 && (
+        <div className="space-y-6">
+          <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
+            <Stat label="Cases opened" value={String(report.totals.opened)} hint={`${report.totals.withTarget} with a response target`} />
+            <Stat label="Targets met" value={String(report.totals.met)} />
+            <Stat label="Targets breached" value={String(report.totals.breached)} hint={report.totals.pending ? `${report.totals.pending} still pending` : undefined} />
+            <Stat label="Compliance" value={pct(report.totals.compliancePct)} hint="met ÷ (met + breached)" />
+            <Stat label="First response" value={minutes(report.totals.medianMinutes)} hint={`median · 90th percentile ${minutes(report.totals.p90Minutes)}`} />
+          </div>
+          <Card className="p-5">
+            <ComplianceChart data={report.byTier.map((t) => ({ tier: TIER_LABELS[t.tier], met: t.met, breached: t.breached, pending: t.pending, medianMinutes: t.medianMinutes, p90Minutes: t.p90Minutes }))} />
+          </Card>
+          <Card className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="compliance-table">
+              <caption className="sr-only">Compliance per tier, severity and region</caption>
+              <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-3 py-3 text-left">Tier</th>
+                  <th scope="col" className="px-3 py-3 text-left">Severity</th>
+                  <th scope="col" className="px-3 py-3 text-left">Region</th>
+                  <th scope="col" className="px-3 py-3 text-right">Opened</th>
+                  <th scope="col" className="px-3 py-3 text-right">Met</th>
+                  <th scope="col" className="px-3 py-3 text-right">Breached</th>
+                  <th scope="col" className="px-3 py-3 text-right">Pending</th>
+                  <th scope="col" className="px-3 py-3 text-right">No target</th>
+                  <th scope="col" className="px-3 py-3 text-right">Compliance</th>
+                  <th scope="col" className="px-3 py-3 text-right">Median</th>
+                  <th scope="col" className="px-3 py-3 text-right">90th pct.</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {report.rows.map((r) => (
+                  <tr key={`${r.tier}-${r.severity}-${r.region}`}>
+                    <td className="px-3 py-2">{TIER_LABELS[r.tier as Tier]}</td>
+                    <td className="px-3 py-2">{r.severity}</td>
+                    <td className="px-3 py-2">{r.region}</td>
+                    <Cells r={r} />
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="bg-slate-50 font-medium">
+                <tr>
+                  <th scope="row" colSpan={3} className="px-3 py-2 text-left">Total</th>
+                  <Cells r={report.totals} />
+                </tr>
+              </tfoot>
+            </table>
+          </Card>
+        </div>
+      )}
+    </>
+  )
+}

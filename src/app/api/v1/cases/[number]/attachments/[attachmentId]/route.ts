@@ -1,0 +1,17 @@
+import { authedRoute } from '@/server/api/handler'
+import { caseNumberParam } from '@/server/api/params'
+import { readAttachment } from '@/server/cases/attachments'
+
+export const GET = authedRoute<{ number: string; attachmentId: string }>(async ({ actor, params }) => {
+  const file = await readAttachment({ actor, number: caseNumberParam(params.number), attachmentId: params.attachmentId })
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      'content-type': file.contentType,
+      'content-length': String(file.size),
+      // Always a download, never rendered by the browser in the portal's origin.
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+    },
+  })
+})

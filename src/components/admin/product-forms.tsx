@@ -1,0 +1,112 @@
+'use client'
+
+import { useId } from 'react'
+import { Button, Field, inputClass } from '@/components/ui'
+import { ActionButton, FormOutcome, useActionForm } from '@/components/organisation/action-controls'
+import { LIFECYCLE_PHASES, PHASE_LABELS } from '@/server/admin/schemas'
+import { addVersionAction, createProductAction, deleteProductAction, deleteVersionAction, renameProductAction, updateVersionAction } from '@/app/(portal)/admin/actions'
+
+const small = `${inputClass} py-1.5`
+
+export function AddProductForm() {
+  const f = useActionForm(createProductAction)
+  return (
+    <form onSubmit={f.onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+      <div className="min-w-64 flex-1">
+        <Field label="New product" htmlFor="product-name" error={f.fields.name}>
+          <input id="product-name" name="name" required maxLength={120} aria-invalid={Boolean(f.fields.name)} className={inputClass} />
+        </Field>
+      </div>
+      <Button type="submit" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add product'}</Button>
+      <div className="basis-full"><FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>{f.data.name} added.</>} /></div>
+    </form>
+  )
+}
+
+export function RenameProductForm({ productId, name }: { productId: string; name: string }) {
+  const f = useActionForm(renameProductAction.bind(null, productId), { resetOnSuccess: false })
+  const id = useId()
+  return (
+    <form onSubmit={f.onSubmit} className="flex items-end gap-2" noValidate>
+      <div>
+        <label htmlFor={id} className="sr-only">Name of {name}</label>
+        <input id={id} name="name" defaultValue={name} required maxLength={120} aria-invalid={Boolean(f.error)} className={`${small} w-56`} />
+        {f.error && <p role="alert" className="mt-1 text-xs font-medium text-red-700">{f.fields.name ?? f.error.message}</p>}
+      </div>
+      <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Rename'}</Button>
+    </form>
+  )
+}
+
+export function DeleteProductButton({ productId, name }: { productId: string; name: string }) {
+  return (
+    <ActionButton variant="ghost" run={() => deleteProductAction(productId)} confirm={`Delete ${name}?`} label={`Delete product ${name}`} pendingLabel="Deleting…">
+      Delete
+    </ActionButton>
+  )
+}
+
+type Version = { id: string; name: string; phase: (typeof LIFECYCLE_PHASES)[number]; releasedAt: string; cases: number }
+
+export function VersionRow({ product, version }: { product: string; version: Version }) {
+  const f = useActionForm(updateVersionAction.bind(null, version.id), { resetOnSuccess: false })
+  const formId = `version-${version.id}`
+  return (
+    <tr>
+      <td className="py-2 pr-3">
+        <form id={formId} onSubmit={f.onSubmit} />
+        <label htmlFor={`${formId}-name`} className="sr-only">Version name</label>
+        <input id={`${formId}-name`} form={formId} name="name" defaultValue={version.name} required maxLength={40} className={`${small} w-24 font-mono`} />
+      </td>
+      <td className="py-2 pr-3">
+        <label htmlFor={`${formId}-phase`} className="sr-only">Lifecycle phase of {product} {version.name}</label>
+        <select id={`${formId}-phase`} form={formId} name="phase" defaultValue={version.phase} className={small}>
+          {LIFECYCLE_PHASES.map((p) => <option key={p} value={p}>{PHASE_LABELS[p]}</option>)}
+        </select>
+      </td>
+      <td className="py-2 pr-3">
+        <label htmlFor={`${formId}-released`} className="sr-only">Release date of {product} {version.name}</label>
+        <input id={`${formId}-released`} form={formId} name="releasedAt" type="date" defaultValue={version.releasedAt} className={`${small} w-40`} />
+      </td>
+      <td className="py-2 pr-3 text-slate-600">{version.cases}</td>
+      <td className="py-2">
+        <span className="flex flex-wrap items-start gap-2">
+          <Button type="submit" form={formId} variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending} aria-label={`Save ${product} ${version.name}`}>
+            {f.pending ? 'Saving…' : 'Save'}
+          </Button>
+          {version.cases === 0 && (
+            <ActionButton variant="ghost" run={() => deleteVersionAction(version.id)} confirm={`Delete ${product} ${version.name}?`} label={`Delete ${product} ${version.name}`} pendingLabel="Deleting…">
+              Delete
+            </ActionButton>
+          )}
+          {f.error && <span role="alert" className="text-xs font-medium text-red-700">{f.error.message}</span>}
+          {f.data && <span role="status" className="text-xs text-green-700">Saved</span>}
+        </span>
+      </td>
+    </tr>
+  )
+}
+
+export function AddVersionForm({ productId, product }: { productId: string; product: string }) {
+  const f = useActionForm(addVersionAction.bind(null, productId))
+  const id = useId()
+  return (
+    <form onSubmit={f.onSubmit} className="mt-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Add a version of ${product}`}>
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="New version" htmlFor={`${id}-name`} error={f.fields.name}>
+          <input id={`${id}-name`} name="name" required maxLength={40} placeholder="e.g. 14.0" className={`${inputClass} w-32 font-mono`} />
+        </Field>
+        <Field label="Lifecycle phase" htmlFor={`${id}-phase`} error={f.fields.phase}>
+          <select id={`${id}-phase`} name="phase" defaultValue="CURRENT" className={inputClass}>
+            {LIFECYCLE_PHASES.map((p) => <option key={p} value={p}>{PHASE_LABELS[p]}</option>)}
+          </select>
+        </Field>
+        <Field label="Release date (optional)" htmlFor={`${id}-released`} error={f.fields.releasedAt}>
+          <input id={`${id}-released`} name="releasedAt" type="date" className={inputClass} />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add version'}</Button>
+      </div>
+      <div className="mt-2"><FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.data && <>Version {f.data.name} added.</>} /></div>
+    </form>
+  )
+}

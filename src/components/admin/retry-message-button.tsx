@@ -1,0 +1,12 @@
+'use client'
+
+import { ActionButton } from '@/components/organisation/action-controls'
+import { retryMessageAction } from '@/app/(portal)/inbox/actions'
+
+export function RetryMessageButton({ messageId }: { messageId: string }) {
+  return (
+    <ActionButton run={() => retryMessageAction(messageId)} pendingLabel="Queuing…">
+      Retry delivery
+    </ActionButton>
+  )
+}

@@ -1,0 +1,108 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { fromZonedTime } from 'date-fns-tz'
+import { runAction, type ActionResult } from '@/server/api/action'
+import { AppError } from '@/server/errors'
+import { assignCase } from '@/server/engineer/assign-case'
+import { replyToCase, requestInformation } from '@/server/engineer/reply-to-case'
+import { logContactAttempt } from '@/server/engineer/contact-attempts'
+import { closeResolvedCase, resolveCase } from '@/server/engineer/resolve-case'
+import { acknowledgeEscalation, addEscalationNote, assignEscalationEngineer, resolveEscalation } from '@/server/escalations/handle-escalation'
+
+// Server Actions of the vendor case tools and the escalation queue: each one is a thin wrapper over
+// one service (the actor is re-checked by runAction, the rules live in the service).
+
+const field = (form: FormData, name: string) => {
+  const v = form.get(name)
+  return typeof v === 'string' ? v : undefined
+}
+function numberOf(form: FormData): number {
+  const n = Number(field(form, 'caseNumber'))
+  if (!Number.isInteger(n) || n <= 0) throw new AppError('BAD_REQUEST', 'The form did not say which case it is for: reload the page')
+  return n
+}
+
+function refresh(caseNumber?: number) {
+  if (caseNumber) revalidatePath(`/cases/${caseNumber}`)
+  revalidatePath('/queue')
+  revalidatePath('/escalations')
+}
+
+export async function assignCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<{ assignee: string }>> {
+  return runAction(async (actor) => {
+    const number = numberOf(form)
+    const result = await assignCase({ actor, number, input: { engineer: field(form, 'engineer'), version: field(form, 'version') }, now: new Date() })
+    refresh(number)
+    return { assignee: result.assignee.name }
+  })
+}
+
+export async function replyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ public: boolean; firstResponse: string | null }>> {
+  return runAction(async (actor) => {
+    const number = numberOf(form)
+    const result = await replyToCase({ actor, number, input: { body: field(form, 'body'), public: field(form, 'visibility') === 'public', version: field(form, 'version') }, now: new Date() })
+    refresh(number)
+    return { public: result.public, firstResponse: result.firstResponse?.responseStatus ?? null }
+  })
+}
+
+export async function requestInformationAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const number = numberOf(form)
+    await requestInformation({ actor, number, input: { body: field(form, 'body'), version: field(form, 'version') }, now: new Date() })
+    refresh(number)
+    return null
+  })
+}
+
+export async function logContactAttemptAction(_prev: unknown, form: FormData): Promise<ActionResult<{ verdict: string; businessDays: number }>> {
+  return runAction(async (actor) => {
+    const number = numberOf(form)
+    // A datetime-local field is wall-clock time in the engineer's own zone (never guessed).
+    const local = field(form, 'at')
+    const at = local ? fromZonedTime(local, actor.timeZone).toISOString() : undefined
+    const result = await logContactAttempt({ actor, number, input: { at, channel: field(form, 'channel'), outcome: field(form, 'outcome') }, now: new Date() })
+    refresh(number)
+    return { verdict: result.verdict, businessDays: result.contactAttempts.businessDays }
+  })
+}
+
+export async function resolveCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<{ status: string }>> {
+  return runAction(async (actor) => {
+    const number = numberOf(form)
+    const result = await resolveCase({
+      actor,
+      number,
+      input: { code: field(form, 'code'), summary: field(form, 'summary'), duplicateOf: field(form, 'duplicateOf'), version: field(form, 'version') },
+      now: new Date(),
+    })
+    refresh(number)
+    return { status: result.status }
+  })
+}
+
+export async function closeResolvedCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const number = numberOf(form)
+    await closeResolvedCase({ actor, number, input: { version: field(form, 'version') }, now: new Date() })
+    refresh(number)
+    return null
+  })
+}
+
+export async function escalationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ step: string }>> {
+  return runAction(async (actor) => {
+    const escalationId = field(form, 'escalationId') ?? ''
+    const step = field(form, 'step')
+    const now = new Date()
+    if (step === 'acknowledge') await acknowledgeEscalation({ actor, escalationId, now })
+    else if (step === 'assign') await assignEscalationEngineer({ actor, escalationId, input: { engineer: field(form, 'engineer') }, now })
+    else if (step === 'note') await addEscalationNote({ actor, escalationId, input: { note: field(form, 'note') }, now })
+    else if (step === 'resolve') await resolveEscalation({ actor, escalationId, input: { resolution: field(form, 'resolution') }, now })
+    else throw new AppError('BAD_REQUEST', 'Unknown escalation step: reload the page')
+    const caseNumber = Number(field(form, 'caseNumber'))
+    refresh(Number.isFinite(caseNumber) ? caseNumber : undefined)
+    return { step }
+  })
+}

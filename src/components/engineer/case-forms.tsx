@@ -1,0 +1,298 @@
+'use client'
+
+import { useActionState, useId, useState, type ReactNode } from 'react'
+import { Alert, Button, Field, inputClass } from '@/components/ui'
+import type { ActionResult } from '@/server/api/action'
+import { RESOLUTION_CODES, RESOLUTION_LABELS } from '@/lib/engineer/schemas'
+import {
+  assignCaseAction,
+  closeResolvedCaseAction,
+  escalationAction,
+  logContactAttemptAction,
+  replyAction,
+  requestInformationAction,
+  resolveCaseAction,
+} from './actions'
+
+type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>
+type Engineer = { name: string; email: string }
+
+function FormMessage<T>({ state, success }: { state: ActionResult<T> | null; success?: (data: T) => ReactNode }) {
+  if (!state) return null
+  if (!state.ok) return <Alert>{state.error.message}</Alert>
+  return success ? <Alert tone="green">{success(state.data)}</Alert> : null
+}
+
+const fieldError = <T,>(state: ActionResult<T> | null, name: string) => (state && !state.ok ? state.error.fields?.[name] : undefined)
+
+function Hidden({ caseNumber, version }: { caseNumber: number; version?: number }) {
+  return (
+    <>
+      <input type="hidden" name="caseNumber" value={caseNumber} />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
+    </>
+  )
+}
+
+export function AssignForm({ caseNumber, version, engineers, assigneeEmail, canTake, canAssign }: {
+  caseNumber: number
+  version: number
+  engineers: Engineer[]
+  assigneeEmail: string | null
+  canTake: boolean
+  canAssign: boolean
+}) {
+  const [takeState, take, taking] = useActionState(assignCaseAction as Action<{ assignee: string }>, null)
+  const [assignState, assign, assigning] = useActionState(assignCaseAction as Action<{ assignee: string }>, null)
+  const id = useId()
+  return (
+    <div className="space-y-3">
+      {canTake && (
+        <form action={take}>
+          <Hidden caseNumber={caseNumber} version={version} />
+          <Button type="submit" disabled={taking}>{taking ? 'Taking…' : 'Take this case'}</Button>
+        </form>
+      )}
+      <FormMessage state={takeState} success={(d) => `Assigned to ${d.assignee}.`} />
+      {canAssign && (
+        <form action={assign} className="flex flex-wrap items-end gap-2">
+          <Hidden caseNumber={caseNumber} version={version} />
+          <div className="min-w-48 flex-1">
+            <Field label="Assign to" htmlFor={`${id}-engineer`} error={fieldError(assignState, 'engineer')}>
+              <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assigneeEmail ?? ''} required>
+                <option value="" disabled>Choose an engineer…</option>
+                {engineers.map((e) => (
+                  <option key={e.email} value={e.email}>{e.name}</option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <Button type="submit" variant="secondary" disabled={assigning}>{assigning ? 'Assigning…' : 'Assign'}</Button>
+        </form>
+      )}
+      <FormMessage state={assignState} success={(d) => `Assigned to ${d.assignee}.`} />
+    </div>
+  )
+}
+
+export function ReplyForm({ caseNumber, version }: { caseNumber: number; version: number }) {
+  const [state, action, pending] = useActionState(replyAction as Action<{ public: boolean; firstResponse: string | null }>, null)
+  const [visibility, setVisibility] = useState<'public' | 'internal'>('public')
+  const id = useId()
+  return (
+    <form action={action} className="space-y-3">
+      <Hidden caseNumber={caseNumber} version={version} />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Visibility</legend>
+        <div className="mt-1.5 flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="visibility" value="public" checked={visibility === 'public'} onChange={() => setVisibility('public')} />
+            Public reply (the customer sees it)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="visibility" value="internal" checked={visibility === 'internal'} onChange={() => setVisibility('internal')} />
+            Internal note (vendor staff only)
+          </label>
+        </div>
+      </fieldset>
+      <Field label={visibility === 'public' ? 'Reply' : 'Internal note'} htmlFor={`${id}-body`} error={fieldError(state, 'body')}>
+        <textarea id={`${id}-body`} name="body" rows={4} required maxLength={20_000} className={inputClass} />
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending} variant={visibility === 'public' ? 'primary' : 'secondary'}>
+          {pending ? 'Posting…' : visibility === 'public' ? 'Post reply' : 'Add internal note'}
+        </Button>
+      </div>
+      <FormMessage
+        state={state}
+        success={(d) =>
+          d.public
+            ? d.firstResponse
+              ? `Reply posted. First response recorded: target ${d.firstResponse === 'met' ? 'met' : d.firstResponse === 'breached' ? 'breached' : d.firstResponse}.`
+              : 'Reply posted.'
+            : 'Internal note added.'
+        }
+      />
+    </form>
+  )
+}
+
+export function RequestInformationForm({ caseNumber, version }: { caseNumber: number; version: number }) {
+  const [state, action, pending] = useActionState(requestInformationAction as Action<null>, null)
+  const id = useId()
+  return (
+    <form action={action} className="space-y-3">
+      <Hidden caseNumber={caseNumber} version={version} />
+      <Field label="What you need from the customer" htmlFor={`${id}-body`} error={fieldError(state, 'body')} hint="Sent as a public reply; the case waits on the customer until they reply or upload.">
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={3}
+          required
+          minLength={5}
+          className={inputClass}
+          defaultValue="Please upload the logs exported with the log collection wizard (last 7 days) so we can analyse them."
+        />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Requesting…' : 'Request information'}</Button>
+      <FormMessage state={state} success={() => 'Information requested: the case now waits on the customer.'} />
+    </form>
+  )
+}
+
+export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZone }: { caseNumber: number; defaultAt: string; maxAt: string; minAt: string; timeZone: string }) {
+  const [state, action, pending] = useActionState(logContactAttemptAction as Action<{ verdict: string; businessDays: number }>, null)
+  const id = useId()
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+      <Hidden caseNumber={caseNumber} />
+      <Field label={`When (your time, ${timeZone})`} htmlFor={`${id}-at`} error={fieldError(state, 'at')}>
+        <input id={`${id}-at`} name="at" type="datetime-local" defaultValue={defaultAt} max={maxAt} min={minAt} className={inputClass} />
+      </Field>
+      <Field label="Channel" htmlFor={`${id}-channel`}>
+        <select id={`${id}-channel`} name="channel" className={inputClass} defaultValue="phone">
+          <option value="phone">Phone</option>
+          <option value="email">E-mail</option>
+        </select>
+      </Field>
+      <Field label="Outcome" htmlFor={`${id}-outcome`}>
+        <select id={`${id}-outcome`} name="outcome" className={inputClass} defaultValue="no-answer">
+          <option value="no-answer">No answer</option>
+          <option value="voicemail">Voicemail left</option>
+          <option value="reached">Reached the customer</option>
+        </select>
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Logging…' : 'Log attempt'}</Button>
+      <div className="sm:col-span-4">
+        <FormMessage state={state} success={(d) => `Attempt logged (${d.verdict.replaceAll('-', ' ')}).`} />
+      </div>
+    </form>
+  )
+}
+
+export function ResolveForm({ caseNumber, version, noResponseAllowed }: { caseNumber: number; version: number; noResponseAllowed: boolean }) {
+  const [state, action, pending] = useActionState(resolveCaseAction as Action<{ status: string }>, null)
+  const [code, setCode] = useState<string>('SOLUTION_OR_WORKAROUND')
+  const id = useId()
+  return (
+    <form action={action} className="space-y-3">
+      <Hidden caseNumber={caseNumber} version={version} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="Resolution" htmlFor={`${id}-code`} error={fieldError(state, 'code')}>
+          <select id={`${id}-code`} name="code" className={inputClass} value={code} onChange={(e) => setCode(e.target.value)}>
+            {RESOLUTION_CODES.filter((c) => c !== 'NO_RESPONSE').map((c) => (
+              <option key={c} value={c}>{RESOLUTION_LABELS[c]}</option>
+            ))}
+            <option value="NO_RESPONSE" disabled={!noResponseAllowed}>
+              {RESOLUTION_LABELS.NO_RESPONSE}{noResponseAllowed ? '' : ' — needs 3 business days of attempts'}
+            </option>
+          </select>
+        </Field>
+        {code === 'DUPLICATE' && (
+          <Field label="Duplicate of case number" htmlFor={`${id}-dup`} error={fieldError(state, 'duplicateOf')}>
+            <input id={`${id}-dup`} name="duplicateOf" type="number" min={1} required className={inputClass} />
+          </Field>
+        )}
+      </div>
+      <Field label="Summary" htmlFor={`${id}-summary`} error={fieldError(state, 'summary')} hint="What solved it, for the customer and for the next engineer.">
+        <textarea id={`${id}-summary`} name="summary" rows={3} required minLength={5} className={inputClass} />
+      </Field>
+      <Button type="submit" disabled={pending} variant={code === 'NO_RESPONSE' ? 'danger' : 'primary'}>
+        {pending ? 'Saving…' : code === 'NO_RESPONSE' ? 'Close without consent' : 'Resolve case'}
+      </Button>
+      <FormMessage state={state} success={(d) => (d.status === 'CLOSED' ? 'Case closed without consent; the customer was told how to follow up.' : 'Case resolved.')} />
+    </form>
+  )
+}
+
+export function CloseWithoutConsentForm({ caseNumber, version, standing }: { caseNumber: number; version: number; standing: string }) {
+  const [state, action, pending] = useActionState(resolveCaseAction as Action<{ status: string }>, null)
+  const id = useId()
+  return (
+    <form action={action} className="space-y-3 rounded-md bg-red-50/50 p-4 ring-1 ring-red-200">
+      <Hidden caseNumber={caseNumber} version={version} />
+      <input type="hidden" name="code" value="NO_RESPONSE" />
+      <p className="text-sm text-slate-700">
+        Unanswered attempts on {standing}: the policy allows closing this case without the customer’s consent. They will be told they may open a new case referencing this one.
+      </p>
+      <Field label="Summary for the customer" htmlFor={`${id}-summary`} error={fieldError(state, 'summary')}>
+        <textarea id={`${id}-summary`} name="summary" rows={2} required minLength={5} className={inputClass} defaultValue="We could not reach you by phone or e-mail on three business days." />
+      </Field>
+      <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Closing…' : 'Close without consent'}</Button>
+      <FormMessage state={state} />
+    </form>
+  )
+}
+
+export function CloseResolvedForm({ caseNumber, version }: { caseNumber: number; version: number }) {
+  const [state, action, pending] = useActionState(closeResolvedCaseAction as Action<null>, null)
+  return (
+    <form action={action} className="space-y-2">
+      <Hidden caseNumber={caseNumber} version={version} />
+      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Closing…' : 'Close case'}</Button>
+      <FormMessage state={state} />
+    </form>
+  )
+}
+
+export function EscalationControls({ escalationId, caseNumber, status, engineers, assignedEmail }: {
+  escalationId: string
+  caseNumber: number
+  status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED'
+  engineers: Engineer[]
+  assignedEmail: string | null
+}) {
+  const [state, action, pending] = useActionState(escalationAction as Action<{ step: string }>, null)
+  const id = useId()
+  if (status === 'RESOLVED') return null
+  const hidden = (
+    <>
+      <input type="hidden" name="escalationId" value={escalationId} />
+      <input type="hidden" name="caseNumber" value={caseNumber} />
+    </>
+  )
+  const done: Record<string, string> = { acknowledge: 'Escalation acknowledged.', assign: 'Engineer assigned.', note: 'Note added.', resolve: 'Escalation resolved.' }
+  return (
+    <div className="space-y-4">
+      {status === 'OPEN' && (
+        <form action={action}>
+          {hidden}
+          <input type="hidden" name="step" value="acknowledge" />
+          <Button type="submit" disabled={pending}>Acknowledge</Button>
+        </form>
+      )}
+      <div className="grid gap-4 md:grid-cols-3">
+        <form action={action} className="space-y-2">
+          {hidden}
+          <input type="hidden" name="step" value="assign" />
+          <Field label="Engineer for this escalation" htmlFor={`${id}-engineer`} error={fieldError(state, 'engineer')}>
+            <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assignedEmail ?? ''} required>
+              <option value="" disabled>Choose an engineer…</option>
+              {engineers.map((e) => (
+                <option key={e.email} value={e.email}>{e.name}</option>
+              ))}
+            </select>
+          </Field>
+          <Button type="submit" variant="secondary" disabled={pending}>Assign engineer</Button>
+        </form>
+        <form action={action} className="space-y-2">
+          {hidden}
+          <input type="hidden" name="step" value="note" />
+          <Field label="Manager note" htmlFor={`${id}-note`} error={fieldError(state, 'note')} hint="Internal: vendor staff only.">
+            <textarea id={`${id}-note`} name="note" rows={2} required className={inputClass} />
+          </Field>
+          <Button type="submit" variant="secondary" disabled={pending}>Add note</Button>
+        </form>
+        <form action={action} className="space-y-2">
+          {hidden}
+          <input type="hidden" name="step" value="resolve" />
+          <Field label="Resolution of the escalation" htmlFor={`${id}-resolution`} error={fieldError(state, 'resolution')}>
+            <textarea id={`${id}-resolution`} name="resolution" rows={2} required minLength={5} className={inputClass} />
+          </Field>
+          <Button type="submit" disabled={pending}>Resolve escalation</Button>
+        </form>
+      </div>
+      <FormMessage state={state} success={(d) => done[d.step] ?? 'Saved.'} />
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+import Link from 'next/link'
+import { Badge, Card } from '@/components/ui'
+import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
+import { TIER_LABELS } from '@/lib/sla'
+import type { QueueRow } from '@/server/queue/find-queue'
+import { TimeLeft } from './time-left'
+import { TakeButton } from './take-button'
+
+function Deadline({ row }: { row: QueueRow }) {
+  const t = row.responseTarget
+  if (t.kind === 'deadline' && row.timeLeftMinutes !== null) {
+    return (
+      <TimeLeft
+        dueAt={new Date(t.dueAt).toISOString()}
+        clock={t.clock}
+        tier={row.tier}
+        timeZone={row.tickCalendar?.timeZone ?? 'UTC'}
+        holidays={row.tickCalendar?.holidays ?? []}
+        initialMinutes={row.timeLeftMinutes}
+      />
+    )
+  }
+  if (row.responseStatus === 'met') return <span className="text-slate-600">Answered · <Badge tone="green">met</Badge></span>
+  if (row.responseStatus === 'breached') return <span className="text-slate-600">Answered · <Badge tone="red">breached</Badge></span>
+  return <Badge>Best effort</Badge>
+}
+
+/** The queue, most urgent first. Rows come from findQueue in order; nothing is re-sorted here. */
+export function QueueTable({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
+  return (
+    <>
+      <QueueCards rows={rows} actorEmail={actorEmail} canTake={canTake} />
+      <QueueRows rows={rows} actorEmail={actorEmail} canTake={canTake} />
+    </>
+  )
+}
+
+/** Small screens: one card per case, deadline first. */
+function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
+  return (
+    <ol className="space-y-3 md:hidden" aria-label="Open cases, most urgent first">
+      {rows.map((r) => (
+        <li key={r.number}>
+          <Card className="p-4">
+            <div className="flex items-start justify-between gap-3">
+              <div>
+                <Link href={`/cases/${r.number}`} className="font-mono text-brand-600 hover:underline">#{r.number}</Link>{' '}
+                <span className="text-sm font-medium text-slate-900">{r.title}</span>
+              </div>
+              <div className="shrink-0 text-right text-sm"><Deadline row={r} /></div>
+            </div>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+              <SeverityBadge severity={r.severity} /> <StatusBadge status={r.status} />
+              <span>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}</span>
+              {r.accountManager && <span>· SAM: {r.accountManager.name}</span>}
+            </div>
+            <div className="mt-2 flex items-center justify-between gap-2 text-sm">
+              <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
+              {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} />}
+            </div>
+          </Card>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
+  return (
+    <Card className="hidden overflow-x-auto md:block">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="queue-table">
+        <caption className="sr-only">Open cases, most urgent first</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-3">Case</th>
+            <th scope="col" className="px-3 py-3">Organisation</th>
+            <th scope="col" className="px-3 py-3">Tier</th>
+            <th scope="col" className="px-3 py-3">Severity</th>
+            <th scope="col" className="px-3 py-3">Title</th>
+            <th scope="col" className="px-3 py-3">Region</th>
+            <th scope="col" className="px-3 py-3">Language</th>
+            <th scope="col" className="px-3 py-3">Time left</th>
+            <th scope="col" className="px-3 py-3">Assignee</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.number} className="align-top hover:bg-slate-50" data-testid="queue-row" data-case-number={r.number} data-response-status={r.responseStatus}>
+              <td className="whitespace-nowrap px-3 py-3 font-mono">
+                <Link href={`/cases/${r.number}`} className="text-brand-600 hover:underline">#{r.number}</Link>
+                <div className="mt-1"><StatusBadge status={r.status} /></div>
+              </td>
+              <td className="px-3 py-3">
+                {r.organisation}
+                {r.accountManager && <span className="block text-xs text-slate-500">SAM: {r.accountManager.name}</span>}
+              </td>
+              <td className="whitespace-nowrap px-3 py-3">{TIER_LABELS[r.tier]}</td>
+              <td className="px-3 py-3"><SeverityBadge severity={r.severity} /></td>
+              <td className="min-w-48 px-3 py-3">
+                {r.title}
+                {r.product && <span className="block text-xs text-slate-500">{r.product}</span>}
+              </td>
+              <td className="px-3 py-3">{r.region}</td>
+              <td className="px-3 py-3">{r.language}</td>
+              <td className="whitespace-nowrap px-3 py-3"><Deadline row={r} /></td>
+              <td className="whitespace-nowrap px-3 py-3">
+                <span className="block text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
+                {canTake && r.assignee?.email !== actorEmail && (
+                  <div className="mt-1"><TakeButton caseNumber={r.number} /></div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  )
+}

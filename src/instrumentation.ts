@@ -1,0 +1,8 @@
+// Next.js calls register() once when a server process starts (docs: instrumentation).
+export async function register() {
+  // NOTE: NEXT_RUNTIME is set by Next itself, not configuration (the documented way to keep
+  // Node-only code out of the edge runtime), so it is read here rather than through src/env.ts.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { startOutboxWorkerFromEnv } = await import('./server/notifications/worker')
+  startOutboxWorkerFromEnv()
+}

@@ -1,0 +1,202 @@
+// Inputs of the vendor side (queue, working a case, escalations, reports), shared by the forms,
+// the Server Actions and the JSON API. Database-dependent checks run in the services.
+import { z } from 'zod'
+
+const trimmed = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+    .max(max, `${label} must be at most ${max} characters`)
+
+/** The version a form read (optimistic locking); API callers may omit it to use the current one. */
+const ZVersion = z.coerce.number({ error: 'version must be a whole number' }).int().nonnegative().optional()
+
+export const OPEN_QUEUE_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
+export const TIER_VALUES = ['PREMIER', 'PRODUCTION', 'BASIC', 'EVALUATION', 'FREE_NFR'] as const
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: `${label} must be one of ${values.join(', ')}` }).optional())
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().min(1).max(max).optional())
+
+export const ZQueueQuery = z
+  .object({
+    region: optionalText(16),
+    language: optionalText(64),
+    tier: optionalEnum(TIER_VALUES, 'tier'),
+    severity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'severity must be 1, 2, 3 or 4').max(4, 'severity must be 1, 2, 3 or 4').optional()),
+    product: optionalText(200),
+    status: optionalEnum(OPEN_QUEUE_STATUSES, 'status'),
+    assignee: optionalEnum(['mine', 'unassigned'] as const, 'assignee'),
+    cursor: optionalText(200),
+    limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'limit must be 1–200').max(200, 'limit must be 1–200').optional()),
+  })
+  .strict()
+export type TQueueQuery = z.infer<typeof ZQueueQuery>
+
+export const ZAssignCaseInput = z
+  .object({
+    engineer: z.preprocess(blankToUndefined, z.email('engineer must be an e-mail address').optional()),
+    version: ZVersion,
+  })
+  .strict()
+export type TAssignCaseInput = z.infer<typeof ZAssignCaseInput>
+
+export const ZReplyInput = z
+  .object({
+    body: trimmed('Reply', 1, 20_000),
+    public: z.preprocess((v) => (v === 'true' || v === 'on' ? true : v === 'false' ? false : v), z.boolean({ error: 'public must be true (a reply the customer sees) or false (an internal note)' })),
+    version: ZVersion,
+  })
+  .strict()
+export type TReplyInput = z.infer<typeof ZReplyInput>
+
+export const ZRequestInformationInput = z
+  .object({ body: trimmed('Request', 5, 20_000), version: ZVersion })
+  .strict()
+export type TRequestInformationInput = z.infer<typeof ZRequestInformationInput>
+
+export const CONTACT_CHANNELS = ['phone', 'email'] as const
+export const CONTACT_OUTCOMES = ['no-answer', 'voicemail', 'reached'] as const
+
+export const ZContactAttemptInput = z
+  .object({
+    at: z.preprocess(blankToUndefined, z.coerce.date({ error: 'at must be an ISO 8601 instant, e.g. 2026-11-20T15:00:00Z' }).optional()),
+    channel: z.enum(CONTACT_CHANNELS, { error: 'channel must be "phone" or "email"' }),
+    outcome: z.enum(CONTACT_OUTCOMES, { error: 'outcome must be "no-answer", "voicemail" or "reached"' }),
+  })
+  .strict()
+export type TContactAttemptInput = z.infer<typeof ZContactAttemptInput>
+
+export const RESOLUTION_CODES = [
+  'SOLUTION_OR_WORKAROUND',
+  'HOTFIX_OR_PATCH',
+  'UPGRADE',
+  'KNOWLEDGE_BASE',
+  'THIRD_PARTY',
+  'FEATURE_REQUEST',
+  'NO_RESPONSE',
+  'DUPLICATE',
+] as const
+export type ResolutionCodeValue = (typeof RESOLUTION_CODES)[number]
+
+export const RESOLUTION_LABELS: Record<ResolutionCodeValue, string> = {
+  SOLUTION_OR_WORKAROUND: 'Solution or workaround',
+  HOTFIX_OR_PATCH: 'Hotfix or patch',
+  UPGRADE: 'Upgrade to a supported version',
+  KNOWLEDGE_BASE: 'Knowledge-base or documentation answer',
+  THIRD_PARTY: 'Third-party cause (referred to that vendor)',
+  FEATURE_REQUEST: 'Feature request recorded',
+  NO_RESPONSE: 'No response from the customer (close without consent)',
+  DUPLICATE: 'Duplicate of another case',
+}
+
+export const ZResolveInput = z
+  .object({
+    code: z.enum(RESOLUTION_CODES, { error: `code must be one of ${RESOLUTION_CODES.join(', ')}` }),
+    summary: trimmed('Summary', 5, 4_000),
+    duplicateOf: z.preprocess(blankToUndefined, z.coerce.number().int().positive('duplicateOf must be a case number').optional()),
+    version: ZVersion,
+  })
+  .strict()
+  .refine((v) => v.code !== 'DUPLICATE' || v.duplicateOf !== undefined, { message: 'Name the case this one duplicates', path: ['duplicateOf'] })
+export type TResolveInput = z.infer<typeof ZResolveInput>
+
+export const ZCloseResolvedInput = z.object({ version: ZVersion }).strict()
+
+export const ZEscalationNoteInput = z.object({ note: trimmed('Note', 1, 4_000) }).strict()
+export const ZEscalationAssignInput = z.object({ engineer: z.email('engineer must be an e-mail address') }).strict()
+export const ZEscalationResolveInput = z.object({ resolution: trimmed('Resolution', 5, 4_000) }).strict()
+export const ZEscalationQuery = z.object({ status: optionalEnum(['open', 'all'] as const, 'status') }).strict()
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date YYYY-MM-DD')
+export const ZComplianceQuery = z
+  .object({
+    from: ZDate,
+    to: ZDate,
+    format: optionalEnum(['json', 'csv'] as const, 'format'),
+  })
+  .strict()
+  .refine((v) => v.from <= v.to, { message: 'from must not be after to', path: ['to'] })
+export type TComplianceQuery = z.infer<typeof ZComplianceQuery>
+
+// Response shapes of the vendor API (documentation: the OpenAPI document is generated from them).
+const ZTarget = z.union([
+  z.object({ kind: z.literal('deadline'), dueAt: z.iso.datetime(), minutes: z.number().int(), clock: z.enum(['business', 'continuous']) }),
+  z.object({ kind: z.literal('best-effort') }),
+  z.object({ kind: z.literal('none') }),
+])
+const ZPerson = z.object({ name: z.string(), email: z.string() })
+const ZResponseStatus = z.enum(['pending', 'met', 'breached', 'best-effort'])
+
+export const ZQueueResponse = z.object({
+  cases: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      organisation: z.string(),
+      supportId: z.string(),
+      tier: z.enum(TIER_VALUES),
+      severity: z.number().int(),
+      region: z.string(),
+      language: z.string(),
+      status: z.enum(OPEN_QUEUE_STATUSES),
+      product: z.string().nullable(),
+      openedAt: z.iso.datetime(),
+      responseTarget: ZTarget,
+      responseStatus: ZResponseStatus,
+      timeLeftMinutes: z.number().nullable().describe('Pending deadline: minutes left in the target’s clock (business minutes for business-hours tiers); negative once breached; null without a pending deadline'),
+      assignee: ZPerson.nullable(),
+      accountManager: ZPerson.nullable().describe('Premier cases: the support account manager'),
+    }),
+  ),
+  nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last page'),
+})
+
+export const ZContactAttemptResponse = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  channel: z.enum(CONTACT_CHANNELS),
+  outcome: z.enum(CONTACT_OUTCOMES),
+  businessDay: z.iso.date().describe("The customer's local date of the attempt"),
+  verdict: z.enum(['counted', 'same-day', 'not-a-business-day', 'outside-business-hours', 'reached', 'before-reset']),
+  contactAttempts: z.object({ businessDays: z.number().int(), required: z.literal(3), closeWithoutConsentAllowed: z.boolean() }),
+})
+
+export const ZEscalationsResponse = z.object({
+  escalations: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['OPEN', 'ACKNOWLEDGED', 'RESOLVED']),
+      reason: z.string(),
+      preferredContactTime: z.string().nullable(),
+      openedAt: z.iso.datetime(),
+      acknowledgedAt: z.iso.datetime().nullable(),
+      resolvedAt: z.iso.datetime().nullable(),
+      resolution: z.string().nullable(),
+      requestedBy: z.string(),
+      handledBy: ZPerson.nullable(),
+      assignedEngineer: ZPerson.nullable(),
+      notes: z.array(z.object({ at: z.iso.datetime(), by: z.string(), text: z.string() })),
+      case: z.object({
+        number: z.number().int(), title: z.string(), status: z.string(), organisation: z.string(), tier: z.enum(TIER_VALUES), severity: z.number().int(), region: z.string(),
+        assignee: ZPerson.nullable(), responseTarget: ZTarget, responseStatus: ZResponseStatus, timeLeftMinutes: z.number().nullable(), breachedByMinutes: z.number().nullable(),
+      }),
+    }),
+  ),
+})
+
+const ZComplianceCounts = z.object({
+  opened: z.number().int(), withTarget: z.number().int(), met: z.number().int(), breached: z.number().int(), pending: z.number().int(), noTarget: z.number().int(),
+  responded: z.number().int(), compliancePct: z.number().nullable(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable(),
+})
+export const ZComplianceResponse = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  timeZone: z.string(),
+  generatedAt: z.iso.datetime(),
+  rows: z.array(ZComplianceCounts.extend({ tier: z.enum(TIER_VALUES), severity: z.number().int(), region: z.string() })),
+  byTier: z.array(ZComplianceCounts.extend({ tier: z.enum(TIER_VALUES) })),
+  totals: ZComplianceCounts,
+})

@@ -1,0 +1,48 @@
+import 'server-only'
+import { prisma } from '@/server/db/client'
+import type { Actor } from '@/server/auth/actor'
+import { AppError, parseInput } from '@/server/errors'
+import { ZChangeSeverityInput } from '@/lib/cases/schemas'
+import type { Severity } from '@/lib/sla'
+import { calendarForSupportId } from '@/server/support-ids/calendar'
+import { findVisibleCase, updateCase } from './case-write'
+import { computeCaseTarget } from './case-target'
+import { isOpenStatus } from './get-case'
+import { toResponseTarget } from './response-target'
+
+/**
+ * Changes a case's severity, by the customer or by the engineer as agreed with them. The target
+ * is recomputed from the case's opening time (policy), both values go to the event log with who
+ * and why; an N/A combination for the tier is refused with the policy's reason.
+ */
+export async function changeSeverity({ actor, number, input, now }: { actor: Actor; number: number; input: unknown; now: Date }) {
+  const data = parseInput(ZChangeSeverityInput, input)
+  const c = await findVisibleCase(prisma, actor, number, {
+    id: true, version: true, status: true, tier: true, category: true, severity: true, openedAt: true, supportIdId: true, firstResponseAt: true,
+    targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true,
+  })
+  if (!isOpenStatus(c.status)) throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: its severity can no longer change`)
+  if (data.severity === c.severity) throw new AppError('CONFLICT', `Case #${number} is already Severity ${c.severity}`)
+  if (c.category === 'FEEDBACK') throw new AppError('UNPROCESSABLE', 'Feedback cases stay Severity 4: they have no response target')
+  if (data.version !== undefined && data.version !== c.version) {
+    throw new AppError('CONFLICT', 'This case was changed by someone else since you opened it. Reload it and try again.')
+  }
+  const calendar = await calendarForSupportId(prisma, c.supportIdId)
+  const target = computeCaseTarget({ tier: c.tier, severity: data.severity as Severity, category: c.category, openedAt: c.openedAt, calendar })
+  await prisma.$transaction((tx) =>
+    updateCase(tx, {
+      caseId: c.id,
+      version: c.version,
+      actor,
+      now,
+      // A new target deserves its own breach warning.
+      data: { severity: data.severity, ...target, responseDueAt: c.firstResponseAt ? null : target.targetDueAt, breachWarningSentAt: null },
+      events: [{
+        type: 'case.severity-changed',
+        before: { severity: c.severity, targetKind: c.targetKind, targetDueAt: c.targetDueAt?.toISOString() ?? null, targetMinutes: c.targetMinutes },
+        after: { severity: data.severity, targetKind: target.targetKind, targetDueAt: target.targetDueAt?.toISOString() ?? null, targetMinutes: target.targetMinutes, reason: data.reason },
+      }],
+    }),
+  )
+  return { number, severity: data.severity, responseTarget: toResponseTarget(target) }
+}

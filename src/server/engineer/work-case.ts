@@ -1,0 +1,76 @@
+import 'server-only'
+import type { VendorRole } from '@/generated/prisma/enums'
+import { prisma, type Tx } from '@/server/db/client'
+import type { Actor } from '@/server/auth/actor'
+import { requireVendor } from '@/server/access/require-role'
+import { AppError } from '@/server/errors'
+import { findVisibleCase, type CaseEventInput } from '@/server/cases/case-write'
+import { slaState } from '@/lib/sla-state'
+import type { CustomerCalendar } from '@/server/support-ids/calendar'
+
+/** Vendor staff who work cases: engineers, managers and Premier customers' account managers. */
+export const CASE_WORKERS: VendorRole[] = ['ENGINEER', 'MANAGER', 'SUPPORT_ACCOUNT_MANAGER']
+
+export const WORK_CASE_SELECT = {
+  id: true,
+  number: true,
+  version: true,
+  status: true,
+  tier: true,
+  supportIdId: true,
+  openedAt: true,
+  assigneeId: true,
+  targetKind: true,
+  targetDueAt: true,
+  targetClock: true,
+  firstResponseAt: true,
+  lastCustomerActivityAt: true,
+} as const
+
+/** A case for a vendor use case: customers and partners get 404, vendor staff without a working role 403. */
+export async function loadWorkCase(db: Tx | typeof prisma, actor: Actor, number: number, roles: VendorRole[] = CASE_WORKERS) {
+  requireVendor(actor, ...roles)
+  return findVisibleCase(db, actor, number, WORK_CASE_SELECT)
+}
+export type WorkCase = Awaited<ReturnType<typeof loadWorkCase>>
+
+const statusWords = (s: string) => s.toLowerCase().replaceAll('_', ' ')
+
+export function assertOpen(c: Pick<WorkCase, 'number' | 'status'>, what: string) {
+  if (c.status === 'RESOLVED' || c.status === 'CLOSED') {
+    throw new AppError('CONFLICT', `Case #${c.number} is ${statusWords(c.status)}: ${what} only on an open case`)
+  }
+}
+
+/** The version the writer read (forms), or the current one (API callers that omit it). */
+export function versionToWrite(c: Pick<WorkCase, 'version'>, version: number | undefined): number {
+  if (version !== undefined && version !== c.version) {
+    throw new AppError('CONFLICT', 'This case was changed by someone else since you opened it. Reload it and try again.')
+  }
+  return c.version
+}
+
+/**
+ * The first public answer to the customer meets (or misses) the initial response target: the
+ * time is recorded once, the queue key is cleared and a new case goes to "in progress".
+ */
+export function firstResponseChange(c: WorkCase, calendar: CustomerCalendar, now: Date): { data: { firstResponseAt: Date; responseDueAt: null; status?: 'IN_PROGRESS' }; events: CaseEventInput[] } | null {
+  if (c.firstResponseAt) return null
+  const state = slaState({ ...c, firstResponseAt: now, calendar }, now)
+  const met = state.status !== 'breached'
+  const events: CaseEventInput[] = [
+    {
+      type: 'case.first-response',
+      after: {
+        firstResponseAt: now.toISOString(),
+        targetDueAt: c.targetDueAt?.toISOString() ?? null,
+        responseStatus: state.status,
+        met,
+        ...(state.breachedByMinutes !== undefined ? { breachedByMinutes: Math.round(state.breachedByMinutes), clock: c.targetClock === 'BUSINESS' ? 'business' : 'continuous' } : {}),
+      },
+    },
+  ]
+  const startsWork = c.status === 'NEW'
+  if (startsWork) events.push({ type: 'case.status-changed', before: { status: 'NEW' }, after: { status: 'IN_PROGRESS', reason: 'first response' } })
+  return { data: { firstResponseAt: now, responseDueAt: null, ...(startsWork ? { status: 'IN_PROGRESS' as const } : {}) }, events }
+}

@@ -1,0 +1,169 @@
+// The text of every notification e-mail. Pure: data in, { subject, text } out, so the wording is
+// unit-tested and nothing here can read another organisation's rows. Times are shown in the
+// recipient's own zone (never guessed from a locale).
+import { formatInstant } from '@/lib/format'
+import { describeDuration } from '@/lib/sla'
+
+export type MailRecipient = { email: string; name: string; timeZone: string }
+export type Mail = { subject: string; text: string }
+
+const SIGNATURE = '\n\n—\nVault Software Support Portal\nThis message was sent by the support portal; replies to it are not read.'
+
+const at = (instant: Date, timeZone: string) => `${formatInstant(instant, timeZone)} (${timeZone})`
+const hello = (r: MailRecipient) => `Hello ${r.name},\n\n`
+const indent = (body: string) => body.split('\n').map((l) => `  > ${l}`).join('\n')
+
+export const TIER_NAMES: Record<string, string> = {
+  PREMIER: 'Premier',
+  PRODUCTION: 'Production',
+  BASIC: 'Basic',
+  EVALUATION: 'Evaluation',
+  FREE_NFR: 'Free / NFR',
+}
+
+export type CaseSummary = {
+  number: number
+  title: string
+  severity: number
+  tier: string
+  supportIdCode: string
+  url: string
+}
+
+export type TargetSummary =
+  | { kind: 'DEADLINE'; dueAt: Date; minutes: number; clock: 'BUSINESS' | 'CONTINUOUS' }
+  | { kind: 'BEST_EFFORT' }
+  | { kind: 'NONE' }
+
+function describeTarget(target: TargetSummary, timeZone: string): string {
+  if (target.kind === 'BEST_EFFORT') return 'best effort (no response target for this tier)'
+  if (target.kind === 'NONE') return 'none (feedback has no response target)'
+  const clock = target.clock === 'BUSINESS' ? 'business' : 'continuous'
+  return `${describeDuration(target.minutes, clock)}, due by ${at(target.dueAt, timeZone)}`
+}
+
+const caseLine = (c: CaseSummary) =>
+  `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${TIER_NAMES[c.tier] ?? c.tier}) · Severity ${c.severity}`
+
+export function caseOpenedMail(
+  r: MailRecipient,
+  d: { case: CaseSummary; openedBy: string; openedAt: Date; target: TargetSummary; phoneLines: { country: string; number: string }[] },
+): Mail {
+  const phones = d.phoneLines.length
+    ? `\n\nPhone support: quote case number #${d.case.number} when you call.\n${d.phoneLines.map((p) => `  ${p.country}: ${p.number}`).join('\n')}`
+    : ''
+  return {
+    subject: `Case #${d.case.number} opened: ${d.case.title}`,
+    text:
+      `${hello(r)}${d.openedBy} opened a case on ${at(d.openedAt, r.timeZone)}.\n\n${caseLine(d.case)}\n` +
+      `Initial response target: ${describeTarget(d.target, r.timeZone)}.${phones}\n\nFollow the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function engineerReplyMail(r: MailRecipient, d: { case: CaseSummary; author: string; body: string; at: Date }): Mail {
+  return {
+    subject: `Case #${d.case.number}: new reply from support`,
+    text: `${hello(r)}${d.author} replied on ${at(d.at, r.timeZone)}:\n\n${indent(d.body)}\n\n${caseLine(d.case)}\n\nReply on the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function informationRequestedMail(r: MailRecipient, d: { case: CaseSummary; request: string | null }): Mail {
+  const request = d.request ? `\n\nThe engineer wrote:\n\n${indent(d.request)}` : ''
+  return {
+    subject: `Case #${d.case.number}: information requested`,
+    text:
+      `${hello(r)}The support engineer working on your case needs information from you before they can continue.${request}\n\n` +
+      `${caseLine(d.case)}\n\nAdd the information or upload the files on the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+const CHANNELS: Record<string, string> = { PHONE: 'by phone', EMAIL: 'by e-mail' }
+const OUTCOMES: Record<string, string> = { NO_ANSWER: 'there was no answer', VOICEMAIL: 'a voicemail was left', REACHED: 'we reached you' }
+
+export function contactAttemptMail(
+  r: MailRecipient,
+  d: { case: CaseSummary; engineer: string; at: Date; channel: string; outcome: string; unanswered: number },
+): Mail {
+  const warning =
+    d.outcome === 'REACHED'
+      ? ''
+      : `\n\nUnanswered attempts on this case so far: ${d.unanswered}. After three unanswered attempts on three separate business days the case may be closed without your consent.`
+  return {
+    subject: `Case #${d.case.number}: we tried to contact you`,
+    text:
+      `${hello(r)}${d.engineer} tried to reach you ${CHANNELS[d.channel] ?? d.channel} on ${at(d.at, r.timeZone)}; ${OUTCOMES[d.outcome] ?? d.outcome}.${warning}\n\n` +
+      `${caseLine(d.case)}\n\nPlease get in touch through the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function closedWithoutConsentMail(r: MailRecipient, d: { case: CaseSummary; closedAt: Date; newCaseUrl: string }): Mail {
+  return {
+    subject: `Case #${d.case.number} closed: no response from you`,
+    text:
+      `${hello(r)}Case #${d.case.number} was closed on ${at(d.closedAt, r.timeZone)} without your consent, after three unanswered contact attempts on three separate business days.\n\n` +
+      `${caseLine(d.case)}\n\nIf the problem persists, open a new case and reference case #${d.case.number}: ${d.newCaseUrl}${SIGNATURE}`,
+  }
+}
+
+export function escalationOpenedMail(
+  r: MailRecipient,
+  d: { case: CaseSummary; organisation: string; requestedBy: string; reason: string; preferredContactTime: string | null; openedAt: Date; url: string },
+): Mail {
+  const contact = d.preferredContactTime ? `\nPreferred contact time: ${d.preferredContactTime}` : ''
+  return {
+    subject: `Escalation on case #${d.case.number} (${d.organisation})`,
+    text:
+      `${hello(r)}${d.requestedBy} of ${d.organisation} asked to talk to a manager on ${at(d.openedAt, r.timeZone)}.\n\nReason:\n${indent(d.reason)}${contact}\n\n` +
+      `${caseLine(d.case)}\n\nHandle it from the escalations queue: ${d.url}${SIGNATURE}`,
+  }
+}
+
+export function partnerRequestMail(
+  r: MailRecipient,
+  d: { supportIdCode: string; partnerOrg: string; requestedBy: string; requestedByEmail: string; requestedAt: Date; url: string },
+): Mail {
+  return {
+    subject: `${d.partnerOrg} requests access to Support ID ${d.supportIdCode}`,
+    text:
+      `${hello(r)}${d.requestedBy} (${d.requestedByEmail}) of the support partner ${d.partnerOrg} asked on ${at(d.requestedAt, r.timeZone)} ` +
+      `to open and manage cases on your behalf on Support ID ${d.supportIdCode}.\n\nThe request is pending until a License or Case Administrator of the Support ID approves or declines it. ` +
+      `An approved partner sees only this Support ID and its cases, and you may revoke the access at any time.\n\nDecide on your organisation page: ${d.url}${SIGNATURE}`,
+  }
+}
+
+const DECISIONS: Record<string, { subject: string; text: string }> = {
+  APPROVED: { subject: 'approved', text: 'approved your request. You may now open and manage cases on this Support ID on the customer\'s behalf' },
+  DECLINED: { subject: 'declined', text: 'declined your request. You cannot open cases on this Support ID' },
+  REVOKED: { subject: 'revoked', text: 'revoked your access. You can no longer open or see cases on this Support ID' },
+}
+
+export function partnerDecisionMail(r: MailRecipient, d: { supportIdCode: string; status: string; decidedAt: Date; url: string }): Mail {
+  const decision = DECISIONS[d.status] ?? { subject: d.status.toLowerCase(), text: `set your request to ${d.status.toLowerCase()}` }
+  return {
+    subject: `Access to Support ID ${d.supportIdCode} ${decision.subject}`,
+    text: `${hello(r)}On ${at(d.decidedAt, r.timeZone)} the customer's administrator ${decision.text}.\n\nSupport ID: ${d.supportIdCode}\n\nYour access requests: ${d.url}${SIGNATURE}`,
+  }
+}
+
+export function caseAdminInvitationMail(
+  r: MailRecipient,
+  d: { organisation: string; supportIdCode: string; invitedBy: string; link: string; expiresAt: Date },
+): Mail {
+  return {
+    subject: `You are invited to be a Case Administrator for ${d.organisation}`,
+    text:
+      `Hello,\n\n${d.invitedBy} invited you to be a Case Administrator of ${d.organisation}'s Support ID ${d.supportIdCode}: ` +
+      `you will be able to open, update and close support cases on it.\n\nAccept the invitation (if you have no account yet, you will create one): ${d.link}\n\n` +
+      `The link works once and expires on ${at(d.expiresAt, r.timeZone)}. If you did not expect this message, ignore it.${SIGNATURE}`,
+  }
+}
+
+export function breachWarningMail(r: MailRecipient, d: { case: CaseSummary; dueAt: Date; left: string; assigned: boolean }): Mail {
+  const who = d.assigned ? 'assigned to you' : 'unassigned and waiting in the queue'
+  return {
+    subject: `Response target of case #${d.case.number} is about to be breached`,
+    text:
+      `${hello(r)}Case #${d.case.number} is ${who}, and its initial response is due by ${at(d.dueAt, r.timeZone)} (${d.left} left).\n\n` +
+      `${caseLine(d.case)}\n\nRespond on the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
