@@ -7,6 +7,7 @@ import { PrismaClient } from '../src/generated/prisma/client'
 import { adapterFactoryFor, closePglite, createDatabase, dropDatabase, type DbTarget } from '../src/server/db/adapter'
 import { deployMigrations } from '../src/server/db/migrations'
 import { seedDemo } from '../prisma/seed/demo'
+import { createIsolationWorld, WORLD_FILE } from '../tests/e2e/isolation-world'
 import { findTestServer, uniqueDbName } from '../tests/support/test-db'
 
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
     const server = process.env.E2E_ADMIN_URL
     if (server && process.env.E2E_DB_NAME) await dropDatabase(server, process.env.E2E_DB_NAME)
     if (process.env.PGLITE_DIR?.includes('portal-e2e-')) fs.rmSync(process.env.PGLITE_DIR, { recursive: true, force: true })
+    fs.rmSync(WORLD_FILE, { force: true })
     return
   }
   const server = process.env.TEST_DB_MODE === 'pglite' ? null : await findTestServer()
@@ -32,6 +34,7 @@ async function main() {
   await deployMigrations(target)
   const db = new PrismaClient({ adapter: adapterFactoryFor(target) })
   await seedDemo(db, new Date())
+  await createIsolationWorld(db, process.env.UPLOAD_DIR ?? '.data/uploads')
   await db.$disconnect()
   if (target.kind === 'pglite') await closePglite(target.dir)
   console.log(lines.join('\n'))

@@ -49,7 +49,7 @@ npm run -s typecheck
 step "Unit and integration tests (vitest)"
 npx vitest run
 
-step "End-to-end tests (Playwright, $CHROMIUM_PATH)"
+step "End-to-end set-up: database and production build (browser: $CHROMIUM_PATH)"
 npx tsx --conditions=react-server scripts/e2e-db.ts create > .e2e-env
 # shellcheck disable=SC1091
 set -a; . ./.e2e-env; set +a
@@ -57,4 +57,7 @@ cleanup() { npx tsx scripts/e2e-db.ts drop || true; rm -f .e2e-env; }
 trap cleanup EXIT
 export NEXTAUTH_SECRET=e2e-secret-0123456789abcdef NEXTAUTH_URL="http://localhost:${E2E_PORT:-3100}"
 npx next build
+step "Crash test (light; the full run is bench/crash.ts)"
+npx tsx --conditions=react-server bench/crash.ts --light
+step "Browser journeys, isolation matrix and fuzzing (Playwright)"
 npx playwright test

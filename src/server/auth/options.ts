@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { env } from '@/env'
 import { prisma } from '@/server/db/client'
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limit'
 import { verifyCredentials, ZSignInInput } from './sign-in'
 
 const SESSION_HOURS = 8
@@ -15,13 +16,19 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'E-mail and password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials)
         if (!parsed.success) return null
+        const forwarded = req.headers?.['x-forwarded-for'] as string | undefined
+        const address = forwarded?.split(',')[0]?.trim() || 'unknown'
+        // next-auth shows a thrown message to the user: the rate limit's, never an internal one.
+        await assertSignInAllowed(parsed.data.email, address)
         try {
-          return await verifyCredentials(parsed.data)
+          const user = await verifyCredentials(parsed.data)
+          if (user) await clearSignInFailures(parsed.data.email)
+          else await recordSignInFailure(parsed.data.email, address)
+          return user
         } catch (error) {
-          // next-auth shows a thrown message to the user: never an internal one.
           console.error(error)
           throw new Error('Sign-in is unavailable right now. Try again in a minute.')
         }
