@@ -16,6 +16,7 @@ import { PrismaClient } from '../src/generated/prisma/client'
 import { adapterFactoryFor, createDatabase } from '../src/server/db/adapter'
 import { deployMigrations } from '../src/server/db/migrations'
 import { seedReferenceData } from '../prisma/seed/demo'
+import { rng } from '../prisma/seed/random'
 import { responseTarget, type Severity, type Tier } from '../src/lib/sla'
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/portal_bench'
@@ -28,23 +29,6 @@ const BATCH = 5_000
 const DAY = 86_400_000
 const HOUR = 3_600_000
 const YEARS = 5
-
-function rng(seed: number) {
-  let a = seed
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
-  const weighted = <T,>(pairs: readonly (readonly [T, number])[]): T => {
-    let r = next() * pairs.reduce((s, [, w]) => s + w, 0)
-    for (const [v, w] of pairs) if ((r -= w) < 0) return v
-    return pairs[pairs.length - 1]![0]
-  }
-  return { next, pick, weighted }
-}
 
 async function ensureDatabase(): Promise<void> {
   const u = new URL(BENCH_URL)

@@ -11,9 +11,8 @@
  * section of bench/RESULTS.md.
  */
 import { execSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
+import { writeResultsSection } from './results'
 import { performance } from 'node:perf_hooks'
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/portal_bench'
@@ -126,16 +125,7 @@ async function main() {
   ]
   const section = lines.join('\n')
   console.log(section)
-  const resultsPath = path.join(import.meta.dirname, 'RESULTS.md')
-  let doc = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n\n'
-  const startIdx = doc.indexOf('## Queue')
-  if (startIdx >= 0) {
-    const nextIdx = doc.indexOf('\n## ', startIdx + 1)
-    doc = doc.slice(0, startIdx) + section + (nextIdx >= 0 ? doc.slice(nextIdx + 1) : '')
-  } else {
-    doc = doc.replace(/\n*$/, '\n\n') + section
-  }
-  writeFileSync(resultsPath, doc)
+  const resultsPath = writeResultsSection('## Queue', section)
   console.log(`wrote ${resultsPath}`)
 }
 

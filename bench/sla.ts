@@ -13,10 +13,9 @@
  * the "SLA engine" section of bench/RESULTS.md.
  */
 import { execSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
-import path from 'node:path'
+import { writeResultsSection } from './results'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { fromZonedTime } from 'date-fns-tz'
@@ -457,15 +456,5 @@ const lines = [
 const section = lines.join('\n')
 console.log(section)
 console.log(`(sink ${sink > 0 ? 'ok' : sink})`)
-
-const resultsPath = path.join(import.meta.dirname, 'RESULTS.md')
-let doc = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n\n'
-const startIdx = doc.indexOf('## SLA engine')
-if (startIdx >= 0) {
-  const nextIdx = doc.indexOf('\n## ', startIdx + 1)
-  doc = doc.slice(0, startIdx) + section + (nextIdx >= 0 ? doc.slice(nextIdx + 1) : '')
-} else {
-  doc = doc.replace(/\n*$/, '\n\n') + section
-}
-writeFileSync(resultsPath, doc)
+const resultsPath = writeResultsSection('## SLA engine', section)
 console.log(`wrote ${resultsPath}`)

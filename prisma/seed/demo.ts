@@ -8,28 +8,11 @@ import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { KB_ARTICLES, PRODUCTS, REGIONS } from './catalogue'
 import { grantRole, hashDemoPassword, upsertOrganisation, upsertPartnerGrant, upsertSupportId, upsertUser } from './factories'
 import { holidaysFor } from './holidays'
+import { rng } from './random'
 
 const HOLIDAY_YEARS = [2026, 2027, 2028]
 const DAY = 86_400_000
 const HOUR = 3_600_000
-
-/** Deterministic PRNG (mulberry32), so every fresh demo database looks the same. */
-function rng(seed: number) {
-  let a = seed
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
-  const weighted = <T,>(pairs: [T, number][]): T => {
-    let r = next() * pairs.reduce((s, [, w]) => s + w, 0)
-    for (const [v, w] of pairs) if ((r -= w) < 0) return v
-    return pairs[pairs.length - 1]![0]
-  }
-  return { next, pick, weighted, between: (lo: number, hi: number) => lo + next() * (hi - lo) }
-}
 
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`)
 

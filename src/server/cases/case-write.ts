@@ -17,6 +17,14 @@ export async function findVisibleCase<S extends Prisma.CaseSelect>(
   return found
 }
 
+const STALE_WRITE = 'This case was changed by someone else since you opened it. Reload it and try again.'
+
+/** The version the writer read (forms send it), or the current one (API callers may omit it). */
+export function versionToWrite(c: { version: number }, version: number | undefined): number {
+  if (version !== undefined && version !== c.version) throw new AppError('CONFLICT', STALE_WRITE)
+  return c.version
+}
+
 export type CaseEventInput = {
   type: string
   before?: Prisma.InputJsonValue
@@ -38,7 +46,7 @@ export async function updateCase(
     data: { ...args.data, version: { increment: 1 } },
   })
   if (updated.count === 0) {
-    throw new AppError('CONFLICT', 'This case was changed by someone else since you opened it. Reload it and try again.')
+    throw new AppError('CONFLICT', STALE_WRITE)
   }
   await appendCaseEvents(tx, args)
 }

@@ -5,7 +5,7 @@ import { AppError, parseInput } from '@/server/errors'
 import { ZChangeSeverityInput } from '@/lib/cases/schemas'
 import type { Severity } from '@/lib/sla'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
-import { findVisibleCase, updateCase } from './case-write'
+import { findVisibleCase, updateCase, versionToWrite } from './case-write'
 import { computeCaseTarget } from './case-target'
 import { isOpenStatus } from './get-case'
 import { toResponseTarget } from './response-target'
@@ -24,15 +24,13 @@ export async function changeSeverity({ actor, number, input, now }: { actor: Act
   if (!isOpenStatus(c.status)) throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: its severity can no longer change`)
   if (data.severity === c.severity) throw new AppError('CONFLICT', `Case #${number} is already Severity ${c.severity}`)
   if (c.category === 'FEEDBACK') throw new AppError('UNPROCESSABLE', 'Feedback cases stay Severity 4: they have no response target')
-  if (data.version !== undefined && data.version !== c.version) {
-    throw new AppError('CONFLICT', 'This case was changed by someone else since you opened it. Reload it and try again.')
-  }
+  const version = versionToWrite(c, data.version)
   const calendar = await calendarForSupportId(prisma, c.supportIdId)
   const target = computeCaseTarget({ tier: c.tier, severity: data.severity as Severity, category: c.category, openedAt: c.openedAt, calendar })
   await prisma.$transaction((tx) =>
     updateCase(tx, {
       caseId: c.id,
-      version: c.version,
+      version,
       actor,
       now,
       // A new target deserves its own breach warning.

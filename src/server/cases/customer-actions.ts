@@ -4,7 +4,7 @@ import { isVendor, type Actor } from '@/server/auth/actor'
 import { AppError, parseInput } from '@/server/errors'
 import { ZAddCommentInput, ZEscalateInput } from '@/lib/cases/schemas'
 import { notify } from '@/server/notifications/notify'
-import { appendCaseEvents, findVisibleCase, updateCase } from './case-write'
+import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite } from './case-write'
 import { isOpenStatus } from './get-case'
 
 function requireCustomerSide(actor: Actor, what: string) {
@@ -47,13 +47,11 @@ export async function addComment({ actor, number, input, now }: { actor: Actor; 
 export async function closeCase({ actor, number, input, now }: { actor: Actor; number: number; input: { reason?: string; version?: number }; now: Date }) {
   requireCustomerSide(actor, 'close cases this way')
   const c = await openCaseFor(actor, number)
-  if (input.version !== undefined && input.version !== c.version) {
-    throw new AppError('CONFLICT', 'This case was changed by someone else since you opened it. Reload it and try again.')
-  }
+  const version = versionToWrite(c, input.version)
   await prisma.$transaction((tx) =>
     updateCase(tx, {
       caseId: c.id,
-      version: c.version,
+      version,
       actor,
       now,
       data: { status: 'CLOSED', closedAt: now, responseDueAt: null },

@@ -5,7 +5,8 @@ import { requireVendor } from '@/server/access/require-role'
 import { AppError, parseInput } from '@/server/errors'
 import { updateCase } from '@/server/cases/case-write'
 import { ZAssignCaseInput } from '@/lib/engineer/schemas'
-import { assertOpen, loadWorkCase, versionToWrite } from './work-case'
+import { assertOpen, loadWorkCase } from './work-case'
+import { versionToWrite } from '@/server/cases/case-write'
 
 /** Active vendor users with the engineer role, by name: who a case can be assigned to. */
 export async function listEngineers() {

@@ -7,7 +7,8 @@ import { updateCase, type CaseEventInput } from '@/server/cases/case-write'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { ZReplyInput, ZRequestInformationInput } from '@/lib/engineer/schemas'
 import { notifyCustomer } from './notify-customer'
-import { CASE_WORKERS, assertOpen, firstResponseChange, loadWorkCase, versionToWrite } from './work-case'
+import { CASE_WORKERS, assertOpen, firstResponseChange, loadWorkCase } from './work-case'
+import { versionToWrite } from '@/server/cases/case-write'
 
 /**
  * A vendor reply on a case: public (the customer sees it, and the first one meets the initial

@@ -9,7 +9,8 @@ import { describeStanding } from '@/lib/contact-attempts'
 import { RESOLUTION_LABELS, ZCloseResolvedInput, ZResolveInput } from '@/lib/engineer/schemas'
 import { contactStandingFor } from './contact-attempts'
 import { notifyCustomer } from './notify-customer'
-import { CASE_WORKERS, assertOpen, firstResponseChange, loadWorkCase, versionToWrite } from './work-case'
+import { CASE_WORKERS, assertOpen, firstResponseChange, loadWorkCase } from './work-case'
+import { versionToWrite } from '@/server/cases/case-write'
 
 /** What the customer is told when their case is closed without their consent (policy). */
 export const closedWithoutConsentMessage = (number: number, summary: string) =>

@@ -42,14 +42,6 @@ export function assertOpen(c: Pick<WorkCase, 'number' | 'status'>, what: string)
   }
 }
 
-/** The version the writer read (forms), or the current one (API callers that omit it). */
-export function versionToWrite(c: Pick<WorkCase, 'version'>, version: number | undefined): number {
-  if (version !== undefined && version !== c.version) {
-    throw new AppError('CONFLICT', 'This case was changed by someone else since you opened it. Reload it and try again.')
-  }
-  return c.version
-}
-
 /**
  * The first public answer to the customer meets (or misses) the initial response target: the
  * time is recorded once, the queue key is cleared and a new case goes to "in progress".
