@@ -8,12 +8,14 @@
 // Needs a production build (`next build`, honouring NEXT_DIST_DIR) and a local PostgreSQL server.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import os from 'node:os'
 import { PrismaClient } from '../src/generated/prisma/client'
 import { adapterFactoryFor, createDatabase, dropDatabase } from '../src/server/db/adapter'
 import { deployMigrations } from '../src/server/db/migrations'
 import { hashToken } from '../src/server/auth/token-hash'
 import { seedDemo } from '../prisma/seed/demo'
 import { findTestServer, uniqueDbName } from '../tests/support/test-db'
+import { writeResultsSection } from './results'
 
 const light = process.argv.includes('--light')
 const WORKERS = light ? 4 : 16
@@ -118,6 +120,22 @@ async function main() {
     }
     console.log(`crash test: acknowledged ${summary.acknowledged}, found ${summary.found}, lost ${summary.lost}, half-written ${summary.halfWritten}`)
     console.log(JSON.stringify(summary))
+    if (!light) {
+      const rows = Object.entries(summary).map(([k, v]) => `| ${k} | ${String(v)} |`)
+      const section = [
+        '## Crash',
+        '',
+        `Command: \`npm run bench:crash\` (= \`tsx --conditions=react-server bench/crash.ts\`; \`--light\` in \`npm test\`). Date: ${new Date().toISOString().slice(0, 10)}. Machine: nproc ${os.cpus().length}, Node ${process.version}, PostgreSQL on 127.0.0.1.`,
+        '',
+        `${WORKERS} concurrent clients POST /api/v1/cases (bearer token) against \`next start\`; after ${KILL_AFTER_ACKS} acknowledged (201) creations the server's process group gets SIGKILL; the server is started again on the same database and every acknowledged case is looked up with its \`case.opened\` event. "halfWritten" counts cases without that event (a case written without its history).`,
+        '',
+        '| measure | value |',
+        '|---|---|',
+        ...rows,
+        '',
+      ].join('\n')
+      console.log(`wrote ${writeResultsSection('## Crash', section)}`)
+    }
     if (summary.lost !== 0 || summary.halfWritten !== 0 || !summary.servesAfterRestart || summary.failedBeforeKill !== 0) process.exitCode = 1
   } finally {
     if (child?.pid) {
