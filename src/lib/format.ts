@@ -15,5 +15,3 @@ export function formatMinutes(totalMinutes: number): string {
   if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`
   return mins ? `${hours} h ${mins} min` : `${hours} h`
 }
-
-export const caseNumberLabel = (n: number) => `#${n}`
