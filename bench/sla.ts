@@ -16,6 +16,8 @@ import { execSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import { writeResultsSection } from './results'
+import { holidaysFor } from '../prisma/seed/holidays'
+import { rng } from '../prisma/seed/random'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { fromZonedTime } from 'date-fns-tz'
@@ -43,79 +45,20 @@ const TO = Date.UTC(2027, 11, 31, 23, 59)
 // ---------------------------------------------------------------------------------------------
 // Holidays
 // ---------------------------------------------------------------------------------------------
-const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10)
-function nthWeekday(y: number, m: number, weekday: number, n: number): string {
-  const first = new Date(Date.UTC(y, m - 1, 1)).getUTCDay()
-  return iso(y, m, 1 + ((weekday - first + 7) % 7) + 7 * (n - 1))
-}
-function lastWeekday(y: number, m: number, weekday: number): string {
-  const lastDay = new Date(Date.UTC(y, m, 0))
-  return iso(y, m, lastDay.getUTCDate() - ((lastDay.getUTCDay() - weekday + 7) % 7))
-}
-function observed(y: number, m: number, d: number): string {
-  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-  return iso(y, m, d + (wd === 6 ? -1 : wd === 0 ? 1 : 0))
-}
-function usFederal(y: number): string[] {
-  return [
-    observed(y, 1, 1),
-    nthWeekday(y, 1, 1, 3),
-    nthWeekday(y, 2, 1, 3),
-    lastWeekday(y, 5, 1),
-    observed(y, 6, 19),
-    observed(y, 7, 4),
-    nthWeekday(y, 9, 1, 1),
-    nthWeekday(y, 10, 1, 2),
-    observed(y, 11, 11),
-    nthWeekday(y, 11, 4, 4),
-    observed(y, 12, 25),
-  ]
-}
-function easter(y: number): number {
-  // Anonymous Gregorian algorithm → UTC ms of Easter Sunday.
-  const a = y % 19
-  const b = Math.floor(y / 100)
-  const c = y % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return Date.UTC(y, month - 1, day)
-}
-function germanNational(y: number): string[] {
-  const e = easter(y)
-  const rel = (days: number) => new Date(e + days * DAY).toISOString().slice(0, 10)
-  return [iso(y, 1, 1), rel(-2), rel(1), iso(y, 5, 1), rel(39), rel(50), iso(y, 10, 3), iso(y, 12, 25), iso(y, 12, 26)]
-}
+// The same holiday rules as the demo data: US federal (observed) and German national holidays.
+const holidays = (region: 'US' | 'EMEA') => holidaysFor(region, [2026, 2027, 2028]).map((h) => h.date)
 
 const weekdays = (open: string, close: string): WeeklyHours => ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open, close }))
 const CALS: { name: string; cal: BusinessCalendar }[] = [
-  { name: 'Mon–Fri 08–17 America/New_York + US federal', cal: { timeZone: 'America/New_York', weekly: weekdays('08:00', '17:00'), holidays: [2026, 2027, 2028].flatMap(usFederal) } },
-  { name: 'Mon–Fri 08–20 Europe/Berlin + DE national', cal: { timeZone: 'Europe/Berlin', weekly: weekdays('08:00', '20:00'), holidays: [2026, 2027, 2028].flatMap(germanNational) } },
+  { name: 'Mon–Fri 08–17 America/New_York + US federal', cal: { timeZone: 'America/New_York', weekly: weekdays('08:00', '17:00'), holidays: holidays('US') } },
+  { name: 'Mon–Fri 08–20 Europe/Berlin + DE national', cal: { timeZone: 'Europe/Berlin', weekly: weekdays('08:00', '20:00'), holidays: holidays('EMEA') } },
   { name: '24/7 UTC', cal: { timeZone: 'UTC', weekly: ([0, 1, 2, 3, 4, 5, 6] as const).map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] } },
 ]
 
 // ---------------------------------------------------------------------------------------------
 // Cases (seeded)
 // ---------------------------------------------------------------------------------------------
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rnd = mulberry32(20260101)
+const rnd = rng(20260101).next
 const calIdx = new Uint8Array(N)
 const startMs = new Float64Array(N)
 const toMs = new Float64Array(N)
