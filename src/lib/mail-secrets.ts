@@ -44,5 +44,3 @@ export function openSecrets(sealed: string, key: Buffer, aad: string): MailSecre
 export function fillSecrets(text: string, secrets: MailSecrets | null, missing: string): string {
   return text.replace(PLACEHOLDER, (_, name: string) => secrets?.[name] ?? missing)
 }
-
-export const hasSecretParts = (text: string) => new RegExp(PLACEHOLDER.source).test(text)

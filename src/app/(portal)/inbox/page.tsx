@@ -28,7 +28,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           inbox.scope === 'mine'
             ? 'No mail server is configured (SMTP_URL is unset), so the portal delivers its e-mail to you here.'
             : inbox.devInbox
-              ? 'No mail server is configured (SMTP_URL is unset): messages are delivered to this page. You see every recipient’s mail.'
+              ? 'No mail server is configured (SMTP_URL is unset): messages are delivered to this page. You see every recipient’s mail, without the links meant for the recipient alone.'
               : 'Every message the portal sends, written in the same transaction as the change and delivered by the outbox worker with retries.'
         }
       />
