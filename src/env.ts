@@ -1,4 +1,7 @@
 // The environment, validated once. Nothing else reads process.env (see ARCHITECTURE.md).
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { DbTarget } from '@/server/db/adapter'
 
@@ -16,6 +19,13 @@ const ZEnv = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Support Portal <support@vendor.example>'),
   OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  // Seals the secret parts of outbox mail (decision 0007); derived from NEXTAUTH_SECRET when unset.
+  MAIL_SECRET_KEY: z.string().min(32, 'MAIL_SECRET_KEY must be at least 32 characters').optional(),
+  // Sent mail keeps its body this long, then only the delivery record (decision 0007).
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // How many reverse proxies in front of the server append to X-Forwarded-For: 0 = clients connect
+  // directly and only the socket address counts (decision 0007).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NEXT_PHASE: z.string().optional(),
 })
 
@@ -26,15 +36,57 @@ if (!parsed.success) {
 }
 const raw = parsed.data
 
-// A server deployment must not run on the demo secret; `next build` itself needs no secret.
-if (raw.NODE_ENV === 'production' && !raw.NEXTAUTH_SECRET && raw.DATABASE_URL && raw.NEXT_PHASE !== 'phase-production-build') {
-  throw new Error('NEXTAUTH_SECRET is required in production with a PostgreSQL server')
+const building = raw.NEXT_PHASE === 'phase-production-build'
+
+/** Why this environment must not serve requests, or null. Checked when the server starts
+ * (src/instrumentation.ts exits with it) and again on first use of the session secret. */
+export function startupProblem(): string | null {
+  if (raw.NODE_ENV === 'production' && !raw.NEXTAUTH_SECRET && raw.DATABASE_URL && !building) {
+    return 'NEXTAUTH_SECRET is required in production with a PostgreSQL server (DATABASE_URL is set). Set it to a random value of at least 32 characters, e.g. `openssl rand -base64 32`.'
+  }
+  return null
+}
+
+/** The embedded set-up's own session secret: random, made on first start, kept in the PGlite
+ * folder (mode 0600), so no two installations share one and none is published (decision 0007). */
+function embeddedSecret(): string {
+  const file = path.join(raw.PGLITE_DIR, 'portal-session-secret')
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim()
+    if (existing.length >= 32) return existing
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  fs.mkdirSync(raw.PGLITE_DIR, { recursive: true })
+  const secret = randomBytes(32).toString('base64url')
+  try {
+    // 'wx': two processes starting at once keep the first one's secret.
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
+    return secret
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim()
+    throw error
+  }
+}
+
+let sessionSecret: string | undefined
+function resolveSessionSecret(): string {
+  if (raw.NEXTAUTH_SECRET) return raw.NEXTAUTH_SECRET
+  const problem = startupProblem()
+  if (problem) throw new Error(problem)
+  // `next build` signs nothing; it must not create files in the data folder.
+  if (building) return randomBytes(32).toString('base64url')
+  if (!raw.DATABASE_URL) return (sessionSecret ??= embeddedSecret())
+  // Development or test against PostgreSQL without a secret: a random one per process.
+  return (sessionSecret ??= randomBytes(32).toString('base64url'))
 }
 
 export const env = {
   ...raw,
-  // The embedded demo set-up runs without configuration; a server deployment must set its own.
-  NEXTAUTH_SECRET: raw.NEXTAUTH_SECRET ?? 'embedded-demo-secret-not-for-production',
+  /** The secret next-auth signs sessions with: NEXTAUTH_SECRET, else one of the embedded data folder's own. */
+  get NEXTAUTH_SECRET(): string {
+    return resolveSessionSecret()
+  },
 }
 
 export function dbTarget(): DbTarget {

@@ -32,5 +32,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  // Prefetches too: every page response carries the CSP (pen test issue 10; decision 0007).
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
 }

@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import { PrismaClient } from '../../src/generated/prisma/client'
 import { adapterFactoryFor } from '../../src/server/db/adapter'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
+import { fillSecrets, mailSecretKey, openSecrets } from '../../src/lib/mail-secrets'
 import { grantRole, hashDemoPassword, upsertOrganisation, upsertSupportId, upsertUser } from '../../prisma/seed/factories'
 import { expect, signIn, test } from './fixtures'
 
@@ -133,9 +134,13 @@ test.describe('partner delegation', () => {
     await expect(admin.getByText(`Invitation sent to ${invitee}`)).toBeVisible()
     await expect(admin.getByText('Invitations waiting for an answer')).toBeVisible()
 
-    // The link only travels by e-mail: read it from the message the portal wrote.
+    // The link only travels by e-mail: read it from the message the portal wrote, whose link is
+    // sealed with the server's key (decision 0007); the invitee has no account, so no inbox yet.
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: invitee, kind: 'case-admin-invitation' } })
-    const link = new URL(/https?:\/\/\S+\/invite\/\S+/.exec(mail.text)![0])
+    expect(mail.text).not.toMatch(/\/invite\/[A-Za-z0-9_-]{20,}/)
+    const key = mailSecretKey({ mailSecretKey: process.env.MAIL_SECRET_KEY, sessionSecret: process.env.NEXTAUTH_SECRET! })
+    const text = fillSecrets(mail.text, openSecrets(mail.secrets!, key, mail.to), '')
+    const link = new URL(/https?:\/\/\S+\/invite\/\S+/.exec(text)![0])
     const page = await (await browser.newContext()).newPage()
     await page.goto(link.pathname)
     await expect(page.getByText(`invited ${invitee} to be a Case Administrator of Initech ${w.tag}`)).toBeVisible()

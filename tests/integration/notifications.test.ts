@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '@/server/db/client'
+import { revealMailText } from '@/server/notifications/secret-parts'
 import { notify, type Notification } from '@/server/notifications/notify'
 import { listInbox, retryOutboxMessage } from '@/server/notifications/list-inbox'
 import { makeCase } from '../support/make-case'
@@ -107,7 +108,9 @@ describe('notify: recipients', () => {
     })
     expect(await send({ kind: 'case-admin-invitation', invitationId: inv.id, link: `http://portal.test/invite/tok-${world.tag}` }, world.now)).toBe(1)
     const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'case-admin-invitation', to: `new.${world.tag}@test.example` } })
-    expect(mail.text).toContain(`http://portal.test/invite/tok-${world.tag}`)
+    // The link itself is sealed, never in the stored text (decision 0007).
+    expect(mail.text).not.toContain(`tok-${world.tag}`)
+    expect(revealMailText(mail)).toContain(`http://portal.test/invite/tok-${world.tag}`)
     expect(mail.text).toContain(world.supportIds.basic.code)
     expect(mail.subject).toBe(`You are invited to be a Case Administrator for customer ${world.tag}`)
   })

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import { dbTarget } from '@/env'
 import { currentActor, homePathFor } from '@/server/auth/actor'
 import { DEMO_ACCOUNTS } from '@/lib/demo-accounts'
+import { sameOriginPath } from '@/lib/safe-redirect'
 import { SignInForm } from './sign-in-form'
 
 export const metadata: Metadata = { title: 'Sign in' }
@@ -11,8 +12,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error } = await searchParams
   const actor = await currentActor()
   if (actor) redirect(homePathFor(actor))
-  // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const safeCallback = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/'
+  // Only same-origin paths, parsed as a browser would: an open redirect after sign-in would be a phishing aid.
+  const safeCallback = sameOriginPath(callbackUrl)
   const demo = dbTarget().kind === 'pglite'
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">

@@ -3,14 +3,18 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { AppError, validationError } from '@/server/errors'
 import { requireActor, type Actor } from '@/server/auth/actor'
+import { assertDeclaredLength, assertSameOriginWrite, JSON_BODY_MAX_BYTES, readLimitedText } from './request-guards'
 
 export type ApiErrorBody = { error: { code: string; message: string; details?: unknown } }
 
 export function errorResponse(error: AppError): NextResponse<ApiErrorBody> {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } }
   if (error.details !== undefined) body.error.details = error.details
-  return NextResponse.json(body, { status: error.status })
+  return NextResponse.json(body, { status: error.status, headers: NO_STORE })
 }
+
+// API answers are personal: no browser or shared cache may keep them (decision 0007).
+const NO_STORE = { 'cache-control': 'no-store' }
 
 export function toErrorResponse(error: unknown): NextResponse<ApiErrorBody> {
   if (error instanceof AppError) return errorResponse(error)
@@ -24,15 +28,27 @@ type Ctx<P> = { params: Promise<P> }
 /**
  * An authenticated JSON route: the actor is resolved (cookie or bearer token) before the body
  * runs, so a handler cannot forget authentication; typed errors become `{ error }` responses.
+ * Before that, every request passes the checks no route may forget (decision 0007): a declared
+ * body over its limit is refused (413), and a cookie-authenticated write from another origin (403).
  */
 export function authedRoute<P = Record<string, never>>(
   run: (args: { actor: Actor; req: Request; params: P }) => Promise<Response | unknown>,
 ) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
+      assertDeclaredLength(req)
+      if (!req.headers.get('authorization')?.startsWith('Bearer ')) assertSameOriginWrite(req)
       const actor = await requireActor()
       const result = await run({ actor, req, params: await ctx.params })
-      return result instanceof Response ? result : NextResponse.json(result)
+      const response = result instanceof Response ? result : NextResponse.json(result)
+      if (!response.headers.has('cache-control')) {
+        try {
+          response.headers.set('cache-control', 'no-store')
+        } catch {
+          // An immutable Response (Response.redirect): leave it as it is.
+        }
+      }
+      return response
     } catch (error) {
       return toErrorResponse(error)
     }
@@ -45,8 +61,11 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!type.toLowerCase().startsWith('application/json')) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json')
   }
+  assertDeclaredLength(req)
+  // Counted while it streams too: a body without (or lying about) Content-Length stops at the limit.
+  const text = await readLimitedText(req, JSON_BODY_MAX_BYTES)
   try {
-    return await req.json()
+    return JSON.parse(text) as unknown
   } catch {
     throw new AppError('BAD_REQUEST', 'The body is not valid JSON')
   }

@@ -61,6 +61,9 @@ export async function currentActor(): Promise<Actor | null> {
   if (authorization?.startsWith('Bearer ')) return actorFromBearer(authorization)
   const session = await getServerSession(authOptions)
   if (!session?.user?.id) return null
+  // Every session this portal issues carries the sign-out version; one without it was not made
+  // here (or predates the claim) and could never be revoked by signing out (decision 0007).
+  if (typeof session.user.sessionVersion !== 'number') return null
   return loadActor(session.user.id, session.user.sessionVersion)
 }
 

@@ -3,8 +3,10 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { env } from '@/env'
 import { prisma } from '@/server/db/client'
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limit'
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure, SignInRateLimited } from './rate-limit'
+import { clientAddress } from './client-address'
 import { verifyCredentials, ZSignInInput } from './sign-in'
+import { sameOriginPath } from '@/lib/safe-redirect'
 
 const SESSION_HOURS = 8
 
@@ -19,16 +21,17 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials)
         if (!parsed.success) return null
-        const forwarded = req.headers?.['x-forwarded-for'] as string | undefined
-        const address = forwarded?.split(',')[0]?.trim() || 'unknown'
+        // The socket address (or TRUST_PROXY_HOPS proxies' word for it), never the client's own header.
+        const address = clientAddress((req.headers ?? {}) as Record<string, string | undefined>)
         // next-auth shows a thrown message to the user: the rate limit's, never an internal one.
-        await assertSignInAllowed(parsed.data.email, address)
         try {
+          await assertSignInAllowed(parsed.data.email, address)
           const user = await verifyCredentials(parsed.data)
-          if (user) await clearSignInFailures(parsed.data.email)
+          if (user) await clearSignInFailures(parsed.data.email, address)
           else await recordSignInFailure(parsed.data.email, address)
           return user
         } catch (error) {
+          if (error instanceof SignInRateLimited) throw error
           console.error(error)
           throw new Error('Sign-in is unavailable right now. Try again in a minute.')
         }
@@ -36,6 +39,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own redirects (sign-in, sign-out callbackUrl): same-origin paths only (decision 0007).
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${sameOriginPath(url, baseUrl)}`
+    },
     async jwt({ token, user }) {
       if (user) {
         const u = await prisma.user.findUniqueOrThrow({

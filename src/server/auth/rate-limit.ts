@@ -1,18 +1,24 @@
 import 'server-only'
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterPrisma, type RateLimiterRes } from 'rate-limiter-flexible'
+import { prisma } from '@/server/db/client'
 
-// Failed sign-ins are limited per account (the e-mail typed, whether or not it exists, so the
-// limit reveals nothing) and per client address. In memory, per server process: see
-// docs/decisions/0005-security.md for what a multi-instance deployment would change.
+// Failed sign-ins are limited per account *and client address together* (the e-mail typed,
+// whether or not it exists, so the limit reveals nothing), and per client address. A stranger
+// guessing from elsewhere therefore cannot lock the owner out: the owner's own address keeps its
+// budget. The counters live in the database (rate-limiter-flexible's Prisma store, table
+// "RateLimit"), so every server process shares one budget. Decision 0007.
 const WINDOW_SECONDS = 15 * 60
 export const MAX_FAILURES_PER_ACCOUNT = 5
 export const MAX_FAILURES_PER_ADDRESS = 30
 
-const globalForLimits = globalThis as unknown as { signInLimits?: { account: RateLimiterMemory; address: RateLimiterMemory } }
+const store = { storeClient: prisma, tableName: 'rateLimit', duration: WINDOW_SECONDS }
+const globalForLimits = globalThis as unknown as { signInLimits?: { pair: RateLimiterPrisma; address: RateLimiterPrisma } }
 const limits = (globalForLimits.signInLimits ??= {
-  account: new RateLimiterMemory({ keyPrefix: 'signin-account', points: MAX_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS }),
-  address: new RateLimiterMemory({ keyPrefix: 'signin-address', points: MAX_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS }),
+  pair: new RateLimiterPrisma({ ...store, keyPrefix: 'signin-account-address', points: MAX_FAILURES_PER_ACCOUNT }),
+  address: new RateLimiterPrisma({ ...store, keyPrefix: 'signin-address', points: MAX_FAILURES_PER_ADDRESS }),
 })
+
+const pairKey = (email: string, address: string) => `${email.trim().toLowerCase()}|${address}`
 
 export class SignInRateLimited extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -23,18 +29,19 @@ export class SignInRateLimited extends Error {
 
 const exhausted = (res: RateLimiterRes | null, max: number) => (res && res.consumedPoints >= max ? res.msBeforeNext / 1000 : 0)
 
-/** Throws SignInRateLimited while the account or the address has used up its failures. */
+/** Throws SignInRateLimited while this account from this address, or this address, has used up its failures. */
 export async function assertSignInAllowed(email: string, address: string): Promise<void> {
-  const [account, client] = await Promise.all([limits.account.get(email), limits.address.get(address)])
-  const wait = Math.max(exhausted(account, MAX_FAILURES_PER_ACCOUNT), exhausted(client, MAX_FAILURES_PER_ADDRESS))
+  const [pair, client] = await Promise.all([limits.pair.get(pairKey(email, address)), limits.address.get(address)])
+  const wait = Math.max(exhausted(pair, MAX_FAILURES_PER_ACCOUNT), exhausted(client, MAX_FAILURES_PER_ADDRESS))
   if (wait > 0) throw new SignInRateLimited(wait)
 }
 
 export async function recordSignInFailure(email: string, address: string): Promise<void> {
   // consume() rejects once the points are gone; the next assertSignInAllowed refuses then.
-  await Promise.allSettled([limits.account.consume(email), limits.address.consume(address)])
+  const results = await Promise.allSettled([limits.pair.consume(pairKey(email, address)), limits.address.consume(address)])
+  for (const r of results) if (r.status === 'rejected' && r.reason instanceof Error) throw r.reason
 }
 
-export async function clearSignInFailures(email: string): Promise<void> {
-  await limits.account.delete(email)
+export async function clearSignInFailures(email: string, address: string): Promise<void> {
+  await limits.pair.delete(pairKey(email, address))
 }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { Prisma } from '@/generated/prisma/client'
 import { prisma } from '@/server/db/client'
+import { revealMailText } from './secret-parts'
 import { transportFromEnv, type MailTransport } from './transport'
 
 /** After this many failed tries a message is FAILED (kept, shown on the outbox page) instead of retried. */
@@ -15,7 +16,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS)
 }
 
-type Claimed = { id: string; to: string; subject: string; text: string; attempts: number; createdAt: Date }
+type Claimed = { id: string; to: string; subject: string; text: string; secrets: string | null; attempts: number; createdAt: Date }
 
 export type DeliveryReport = { claimed: number; sent: number; retried: number; failed: number }
 
@@ -52,7 +53,7 @@ export async function deliverDue({
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING "id", "to", "subject", "text", "attempts", "createdAt"`
+    RETURNING "id", "to", "subject", "text", "secrets", "attempts", "createdAt"`
   report.claimed = claimed.length
   // In the order the changes happened (RETURNING has no order of its own).
   claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
@@ -60,8 +61,12 @@ export async function deliverDue({
     // Only the holder of this claim may settle it (the same attempts count and lease).
     const mine = { id: m.id, status: 'PENDING' as const, attempts: m.attempts }
     try {
-      await transport.send({ id: m.id, to: m.to, subject: m.subject, text: m.text })
-      await prisma.outboxMessage.updateMany({ where: mine, data: { status: 'SENT', sentAt: now, lastError: null } })
+      // Secret parts are filled in only here, on their way out (decision 0007).
+      await transport.send({ id: m.id, to: m.to, subject: m.subject, text: revealMailText(m) })
+      // Once a mail server has it, the sealed secret is erased. The dev inbox *is* the mailbox: the
+      // recipient reads the row on /inbox, so it keeps its seal until the retention purge.
+      const erase = transport.kind === 'smtp' ? { secrets: null } : {}
+      await prisma.outboxMessage.updateMany({ where: mine, data: { status: 'SENT', sentAt: now, lastError: null, ...erase } })
       report.sent++
     } catch (error) {
       const lastError = describeError(error)
@@ -81,4 +86,24 @@ function describeError(error: unknown): string {
   const e = error as { message?: string; code?: string; responseCode?: number }
   const parts = [e.code, e.responseCode, e.message ?? String(error)].filter((p) => p !== undefined && p !== '')
   return parts.join(' ').slice(0, 1000)
+}
+
+/** A dev-inbox link is no use after the invitation behind it expired (7 days). */
+const SECRET_RETENTION_MS = 7 * 86_400_000
+
+/**
+ * The retention purge: a sent message older than `retentionDays` keeps its row (recipient, subject,
+ * kind, times: the delivery record) but loses its body; sealed secrets go after 7 days at the latest.
+ */
+export async function purgeSentMail({ now, retentionDays, ids }: { now: Date; retentionDays: number; ids?: string[] }): Promise<{ bodies: number; secrets: number }> {
+  const only = ids ? { id: { in: ids } } : {}
+  const bodies = await prisma.outboxMessage.updateMany({
+    where: { ...only, status: 'SENT', sentAt: { lt: new Date(now.getTime() - retentionDays * 86_400_000) }, bodyPurgedAt: null },
+    data: { text: '', secrets: null, bodyPurgedAt: now },
+  })
+  const secrets = await prisma.outboxMessage.updateMany({
+    where: { ...only, status: 'SENT', sentAt: { lt: new Date(now.getTime() - SECRET_RETENTION_MS) }, secrets: { not: null } },
+    data: { secrets: null },
+  })
+  return { bodies: bodies.count, secrets: secrets.count }
 }

@@ -5,6 +5,7 @@ import { hasVendorRole, type Actor } from '@/server/auth/actor'
 import { AppError, notFound, parseInput } from '@/server/errors'
 import type { Prisma } from '@/generated/prisma/client'
 import { devInboxEnabled } from './transport'
+import { redactedMailText, revealMailText } from './secret-parts'
 import { safeId } from '@/server/admin/safe-id'
 
 export const ZInboxQuery = z.object({
@@ -33,10 +34,16 @@ export async function listInbox({ actor, input }: { actor: Actor; input?: unknow
     prisma.outboxMessage.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: PAGE }),
     prisma.outboxMessage.groupBy({ by: ['status'], where: admin ? {} : { to: actor.email.toLowerCase() }, _count: true }),
   ])
+  const me = actor.email.toLowerCase()
   return {
     scope: admin ? ('all' as const) : ('mine' as const),
     devInbox,
-    messages,
+    // A secret part (an invitation link) is shown to its recipient only, and only where this page
+    // is their mailbox; an administrator reading the outbox sees the mail without it (decision 0007).
+    messages: messages.map(({ secrets, ...m }) => ({
+      ...m,
+      text: devInbox && m.to === me && secrets ? revealOrRedact({ ...m, secrets }) : redactedMailText(m.text),
+    })),
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count])) as Partial<Record<'PENDING' | 'SENT' | 'FAILED', number>>,
     truncated: messages.length === PAGE,
   }
@@ -54,4 +61,13 @@ export async function retryOutboxMessage({ actor, messageId, now }: { actor: Act
     }
     await tx.auditEntry.create({ data: { actorId: actor.id, at: now, action: 'outbox-message.retried', entityType: 'OutboxMessage', entityId: messageId } })
   })
+}
+
+function revealOrRedact(m: { to: string; text: string; secrets: string }): string {
+  try {
+    return revealMailText(m)
+  } catch {
+    // Sealed under another key (the secret was rotated): the link is lost, not shown.
+    return redactedMailText(m.text)
+  }
 }

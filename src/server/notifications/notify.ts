@@ -6,6 +6,7 @@ import { formatMinutes } from '@/lib/format'
 import { businessMinutesBetween, tierCalendar } from '@/lib/sla'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { appUrl } from './app-url'
+import { sealMailSecrets } from './secret-parts'
 import {
   breachWarningMail,
   caseAdminInvitationMail,
@@ -60,6 +61,8 @@ export async function notify(tx: Tx, notification: Notification, now: Date): Pro
       to: o.to,
       subject: o.mail.subject,
       text: o.mail.text,
+      // A credential (an invitation link) never rests in the outbox in plain text (decision 0007).
+      secrets: o.mail.secrets ? sealMailSecrets(o.mail.secrets, o.to) : null,
       kind: notification.kind,
       status: 'PENDING' as const,
       nextAttemptAt: now,

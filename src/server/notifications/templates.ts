@@ -3,9 +3,13 @@
 // recipient's own zone (never guessed from a locale).
 import { formatInstant } from '@/lib/format'
 import { describeDuration } from '@/lib/sla'
+import { secretPart, type MailSecrets } from '@/lib/mail-secrets'
 
 export type MailRecipient = { email: string; name: string; timeZone: string }
-export type Mail = { subject: string; text: string }
+/** `secrets`: values a credential-bearing mail needs (an invitation link). The text holds only
+ * `secretPart(name)` placeholders; the outbox seals the values and fills them in at delivery,
+ * for the recipient alone (decision 0007). */
+export type Mail = { subject: string; text: string; secrets?: MailSecrets }
 
 const SIGNATURE = '\n\n—\nVault Software Support Portal\nThis message was sent by the support portal; replies to it are not read.'
 
@@ -153,8 +157,9 @@ export function caseAdminInvitationMail(
     subject: `You are invited to be a Case Administrator for ${d.organisation}`,
     text:
       `Hello,\n\n${d.invitedBy} invited you to be a Case Administrator of ${d.organisation}'s Support ID ${d.supportIdCode}: ` +
-      `you will be able to open, update and close support cases on it.\n\nAccept the invitation (if you have no account yet, you will create one): ${d.link}\n\n` +
+      `you will be able to open, update and close support cases on it.\n\nAccept the invitation (if you have no account yet, you will create one): ${secretPart('link')}\n\n` +
       `The link works once and expires on ${at(d.expiresAt, r.timeZone)}. If you did not expect this message, ignore it.${SIGNATURE}`,
+    secrets: { link: d.link },
   }
 }
 

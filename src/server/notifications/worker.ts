@@ -1,7 +1,7 @@
 import 'server-only'
 import { env } from '@/env'
 import { sendBreachWarnings } from './breach-warnings'
-import { deliverDue } from './deliver'
+import { deliverDue, purgeSentMail } from './deliver'
 
 const TICK_MS = 5_000
 const BREACH_SCAN_MS = 60_000
@@ -30,6 +30,7 @@ export function startOutboxWorker({ tickMs = TICK_MS }: { tickMs?: number } = {}
       if (now.getTime() - lastScan >= BREACH_SCAN_MS) {
         lastScan = now.getTime()
         await sendBreachWarnings({ now })
+        await purgeSentMail({ now, retentionDays: env.OUTBOX_RETENTION_DAYS })
       }
       for (let i = 0; i < MAX_BATCHES_PER_TICK && !stopped; i++) {
         const report = await deliverDue({ now: new Date(), batchSize: BATCH })

@@ -28,7 +28,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           inbox.scope === 'mine'
             ? 'No mail server is configured (SMTP_URL is unset), so the portal delivers its e-mail to you here.'
             : inbox.devInbox
-              ? 'No mail server is configured (SMTP_URL is unset): messages are delivered to this page. You see every recipient’s mail.'
+              ? 'No mail server is configured (SMTP_URL is unset): messages are delivered to this page. You see every recipient’s mail, without the links meant for the recipient alone.'
               : 'Every message the portal sends, written in the same transaction as the change and delivered by the outbox worker with retries.'
         }
       />
@@ -77,7 +77,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                       </p>
                     )}
                     {inbox.scope === 'all' && m.lastError && <Alert tone={m.status === 'FAILED' ? 'red' : 'amber'} title="Last error">{m.lastError}</Alert>}
-                    <pre className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 ring-1 ring-slate-200">{m.text}</pre>
+                    {m.bodyPurgedAt ? (
+                      <p className="text-sm text-slate-600">The text of this message was removed on {when(m.bodyPurgedAt)} (sent mail keeps only its delivery record).</p>
+                    ) : (
+                      <pre className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 ring-1 ring-slate-200">{m.text}</pre>
+                    )}
                     {inbox.scope === 'all' && m.status === 'FAILED' && <RetryMessageButton messageId={m.id} />}
                   </div>
                 </details>
