@@ -7,6 +7,7 @@ import { slaState } from '@/lib/sla-state'
 import { contactStandingFor } from './contact-attempts'
 import { listEngineers } from './assign-case'
 import { CASE_WORKERS } from './work-case'
+import { mayWorkCase } from '@/server/access/case-work'
 
 export type EscalationNote = { at: string; by: string; text: string }
 
@@ -35,7 +36,7 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
   ])
   const sla = slaState({ ...c, calendar: contact.calendar }, now)
   const open = c.status === 'NEW' || c.status === 'IN_PROGRESS' || c.status === 'WAITING_ON_CUSTOMER'
-  const worker = hasVendorRole(actor, ...CASE_WORKERS)
+  const worker = hasVendorRole(actor, ...CASE_WORKERS) && (await mayWorkCase(prisma, actor, c.number))
   return {
     case: c,
     sla,
