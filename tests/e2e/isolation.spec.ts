@@ -101,6 +101,7 @@ const RULES: Record<string, Rule> = {
 
   // Account and meta
   'GET /api/v1/me': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me') },
+  'GET /api/v1/me/tokens': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me/tokens') },
   'GET /api/v1/openapi.json': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/v1/openapi.json') },
   'GET /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/auth/session') },
   'POST /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('POST', '/api/auth/_log', {}, {}) },

@@ -56,8 +56,16 @@ export const ZOpenCaseResponse = z.object({
   calendar: z.object({ timeZone: z.string(), holidays: z.array(z.iso.date()) }), phoneLines: z.array(ZPhoneLine),
 })
 
+export const ZApiTokensResponse = z.object({
+  tokens: z.array(z.object({
+    id: z.string(), name: z.string(), prefix: z.string().describe('The first characters of the secret, to recognise it'),
+    createdAt: z.iso.datetime(), expiresAt: z.iso.datetime(), expired: z.boolean(), lastUsedAt: z.iso.datetime().nullable(),
+  })),
+})
+
 export const operations: Operation[] = [
   { id: 'getMe', method: 'GET', path: '/api/v1/me', tag: 'Account', summary: 'The caller: user, organisation and roles', response: ZMeResponse, success: 200, errors: [401] },
+  { id: 'listApiTokens', method: 'GET', path: '/api/v1/me/tokens', tag: 'Account', summary: 'The caller’s personal API tokens that are not revoked, newest first, with expiry (expired ones marked) and last use; tokens are created and revoked on the profile page', response: ZApiTokensResponse, success: 200, errors: [401] },
   { id: 'getOpenApi', method: 'GET', path: '/api/v1/openapi.json', tag: 'Meta', summary: 'This document', success: 200, errors: [], public: true },
   // Customer case flow (issue 3)
   { id: 'listSupportIds', method: 'GET', path: '/api/v1/support-ids', tag: 'Cases', summary: 'The Support IDs the caller may open cases for, with tier, region, status, calendar and products', response: ZSupportIdsResponse, success: 200, errors: [401] },
