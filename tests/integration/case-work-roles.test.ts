@@ -55,11 +55,12 @@ describe('case work per vendor role', () => {
       // They still see the case (the queue is shared), without the forms to change it.
       const tools = await getVendorCaseTools({ actor: sam, number: c.number, now })
       expect(tools.can).toMatchObject({ reply: false, logContactAttempt: false, resolve: false })
+      expect(tools.workNote).toMatch(/Premier Support IDs you are the account manager of/)
       expect((await getCase({ actor: sam, number: c.number, now })).can).toMatchObject({ upload: false, changeSeverity: false })
     }
 
     const mine = await makeCase(world, { supportId: 'premier', severity: 3, openedAt: opened })
-    expect((await getVendorCaseTools({ actor: sam, number: mine.number, now })).can).toMatchObject({ reply: true, logContactAttempt: true, resolve: true })
+    expect(await getVendorCaseTools({ actor: sam, number: mine.number, now })).toMatchObject({ workNote: null, can: { reply: true, logContactAttempt: true, resolve: true } })
     expect((await getCase({ actor: sam, number: mine.number, now })).can).toMatchObject({ upload: true, changeSeverity: true })
     const w = writes(mine.number)
     await w.reply(sam)
