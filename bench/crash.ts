@@ -56,7 +56,7 @@ async function main() {
     await seedDemo(db, new Date())
     const user = await db.user.findUniqueOrThrow({ where: { email: 'caseadmin@acme.example' } })
     const secret = `sp_${randomBytes(24).toString('base64url')}`
-    await db.apiToken.create({ data: { userId: user.id, name: 'crash test', tokenHash: hashToken(secret), prefix: secret.slice(0, 7), createdAt: new Date() } })
+    await db.apiToken.create({ data: { userId: user.id, name: 'crash test', tokenHash: hashToken(secret), prefix: secret.slice(0, 7), createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) } })
     const casesBefore = await db.case.count()
 
     const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'crash-test-secret-0123456789', NEXTAUTH_URL: BASE, OUTBOX_WORKER: 'off', NODE_ENV: 'production' as const }

@@ -54,6 +54,8 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
   }
   const caseA = await caseFrom('AC-PROD-1002', `Matrix case of Acme ${tag}`)
   const caseB = await caseFrom('GX-BASC-2002', `Matrix case of Globex ${tag}`)
+  // Acme's Premier case: the one the Support Account Manager (sam@, named on AC-PREM-1001) works.
+  const caseP = await caseFrom('AC-PREM-1001', `Matrix Premier case of Acme ${tag}`)
   const attach = async (c: { id: string }, uploadedById: string, text: string) => {
     const storageKey = `${c.id}/${randomUUID()}`
     fs.mkdirSync(path.dirname(path.resolve(uploadDir, storageKey)), { recursive: true })
@@ -77,7 +79,7 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
 
   const world = {
     users: { pending: pending.email, revoked: revoked.email },
-    cases: { a: caseA.number, b: caseB.number, titleA: caseA.title, titleB: caseB.title },
+    cases: { a: caseA.number, b: caseB.number, p: caseP.number, titleA: caseA.title, titleB: caseB.title, titleP: caseP.title },
     attachments: { a: attachmentA.id, b: attachmentB.id },
     grants: { a: grantA.id, b: grantB.id },
     caseAdmins: { a: { code: prem.code, userId: caseAdminA.id }, b: { code: gxBasic.code, userId: caseAdminB.id } },

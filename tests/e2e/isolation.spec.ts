@@ -12,10 +12,12 @@ import { expect, test } from './fixtures'
 // empty or invalid body (authorization passes, validation refuses: nothing is written), and an
 // actor the policy refuses sends a valid one (so only authorization can stop it).
 
-type ActorName = 'licadmin' | 'caseadmin' | 'user' | 'partner' | 'pending' | 'revoked' | 'otherAdmin' | 'engineer' | 'manager' | 'admin' | 'anonymous'
+type ActorName = 'licadmin' | 'caseadmin' | 'user' | 'partner' | 'pending' | 'revoked' | 'otherAdmin' | 'engineer' | 'manager' | 'sam' | 'admin' | 'anonymous'
 type Side = 'A' | 'B' // A: Acme (and its partners); B: Globex
+// Cases also have P: Acme's Premier case, whose Support ID names the Support Account Manager.
+type CaseSide = Side | 'P'
 type Expect = 'allow' | 401 | 403 | 404 | 'signin'
-type Obj = Side | null
+type Obj = CaseSide | null
 
 const ACTORS: Record<ActorName, { email?: string; kind: 'customer' | 'partner' | 'vendor' | 'anonymous'; roles?: string[] }> = {
   licadmin: { email: 'licadmin@acme.example', kind: 'customer' },
@@ -27,6 +29,7 @@ const ACTORS: Record<ActorName, { email?: string; kind: 'customer' | 'partner' |
   revoked: { kind: 'partner' },
   engineer: { email: 'engineer@vendor.example', kind: 'vendor', roles: ['ENGINEER'] },
   manager: { email: 'manager@vendor.example', kind: 'vendor', roles: ['MANAGER'] },
+  sam: { email: 'sam@vendor.example', kind: 'vendor', roles: ['SUPPORT_ACCOUNT_MANAGER'] },
   admin: { email: 'admin@vendor.example', kind: 'vendor', roles: ['ADMIN'] },
   anonymous: { kind: 'anonymous' },
 }
@@ -35,11 +38,14 @@ const isVendor = (a: ActorName) => ACTORS[a].kind === 'vendor'
 const hasRole = (a: ActorName, ...roles: string[]) => roles.some((r) => ACTORS[a].roles?.includes(r))
 
 // Who reaches what (the policy, restated independently of the code under test).
-const reachesCase = (a: ActorName, side: Side) => isVendor(a) || (side === 'A' ? ['licadmin', 'caseadmin', 'partner'] : ['otherAdmin']).includes(a)
+const reachesCase = (a: ActorName, side: CaseSide) =>
+  isVendor(a) || (side === 'A' ? ['licadmin', 'caseadmin', 'partner'] : side === 'P' ? ['licadmin', 'caseadmin'] : ['otherAdmin']).includes(a)
+// Vendor staff see every case; engineers and managers change any, the account manager only the
+// Premier cases naming them, an administrator-only account none (decision 0009).
+const worksCase = (a: ActorName, side: CaseSide) => hasRole(a, 'ENGINEER', 'MANAGER') || (hasRole(a, 'SUPPORT_ACCOUNT_MANAGER') && side === 'P')
 // Administers the Support ID of a grant / Case Administrator / invitation object (A: AC-PREM-1001, B: GX-BASC-2002).
 const caseAdminOf = (a: ActorName, side: Side) => (side === 'A' ? ['licadmin', 'caseadmin'] : ['otherAdmin']).includes(a)
 const licenseAdminOf = (a: ActorName, side: Side) => side === 'A' && a === 'licadmin'
-const CASE_WORKERS = ['ENGINEER', 'MANAGER', 'SUPPORT_ACCOUNT_MANAGER']
 
 /** 404 for customers and partners, 403 for vendor staff without the role. */
 const vendorOnly = (a: ActorName, ...roles: string[]): Expect => (!isVendor(a) ? 404 : roles.length === 0 || hasRole(a, ...roles) ? 'allow' : 403)
@@ -56,8 +62,13 @@ const administration = (a: ActorName, side: Side, need: 'case' | 'license'): Exp
 type Call = { method: string; path: string; allowedBody?: unknown; deniedBody?: unknown; multipart?: boolean }
 type Rule = { objects: Obj[]; expect: (a: ActorName, o: Obj) => Expect; call: (o: Obj, w: IsolationWorld) => Call }
 
-const caseNo = (o: Obj, w: IsolationWorld) => (o === 'B' ? w.cases.b : w.cases.a)
+const caseNo = (o: Obj, w: IsolationWorld) => (o === 'B' ? w.cases.b : o === 'P' ? w.cases.p : w.cases.a)
 const both: Obj[] = ['A', 'B']
+const cases: Obj[] = ['A', 'B', 'P']
+/** A case change by whoever sees the case: vendor staff whose role does not work it get 403. */
+const caseWrite = (a: ActorName, o: Obj): Expect => (!reachesCase(a, o!) ? 404 : isVendor(a) && !worksCase(a, o!) ? 403 : 'allow')
+/** A vendor-only case change: 404 for customers, 403 for vendor staff whose role does not work it. */
+const vendorWork = (a: ActorName, o: Obj): Expect => (!isVendor(a) ? 404 : worksCase(a, o!) ? 'allow' : 403)
 const none: Obj[] = [null]
 const api = (method: string, path: string, allowedBody?: unknown, deniedBody?: unknown) => ({ method, path, allowedBody, deniedBody })
 const openCaseBody = { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: 'Matrix: must be refused', description: 'The matrix sends this only where it expects a refusal.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' }
@@ -68,7 +79,7 @@ const RULES: Record<string, Rule> = {
   'PAGE /signin': { objects: none, expect: () => 'allow', call: () => api('GET', '/signin') },
   'PAGE /cases': { objects: none, expect: () => signedIn, call: () => api('GET', '/cases') },
   'PAGE /cases/new': { objects: none, expect: () => signedIn, call: () => api('GET', '/cases/new') },
-  'PAGE /cases/[number]': { objects: both, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('GET', `/cases/${caseNo(o, w)}`) },
+  'PAGE /cases/[number]': { objects: cases, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('GET', `/cases/${caseNo(o, w)}`) },
   'PAGE /kb': { objects: none, expect: () => signedIn, call: () => api('GET', '/kb') },
   'PAGE /kb/[slug]': { objects: none, expect: () => signedIn, call: () => api('GET', '/kb/kb4000') },
   'PAGE /profile': { objects: none, expect: () => signedIn, call: () => api('GET', '/profile') },
@@ -90,6 +101,7 @@ const RULES: Record<string, Rule> = {
 
   // Account and meta
   'GET /api/v1/me': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me') },
+  'GET /api/v1/me/tokens': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me/tokens') },
   'GET /api/v1/openapi.json': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/v1/openapi.json') },
   'GET /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/auth/session') },
   'POST /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('POST', '/api/auth/_log', {}, {}) },
@@ -102,21 +114,21 @@ const RULES: Record<string, Rule> = {
     expect: (a) => (['licadmin', 'caseadmin', 'partner'].includes(a) ? 'allow' : isVendor(a) ? 403 : 404),
     call: () => api('POST', '/api/v1/cases', {}, openCaseBody),
   },
-  'GET /api/v1/cases/[number]': { objects: both, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('GET', `/api/v1/cases/${caseNo(o, w)}`) },
-  'PATCH /api/v1/cases/[number]': { objects: both, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('PATCH', `/api/v1/cases/${caseNo(o, w)}`, {}, { severity: 2, reason: 'Matrix: must be refused' }) },
+  'GET /api/v1/cases/[number]': { objects: cases, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('GET', `/api/v1/cases/${caseNo(o, w)}`) },
+  'PATCH /api/v1/cases/[number]': { objects: cases, expect: caseWrite, call: (o, w) => api('PATCH', `/api/v1/cases/${caseNo(o, w)}`, {}, { severity: 2, reason: 'Matrix: must be refused' }) },
   'POST /api/v1/cases/[number]/comments': {
-    objects: both,
+    objects: cases,
     expect: (a, o) => (!reachesCase(a, o!) ? 404 : isVendor(a) ? 403 : 'allow'),
     call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/comments`, {}, { body: 'Matrix: must be refused' }),
   },
   'POST /api/v1/cases/[number]/escalations': {
-    objects: both,
+    objects: cases,
     expect: (a, o) => (!reachesCase(a, o!) ? 404 : isVendor(a) ? 403 : 'allow'),
     call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/escalations`, {}, { reason: 'Matrix: must be refused here' }),
   },
   'POST /api/v1/cases/[number]/attachments': {
-    objects: both,
-    expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404),
+    objects: cases,
+    expect: caseWrite,
     call: (o, w) => ({ method: 'POST', path: `/api/v1/cases/${caseNo(o, w)}/attachments`, multipart: true }),
   },
   'GET /api/v1/cases/[number]/attachments/[attachmentId]': {
@@ -129,10 +141,10 @@ const RULES: Record<string, Rule> = {
 
   // Engineers and managers
   'GET /api/v1/queue': { objects: none, expect: (a) => vendorOnly(a), call: () => api('GET', '/api/v1/queue') },
-  'POST /api/v1/cases/[number]/assign': { objects: both, expect: (a) => vendorOnly(a, ...CASE_WORKERS), call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/assign`, { engineer: 42 }, { engineer: 'engineer@vendor.example' }) },
-  'POST /api/v1/cases/[number]/replies': { objects: both, expect: (a) => vendorOnly(a, ...CASE_WORKERS), call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/replies`, {}, { body: 'Matrix: must be refused', public: false }) },
-  'POST /api/v1/cases/[number]/contact-attempts': { objects: both, expect: (a) => vendorOnly(a, ...CASE_WORKERS), call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/contact-attempts`, {}, { channel: 'phone', outcome: 'no-answer' }) },
-  'POST /api/v1/cases/[number]/resolve': { objects: both, expect: (a) => vendorOnly(a, ...CASE_WORKERS), call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/resolve`, {}, { code: 'SOLUTION_OR_WORKAROUND', summary: 'Matrix: must be refused' }) },
+  'POST /api/v1/cases/[number]/assign': { objects: cases, expect: (a) => vendorOnly(a, 'ENGINEER', 'MANAGER'), call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/assign`, { engineer: 42 }, { engineer: 'engineer@vendor.example' }) },
+  'POST /api/v1/cases/[number]/replies': { objects: cases, expect: vendorWork, call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/replies`, {}, { body: 'Matrix: must be refused', public: false }) },
+  'POST /api/v1/cases/[number]/contact-attempts': { objects: cases, expect: vendorWork, call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/contact-attempts`, {}, { channel: 'phone', outcome: 'no-answer' }) },
+  'POST /api/v1/cases/[number]/resolve': { objects: cases, expect: vendorWork, call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/resolve`, {}, { code: 'SOLUTION_OR_WORKAROUND', summary: 'Matrix: must be refused' }) },
   'GET /api/v1/escalations': { objects: none, expect: (a) => vendorOnly(a, 'MANAGER'), call: () => api('GET', '/api/v1/escalations') },
   'GET /api/v1/reports/compliance': { objects: none, expect: (a) => vendorOnly(a, 'MANAGER'), call: () => api('GET', '/api/v1/reports/compliance?from=2026-01-01&to=2026-12-31') },
 
@@ -140,18 +152,18 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/organisation': { objects: none, expect: (a) => (ACTORS[a].kind === 'customer' ? 'allow' : 404), call: () => api('GET', '/api/v1/organisation') },
   'POST /api/v1/organisation/invitations': {
     objects: both,
-    expect: (a, o) => administration(a, o!, 'license'),
+    expect: (a, o) => administration(a, o as Side, 'license'),
     call: (o) => api('POST', '/api/v1/organisation/invitations', {}, { supportIdCode: o === 'B' ? 'GX-BASC-2002' : 'AC-PREM-1001', email: `matrix-${o}@acme.example` }),
   },
   'DELETE /api/v1/organisation/invitations/[invitationId]': {
     // Withdrawing is allowed once; a repeat is a 409, still "allowed" for the matrix.
     objects: both,
-    expect: (a, o) => administration(a, o!, 'license'),
+    expect: (a, o) => administration(a, o as Side, 'license'),
     call: (o, w) => api('DELETE', `/api/v1/organisation/invitations/${o === 'B' ? w.invitations.b : w.invitations.a}`),
   },
   'DELETE /api/v1/organisation/support-ids/[code]/case-admins/[userId]': {
     objects: both,
-    expect: (a, o) => administration(a, o!, 'license'),
+    expect: (a, o) => administration(a, o as Side, 'license'),
     call: (o, w) => api('DELETE', `/api/v1/organisation/support-ids/${(o === 'B' ? w.caseAdmins.b : w.caseAdmins.a).code}/case-admins/${(o === 'B' ? w.caseAdmins.b : w.caseAdmins.a).userId}`),
   },
   'POST /api/v1/invitations/accept': { objects: none, expect: () => signedIn, call: () => api('POST', '/api/v1/invitations/accept', {}, {}) },
@@ -166,7 +178,7 @@ const RULES: Record<string, Rule> = {
       `POST /api/v1/partner-grants/[grantId]/${verb}`,
       {
         objects: both,
-        expect: (a: ActorName, o: Obj) => (isVendor(a) ? 403 : caseAdminOf(a, o!) ? 'allow' : 404),
+        expect: (a: ActorName, o: Obj) => (isVendor(a) ? 403 : caseAdminOf(a, o as Side) ? 'allow' : 404),
         call: (o: Obj, w: IsolationWorld) => api('POST', `/api/v1/partner-grants/${o === 'B' ? w.grants.b : w.grants.a}/${verb}`),
       } satisfies Rule,
     ]),
@@ -206,11 +218,11 @@ const RULES: Record<string, Rule> = {
 /** What another organisation's data looks like in a response, for the leak check. */
 function foreignMarkers(a: ActorName, w: IsolationWorld): string[] {
   if (isVendor(a) || a === 'anonymous') return []
-  if (a === 'otherAdmin') return ['AC-PROD-1002', 'AC-PREM-1001', 'Acme', w.cases.titleA]
+  if (a === 'otherAdmin') return ['AC-PROD-1002', 'AC-PREM-1001', 'Acme', w.cases.titleA, w.cases.titleP]
   const markers = ['GX-BASC-2002', 'GX-PROD-2001', 'Globex', w.cases.titleB]
   // Partners and customer users without rights see nothing of Acme's other Support IDs either.
-  if (a === 'partner') markers.push('AC-PREM-1001', 'AC-EVAL-1004', 'AC-FREE-1005')
-  if (a === 'pending' || a === 'revoked' || a === 'user') markers.push(w.cases.titleA)
+  if (a === 'partner') markers.push('AC-PREM-1001', 'AC-EVAL-1004', 'AC-FREE-1005', w.cases.titleP)
+  if (a === 'pending' || a === 'revoked' || a === 'user') markers.push(w.cases.titleA, w.cases.titleP)
   return markers
 }
 

@@ -198,6 +198,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
             {c.resolutionSummary && <span className="block text-slate-600">{c.resolutionSummary}</span>}
           </p>
         )}
+        {t.workNote && c.status !== 'CLOSED' && <p className="text-sm text-slate-600">{t.workNote}</p>}
         {t.can.resolve && <ResolveForm caseNumber={c.number} version={c.version} noResponseAllowed={t.contact.closeWithoutConsentAllowed} />}
         {t.can.close && <CloseResolvedForm caseNumber={c.number} version={c.version} />}
         {c.status === 'CLOSED' && <p className="text-sm text-slate-600">Closed {c.closedAt ? when(c.closedAt) : ''}.</p>}

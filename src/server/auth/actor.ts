@@ -46,19 +46,28 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
   }
 }
 
-async function actorFromBearer(authorization: string): Promise<Actor | null> {
+/**
+ * The actor of an `Authorization: Bearer …` header at `now`: null with the reason when the token
+ * is unknown, revoked or expired (decision 0009). Only an accepted request counts as its last use.
+ */
+export async function actorForBearer(authorization: string, now: Date): Promise<{ actor: Actor | null; refusal?: string }> {
   const secret = authorization.slice('Bearer '.length).trim()
-  if (!secret) return null
+  if (!secret) return { actor: null, refusal: 'The Authorization header has no token' }
   const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(secret) } })
-  if (!token || token.revokedAt) return null
-  await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } })
-  return loadActor(token.userId)
+  if (!token) return { actor: null, refusal: 'This API token is not valid' }
+  if (token.revokedAt) return { actor: null, refusal: 'This API token was revoked: create a new one on your profile page' }
+  if (token.expiresAt <= now) {
+    return { actor: null, refusal: `This API token expired on ${token.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: create a new one on your profile page` }
+  }
+  await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
+  const actor = await loadActor(token.userId)
+  return actor ? { actor } : { actor: null, refusal: 'This API token is not valid' }
 }
 
 /** The signed-in actor from a bearer token or the session cookie; null when there is none. */
 export async function currentActor(): Promise<Actor | null> {
   const authorization = (await headers()).get('authorization')
-  if (authorization?.startsWith('Bearer ')) return actorFromBearer(authorization)
+  if (authorization?.startsWith('Bearer ')) return (await actorForBearer(authorization, new Date())).actor
   const session = await getServerSession(authOptions)
   if (!session?.user?.id) return null
   // Every session this portal issues carries the sign-out version; one without it was not made
@@ -69,6 +78,13 @@ export async function currentActor(): Promise<Actor | null> {
 
 /** For server functions and API routes: refuses with 401 when nobody is signed in. */
 export async function requireActor(): Promise<Actor> {
+  const authorization = (await headers()).get('authorization')
+  if (authorization?.startsWith('Bearer ')) {
+    // The request's own clock: a token is checked against its expiry on every request.
+    const { actor, refusal } = await actorForBearer(authorization, new Date())
+    if (!actor) throw new AppError('UNAUTHENTICATED', refusal ?? 'Sign in to continue')
+    return actor
+  }
   const actor = await currentActor()
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue')
   return actor

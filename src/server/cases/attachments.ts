@@ -7,6 +7,7 @@ import { prisma } from '@/server/db/client'
 import { isVendor, type Actor } from '@/server/auth/actor'
 import { AppError, notFound } from '@/server/errors'
 import { UPLOAD_TYPES, extensionOf, formatBytes, safeFileName } from '@/lib/cases/uploads'
+import { findWorkableCase } from '@/server/access/case-work'
 import { findVisibleCase, updateCase } from './case-write'
 import { isOpenStatus } from './get-case'
 
@@ -36,7 +37,7 @@ const storagePath = (storageKey: string) => path.resolve(env.UPLOAD_DIR, storage
  */
 export async function uploadAttachment({ actor, number, file, now }: { actor: Actor; number: number; file: UploadFile; now: Date }) {
   const { name, contentType } = checkUpload(file)
-  const c = await findVisibleCase(prisma, actor, number, { id: true, version: true, status: true })
+  const c = await findWorkableCase(prisma, actor, number, { id: true, version: true, status: true })
   if (!isOpenStatus(c.status)) throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: files can no longer be added`)
   const storageKey = `${c.id}/${randomUUID()}`
   const sha256 = createHash('sha256').update(file.bytes).digest('hex')

@@ -5,7 +5,8 @@ import { AppError, parseInput } from '@/server/errors'
 import { ZChangeSeverityInput } from '@/lib/cases/schemas'
 import type { Severity } from '@/lib/sla'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
-import { findVisibleCase, updateCase, versionToWrite } from './case-write'
+import { findWorkableCase } from '@/server/access/case-work'
+import { updateCase, versionToWrite } from './case-write'
 import { computeCaseTarget } from './case-target'
 import { isOpenStatus } from './get-case'
 import { toResponseTarget } from './response-target'
@@ -17,7 +18,7 @@ import { toResponseTarget } from './response-target'
  */
 export async function changeSeverity({ actor, number, input, now }: { actor: Actor; number: number; input: unknown; now: Date }) {
   const data = parseInput(ZChangeSeverityInput, input)
-  const c = await findVisibleCase(prisma, actor, number, {
+  const c = await findWorkableCase(prisma, actor, number, {
     id: true, version: true, status: true, tier: true, category: true, severity: true, openedAt: true, supportIdId: true, firstResponseAt: true,
     targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true,
   })

@@ -4,6 +4,7 @@ import { isVendor, type Actor } from '@/server/auth/actor'
 import { slaState } from '@/lib/sla-state'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { findVisibleCase } from './case-write'
+import { mayWorkCase } from '@/server/access/case-work'
 import { toResponseTarget } from './response-target'
 import { contactStandingFor } from '@/server/engineer/contact-attempts'
 
@@ -44,6 +45,8 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   const open = isOpenStatus(c.status)
+  // Vendor staff see every case but change only those their role may work (access/case-work.ts).
+  const works = open && (await mayWorkCase(prisma, actor, c.number))
   const sla = slaState({ ...c, calendar }, now)
   // Vendor staff only: where the policy's contact-attempt rule stands (issue 4).
   const contact = vendor ? await contactStandingFor(prisma, c) : null
@@ -83,8 +86,8 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
     contactAttempts: contact ? { businessDays: contact.businessDays.length, required: contact.required, closeWithoutConsentAllowed: contact.closeWithoutConsentAllowed } : undefined,
     can: {
       comment: open && !vendor,
-      upload: open,
-      changeSeverity: open,
+      upload: works,
+      changeSeverity: works,
       escalate: open && !vendor && !c.escalations.some((e) => e.status !== 'RESOLVED'),
       close: open && !vendor,
       openFollowUp: !open && !vendor,

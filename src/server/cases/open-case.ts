@@ -1,4 +1,7 @@
 import 'server-only'
+import { createHash } from 'node:crypto'
+import { z } from 'zod'
+import type { Prisma } from '@/generated/prisma/client'
 import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { supportIdWhere } from '@/server/access/scope'
@@ -14,12 +17,67 @@ import { toResponseTarget } from './response-target'
 
 const SEVERITY_1_ROUND_THE_CLOCK = new Set(['PRODUCTION', 'PREMIER'])
 
+/** What a client may send as an idempotency key: a form's UUID, or an API client's own token. */
+export const ZIdempotencyKey = z
+  .string({ error: 'The Idempotency-Key must be text' })
+  .trim()
+  .min(16, 'The Idempotency-Key must be 16 to 200 characters (a UUID, for example)')
+  .max(200, 'The Idempotency-Key must be 16 to 200 characters (a UUID, for example)')
+  .regex(/^[\x21-\x7e]+$/, 'The Idempotency-Key may hold only printable ASCII characters without spaces')
+
+type OpenCaseResult = Awaited<ReturnType<typeof openNewCase>>
+type OpenCaseArgs = { actor: Actor; input: unknown; now: Date; idempotencyKey?: unknown }
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+
+/** The answer recorded for this person's key, or null; the same key for another request is refused. */
+async function replayOf(userId: string, key: string, requestHash: string): Promise<OpenCaseResult | null> {
+  const row = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } }, select: { requestHash: true, response: true } })
+  if (!row) return null
+  if (row.requestHash !== requestHash) {
+    throw new AppError('UNPROCESSABLE', 'This Idempotency-Key was already used for a different case: send a new key (a new form) for a new case', [{ path: 'idempotencyKey', message: 'Already used for a different case' }])
+  }
+  return row.response as unknown as OpenCaseResult
+}
+
+/**
+ * Opens a case, once per idempotency key (a hidden field of the form, the Idempotency-Key header
+ * of the API): a repeat from the same person with the same key and body answers with the case the
+ * first opened (`replayed: true`); with another body it is refused (422). Race-safe: the key's
+ * unique index makes a concurrent repeat wait for the first transaction, then fail and replay.
+ * Without a key every request opens a case (decision 0009).
+ */
+export async function openCaseOnce({ actor, input, now, idempotencyKey }: OpenCaseArgs): Promise<{ result: OpenCaseResult; replayed: boolean }> {
+  if (idempotencyKey === undefined || idempotencyKey === null) return { result: await openNewCase({ actor, input, now }), replayed: false }
+  const data = parseInput(ZOpenCaseInput, input)
+  const parsedKey = ZIdempotencyKey.safeParse(idempotencyKey)
+  if (!parsedKey.success) throw new AppError('BAD_REQUEST', `Invalid input: Idempotency-Key: ${parsedKey.error.issues[0]!.message}`, [{ path: 'idempotencyKey', message: parsedKey.error.issues[0]!.message }])
+  const key = parsedKey.data
+  const requestHash = createHash('sha256').update(JSON.stringify(data)).digest('hex')
+  const earlier = await replayOf(actor.id, key, requestHash)
+  if (earlier) return { result: earlier, replayed: true }
+  try {
+    return { result: await openNewCase({ actor, input, now, idempotency: { key, requestHash } }), replayed: false }
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error
+    const replay = await replayOf(actor.id, key, requestHash)
+    if (!replay) throw error
+    return { result: replay, replayed: true }
+  }
+}
+
+/** Opens a case (see openNewCase); with an idempotency key, at most once per key. */
+export async function openCase(args: OpenCaseArgs): Promise<OpenCaseResult> {
+  return (await openCaseOnce(args)).result
+}
+
 /**
  * Opens a case for a License or Case Administrator of the Support ID, or a partner approved on
  * it. Everything the policy refuses is refused here, whatever the transport, before anything is
  * written: then the case, its response target and its first event are written together.
  */
-export async function openCase({ actor, input, now }: { actor: Actor; input: unknown; now: Date }) {
+async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; input: unknown; now: Date; idempotency?: { key: string; requestHash: string } }) {
   const data = parseInput(ZOpenCaseInput, input)
   if (actor.orgKind === 'VENDOR') throw new AppError('FORBIDDEN', 'Vendor staff do not open cases for customers: ask the customer to open one')
 
@@ -70,7 +128,7 @@ export async function openCase({ actor, input, now }: { actor: Actor; input: unk
   const target = computeCaseTarget({ tier: supportId.tier, severity, category: data.category, openedAt: now, calendar })
   const businessHoursOnly = severity === 1 && SEVERITY_1_ROUND_THE_CLOCK.has(supportId.tier) && !data.technicalContact
 
-  const created = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const c = await tx.case.create({
       data: {
         supportIdId: supportId.id,
@@ -110,22 +168,27 @@ export async function openCase({ actor, input, now }: { actor: Actor; input: unk
       }],
     })
     await notify(tx, { kind: 'case-opened', caseId: c.id }, now)
-    return c
+    // Phone support needs an open case number; Free / NFR and feedback have no phone line.
+    const phoneLines = supportId.tier === 'FREE_NFR' || data.category === 'FEEDBACK' ? [] : supportId.region.phoneLines
+    const result = {
+      number: c.number,
+      status: c.status,
+      severity: c.severity,
+      tier: c.tier,
+      category: data.category,
+      supportId: supportId.code,
+      openedAt: c.openedAt,
+      businessHoursOnly,
+      responseTarget: toResponseTarget(c),
+      calendar,
+      phoneLines,
+    }
+    // Last, so a concurrent repeat waits on the key's unique index until this commits, then replays it.
+    if (idempotency) {
+      await tx.idempotencyKey.create({
+        data: { userId: actor.id, key: idempotency.key, requestHash: idempotency.requestHash, caseId: c.id, response: JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue, createdAt: now },
+      })
+    }
+    return result
   })
-
-  // Phone support needs an open case number; Free / NFR and feedback have no phone line.
-  const phoneLines = supportId.tier === 'FREE_NFR' || data.category === 'FEEDBACK' ? [] : supportId.region.phoneLines
-  return {
-    number: created.number,
-    status: created.status,
-    severity: created.severity,
-    tier: created.tier,
-    category: data.category,
-    supportId: supportId.code,
-    openedAt: created.openedAt,
-    businessHoursOnly,
-    responseTarget: toResponseTarget(created),
-    calendar,
-    phoneLines,
-  }
 }

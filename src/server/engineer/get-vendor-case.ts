@@ -7,6 +7,7 @@ import { slaState } from '@/lib/sla-state'
 import { contactStandingFor } from './contact-attempts'
 import { listEngineers } from './assign-case'
 import { CASE_WORKERS } from './work-case'
+import { mayWorkCase } from '@/server/access/case-work'
 
 export type EscalationNote = { at: string; by: string; text: string }
 
@@ -35,13 +36,18 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
   ])
   const sla = slaState({ ...c, calendar: contact.calendar }, now)
   const open = c.status === 'NEW' || c.status === 'IN_PROGRESS' || c.status === 'WAITING_ON_CUSTOMER'
-  const worker = hasVendorRole(actor, ...CASE_WORKERS)
+  const worker = hasVendorRole(actor, ...CASE_WORKERS) && (await mayWorkCase(prisma, actor, c.number))
+  // Why the forms are missing, for vendor staff who see the case but may not change it (decision 0009).
+  const workNote = worker ? null : hasVendorRole(actor, 'SUPPORT_ACCOUNT_MANAGER')
+    ? 'You work the cases of the Premier Support IDs you are the account manager of: this one is worked by its support engineers.'
+    : 'Case work is for support engineers, managers and account managers.'
   return {
     case: c,
     sla,
     calendar: contact.calendar,
     contact,
     engineers,
+    workNote,
     escalations: escalations.map((e) => ({ ...e, notes: (Array.isArray(e.notes) ? e.notes : []) as EscalationNote[] })),
     can: {
       assign: open && hasVendorRole(actor, 'ENGINEER', 'MANAGER'),

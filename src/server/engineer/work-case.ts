@@ -4,11 +4,12 @@ import { prisma, type Tx } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { AppError } from '@/server/errors'
-import { findVisibleCase, type CaseEventInput } from '@/server/cases/case-write'
+import type { CaseEventInput } from '@/server/cases/case-write'
+import { findWorkableCase } from '@/server/access/case-work'
 import { slaState } from '@/lib/sla-state'
 import type { CustomerCalendar } from '@/server/support-ids/calendar'
 
-/** Vendor staff who work cases: engineers, managers and Premier customers' account managers. */
+/** Vendor staff who work cases: engineers, managers and Premier customers' account managers (their own customers only: access/case-work.ts). */
 export const CASE_WORKERS: VendorRole[] = ['ENGINEER', 'MANAGER', 'SUPPORT_ACCOUNT_MANAGER']
 
 export const WORK_CASE_SELECT = {
@@ -27,10 +28,13 @@ export const WORK_CASE_SELECT = {
   lastCustomerActivityAt: true,
 } as const
 
-/** A case for a vendor use case: customers and partners get 404, vendor staff without a working role 403. */
+/**
+ * A case for a vendor use case: customers and partners get 404, vendor staff without a working
+ * role 403, and so does an account manager on a case of a customer they do not manage.
+ */
 export async function loadWorkCase(db: Tx | typeof prisma, actor: Actor, number: number, roles: VendorRole[] = CASE_WORKERS) {
   requireVendor(actor, ...roles)
-  return findVisibleCase(db, actor, number, WORK_CASE_SELECT)
+  return findWorkableCase(db, actor, number, WORK_CASE_SELECT)
 }
 export type WorkCase = Awaited<ReturnType<typeof loadWorkCase>>
 

@@ -6,6 +6,7 @@ import { requireVendor } from '@/server/access/require-role'
 import { AppError, notFound, parseInput } from '@/server/errors'
 import { appendCaseEvents, updateCase } from '@/server/cases/case-write'
 import { findEngineer } from '@/server/engineer/assign-case'
+import { mayWorkCase } from '@/server/access/case-work'
 import { ZEscalationAssignInput, ZEscalationNoteInput, ZEscalationResolveInput } from '@/lib/engineer/schemas'
 
 // The Support Managers' side of "talk to a manager": acknowledge, assign an engineer, add notes,
@@ -23,6 +24,7 @@ async function loadEscalation(tx: Tx, actor: Actor, escalationId: string) {
   })
   if (!e) throw notFound('That escalation')
   const c = await tx.case.findUniqueOrThrow({ where: { id: e.caseId }, select: { number: true, status: true, version: true, assigneeId: true } })
+  if (!(await mayWorkCase(tx, actor, c.number))) throw new AppError('FORBIDDEN', `Case #${c.number} is not one you may work`)
   return { ...e, case: c }
 }
 

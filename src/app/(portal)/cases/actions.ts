@@ -5,7 +5,7 @@ import { runAction, type ActionResult } from '@/server/api/action'
 import { checkUpload, uploadAttachment, type UploadFile } from '@/server/cases/attachments'
 import { changeSeverity } from '@/server/cases/change-severity'
 import { addComment, closeCase, escalateCase } from '@/server/cases/customer-actions'
-import { openCase } from '@/server/cases/open-case'
+import { openCase, openCaseOnce } from '@/server/cases/open-case'
 import { recordDeflection } from '@/server/kb/search-kb'
 
 const text = (form: FormData, key: string) => {
@@ -27,9 +27,10 @@ export async function openCaseAction(_prev: unknown, form: FormData): Promise<Ac
     const contactName = text(form, 'technicalContactName')
     const contactPhone = text(form, 'technicalContactPhone')
     const now = new Date()
-    const result = await openCase({
+    const { result, replayed } = await openCaseOnce({
       actor,
       now,
+      idempotencyKey: text(form, 'idempotencyKey'), // one per form render: a double submit opens one case
       input: {
         supportId: text(form, 'supportId'),
         productVersionId: text(form, 'productVersionId'),
@@ -44,7 +45,8 @@ export async function openCaseAction(_prev: unknown, form: FormData): Promise<Ac
       },
     })
     const attachments: string[] = []
-    for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
+    // A repeat of the same form answers with the first case: its files came with the first request.
+    if (!replayed) for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
     revalidatePath('/cases')
     return { ...result, attachments }
   })

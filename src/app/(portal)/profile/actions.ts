@@ -6,7 +6,7 @@ import { createApiToken, revokeApiToken } from '@/server/tokens/api-tokens'
 
 export async function createApiTokenAction(_prev: unknown, form: FormData): Promise<ActionResult<{ secret: string }>> {
   return runAction(async (actor) => {
-    const token = await createApiToken({ actor, input: { name: form.get('name') }, now: new Date() })
+    const token = await createApiToken({ actor, input: { name: form.get('name'), expiresInDays: form.get('expiresInDays') ?? undefined }, now: new Date() })
     revalidatePath('/profile')
     return { secret: token.secret }
   })

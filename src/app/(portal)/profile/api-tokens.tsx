@@ -4,7 +4,7 @@ import { useActionState, useTransition } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { createApiTokenAction, revokeApiTokenAction } from './actions'
 
-type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null }
+type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string; expired: boolean }
 
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
   const [state, create, creating] = useActionState(createApiTokenAction, null)
@@ -17,6 +17,16 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
             <input id="token-name" name="name" required maxLength={80} placeholder="e.g. Monitoring integration" className={inputClass} />
           </Field>
         </div>
+        <div className="w-40">
+          <Field label="Expires after" htmlFor="token-expiry" error={state && !state.ok ? state.error.fields?.expiresInDays : undefined}>
+            <select id="token-expiry" name="expiresInDays" defaultValue="90" className={inputClass}>
+              <option value="7">7 days</option>
+              <option value="30">30 days</option>
+              <option value="90">90 days</option>
+              <option value="365">365 days</option>
+            </select>
+          </Field>
+        </div>
         <Button type="submit" disabled={creating}>{creating ? 'Creating…' : 'Create token'}</Button>
       </form>
       {state?.ok && (
@@ -25,14 +35,17 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
         </Alert>
       )}
       {tokens.length === 0 ? (
-        <p className="text-sm text-slate-500">You have no active tokens.</p>
+        <p className="text-sm text-slate-500">You have no tokens.</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-md ring-1 ring-slate-200">
           {tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
               <div>
                 <p className="font-medium">{t.name} <code className="ml-1 text-xs text-slate-500">{t.prefix}…</code></p>
-                <p className="text-xs text-slate-500">Created {t.createdAt} · {t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used'}</p>
+                <p className="text-xs text-slate-500">
+                  Created {t.createdAt} · {t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used'} ·{' '}
+                  {t.expired ? <span className="font-medium text-red-700">expired {t.expiresAt}</span> : <>expires {t.expiresAt}</>}
+                </p>
               </div>
               <Button variant="secondary" disabled={revoking} onClick={() => startRevoke(async () => void (await revokeApiTokenAction(t.id)))} aria-label={`Revoke token ${t.name}`}>
                 Revoke

@@ -20,7 +20,8 @@ const ROLE_LABELS: Record<string, string> = {
 
 export default async function ProfilePage() {
   const actor = await requirePageActor()
-  const [me, tokens] = await Promise.all([getMe({ actor }), listApiTokens({ actor })])
+  const now = new Date()
+  const [me, tokens] = await Promise.all([getMe({ actor }), listApiTokens({ actor, now })])
   return (
     <>
       <PageHeader title="Profile" description="Your account, your roles and your personal API tokens." />
@@ -61,6 +62,8 @@ export default async function ProfilePage() {
               prefix: t.prefix,
               createdAt: formatInstant(t.createdAt, actor.timeZone),
               lastUsedAt: t.lastUsedAt ? formatInstant(t.lastUsedAt, actor.timeZone) : null,
+              expiresAt: formatInstant(t.expiresAt, actor.timeZone),
+              expired: t.expired,
             }))}
           />
         </Card>

@@ -20,7 +20,8 @@ const CATEGORIES: { value: Category; label: string; hint: string }[] = [
 ]
 const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued' } as const
 
-export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber }: {
+export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber, idempotencyKey }: {
+  idempotencyKey: string
   supportIds: SupportIdForCases[]
   viewerTimeZone: string
   initialSupportId?: string
@@ -58,6 +59,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
 
   return (
     <form action={submit} className="grid gap-6 lg:grid-cols-3">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="space-y-6 lg:col-span-2">
         {state && !state.ok && <Alert title="The case was not opened">{state.error.message}</Alert>}
         <Card className="space-y-5 p-6">

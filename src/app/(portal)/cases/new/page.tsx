@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Alert, Card, PageHeader } from '@/components/ui'
@@ -56,6 +57,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
         viewerTimeZone={actor.timeZone}
         initialSupportId={supportId && supportIds.some((s) => s.code === supportId) ? supportId : undefined}
         relatedCaseNumber={related && /^\d+$/.test(related) ? related : undefined}
+        idempotencyKey={randomUUID()} // one per rendered form: a double submit opens one case (decision 0009)
       />
     </>
   )
