@@ -59,6 +59,8 @@ test('the navigation shows exactly the pages each role can open', async ({ brows
     // Every link opens; every page that opens is in the navigation or under a page that is.
     for (const href of nav) if (!opens.includes(href)) problems.push(`${name}: the navigation offers ${href}, which does not open for them`)
     for (const path of opens) if (!nav.some((href) => path === href || path.startsWith(`${href}/`))) problems.push(`${name}: ${path} opens but the navigation does not lead there`)
+    // Issue 12's case: a customer user without rights was offered both.
+    if (name === 'user') for (const href of ['/cases/new', '/organisation']) if (nav.includes(href)) problems.push(`user: the navigation offers ${href}, which they cannot use`)
     console.log(`nav ${name}: ${nav.join(' ')}`)
     await context.close()
   }
