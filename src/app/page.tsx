@@ -1,7 +1,8 @@
 import { redirect } from 'next/navigation'
-import { currentActor, homePathFor } from '@/server/auth/actor'
+import { currentActor } from '@/server/auth/actor'
+import { homePath } from '@/server/access/page-access'
 
 export default async function Home() {
   const actor = await currentActor()
-  redirect(actor ? homePathFor(actor) : '/signin')
+  redirect(actor ? await homePath(actor) : '/signin')
 }

@@ -3,6 +3,7 @@ import { request as playwrightRequest, type APIRequestContext } from '@playwrigh
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { listRoutes, routeKey, type AppRoute } from '../support/routes'
 import { WORLD_FILE, type IsolationWorld } from './isolation-world'
+import { ACTORS, NAMES, type ActorName } from './actors'
 import { expect, test } from './fixtures'
 
 // The isolation matrix: every page and /api/v1 route found in src/app × every kind of actor × an
@@ -12,28 +13,11 @@ import { expect, test } from './fixtures'
 // empty or invalid body (authorization passes, validation refuses: nothing is written), and an
 // actor the policy refuses sends a valid one (so only authorization can stop it).
 
-type ActorName = 'licadmin' | 'caseadmin' | 'user' | 'partner' | 'pending' | 'revoked' | 'otherAdmin' | 'engineer' | 'manager' | 'sam' | 'admin' | 'anonymous'
 type Side = 'A' | 'B' // A: Acme (and its partners); B: Globex
 // Cases also have P: Acme's Premier case, whose Support ID names the Support Account Manager.
 type CaseSide = Side | 'P'
 type Expect = 'allow' | 401 | 403 | 404 | 'signin'
 type Obj = CaseSide | null
-
-const ACTORS: Record<ActorName, { email?: string; kind: 'customer' | 'partner' | 'vendor' | 'anonymous'; roles?: string[] }> = {
-  licadmin: { email: 'licadmin@acme.example', kind: 'customer' },
-  caseadmin: { email: 'caseadmin@acme.example', kind: 'customer' },
-  user: { email: 'user@acme.example', kind: 'customer' },
-  otherAdmin: { email: 'caseadmin@globex.example', kind: 'customer' },
-  partner: { email: 'partner@northwind.example', kind: 'partner' },
-  pending: { kind: 'partner' },
-  revoked: { kind: 'partner' },
-  engineer: { email: 'engineer@vendor.example', kind: 'vendor', roles: ['ENGINEER'] },
-  manager: { email: 'manager@vendor.example', kind: 'vendor', roles: ['MANAGER'] },
-  sam: { email: 'sam@vendor.example', kind: 'vendor', roles: ['SUPPORT_ACCOUNT_MANAGER'] },
-  admin: { email: 'admin@vendor.example', kind: 'vendor', roles: ['ADMIN'] },
-  anonymous: { kind: 'anonymous' },
-}
-const NAMES = Object.keys(ACTORS) as ActorName[]
 const isVendor = (a: ActorName) => ACTORS[a].kind === 'vendor'
 const hasRole = (a: ActorName, ...roles: string[]) => roles.some((r) => ACTORS[a].roles?.includes(r))
 
@@ -46,6 +30,8 @@ const worksCase = (a: ActorName, side: CaseSide) => hasRole(a, 'ENGINEER', 'MANA
 // Administers the Support ID of a grant / Case Administrator / invitation object (A: AC-PREM-1001, B: GX-BASC-2002).
 const caseAdminOf = (a: ActorName, side: Side) => (side === 'A' ? ['licadmin', 'caseadmin'] : ['otherAdmin']).includes(a)
 const licenseAdminOf = (a: ActorName, side: Side) => side === 'A' && a === 'licadmin'
+/** Holds a case role on a Support ID of its own organisation, or an approved partner grant. */
+const actsForSupportId = (a: ActorName) => ['licadmin', 'caseadmin', 'otherAdmin', 'partner'].includes(a)
 
 /** 404 for customers and partners, 403 for vendor staff without the role. */
 const vendorOnly = (a: ActorName, ...roles: string[]): Expect => (!isVendor(a) ? 404 : roles.length === 0 || hasRole(a, ...roles) ? 'allow' : 403)
@@ -78,7 +64,8 @@ const RULES: Record<string, Rule> = {
   'PAGE /': { objects: none, expect: (a) => (a === 'anonymous' ? 'signin' : 'allow'), call: () => api('GET', '/') },
   'PAGE /signin': { objects: none, expect: () => 'allow', call: () => api('GET', '/signin') },
   'PAGE /cases': { objects: none, expect: () => signedIn, call: () => api('GET', '/cases') },
-  'PAGE /cases/new': { objects: none, expect: () => signedIn, call: () => api('GET', '/cases/new') },
+  // A page someone cannot use is not theirs (src/lib/page-access.ts): opening cases needs a Support ID to act for.
+  'PAGE /cases/new': { objects: none, expect: (a) => (actsForSupportId(a) ? 'allow' : 404), call: () => api('GET', '/cases/new') },
   'PAGE /cases/[number]': { objects: cases, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('GET', `/cases/${caseNo(o, w)}`) },
   'PAGE /kb': { objects: none, expect: () => signedIn, call: () => api('GET', '/kb') },
   'PAGE /kb/[slug]': { objects: none, expect: () => signedIn, call: () => api('GET', '/kb/kb4000') },
@@ -87,7 +74,7 @@ const RULES: Record<string, Rule> = {
   'PAGE /queue': { objects: none, expect: (a) => (isVendor(a) ? 'allow' : 404), call: () => api('GET', '/queue') },
   'PAGE /escalations': { objects: none, expect: (a) => (hasRole(a, 'MANAGER') ? 'allow' : 404), call: () => api('GET', '/escalations') },
   'PAGE /reports': { objects: none, expect: (a) => (hasRole(a, 'MANAGER') ? 'allow' : 404), call: () => api('GET', '/reports') },
-  'PAGE /organisation': { objects: none, expect: (a) => (ACTORS[a].kind === 'customer' ? 'allow' : 404), call: () => api('GET', '/organisation') },
+  'PAGE /organisation': { objects: none, expect: (a) => (ACTORS[a].kind === 'customer' && actsForSupportId(a) ? 'allow' : 404), call: () => api('GET', '/organisation') },
   'PAGE /partner': { objects: none, expect: (a) => (ACTORS[a].kind === 'partner' ? 'allow' : 404), call: () => api('GET', '/partner') },
   'PAGE /admin': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: () => api('GET', '/admin') },
   'PAGE /admin/products': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: () => api('GET', '/admin/products') },

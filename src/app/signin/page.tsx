@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { dbTarget } from '@/env'
-import { currentActor, homePathFor } from '@/server/auth/actor'
+import { currentActor } from '@/server/auth/actor'
+import { homePath } from '@/server/access/page-access'
 import { DEMO_ACCOUNTS } from '@/lib/demo-accounts'
 import { sameOriginPath } from '@/lib/safe-redirect'
 import { SignInForm } from './sign-in-form'
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Sign in' }
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams
   const actor = await currentActor()
-  if (actor) redirect(homePathFor(actor))
+  if (actor) redirect(await homePath(actor))
   // Only same-origin paths, parsed as a browser would: an open redirect after sign-in would be a phishing aid.
   const safeCallback = sameOriginPath(callbackUrl)
   const demo = dbTarget().kind === 'pglite'

@@ -1,11 +1,11 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { Actor } from '@/server/auth/actor'
-import { navFor } from './nav'
+import { navItemsFor } from '@/server/access/page-access'
 import { NavLinks } from './nav-links'
 import { SignOutButton } from './sign-out-button'
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -16,7 +16,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <Link href="/" className="flex items-baseline gap-2 font-semibold text-slate-900">
             <span className="text-brand-600">Vault</span> Support
           </Link>
-          <NavLinks items={navFor(actor)} />
+          <NavLinks items={await navItemsFor(actor)} />
           <div className="ml-auto flex items-center gap-3">
             <Link href="/profile" className="text-right text-sm leading-tight hover:underline">
               <span className="block font-medium text-slate-900">{actor.name}</span>

@@ -99,11 +99,3 @@ export async function requirePageActor(): Promise<Actor> {
   }
   return actor
 }
-
-export function homePathFor(actor: Pick<Actor, 'orgKind' | 'vendorRoles'>): string {
-  if (actor.orgKind !== 'VENDOR') return '/cases'
-  if (actor.vendorRoles.includes('ENGINEER')) return '/queue'
-  if (actor.vendorRoles.includes('MANAGER')) return '/escalations'
-  if (actor.vendorRoles.includes('ADMIN')) return '/admin'
-  return '/queue'
-}

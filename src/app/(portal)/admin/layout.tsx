@@ -5,7 +5,7 @@ import { requireAdminPage } from '@/server/admin/page-guard'
 // Vendor administration: Administrators only. Each page and every service checks again (a layout
 // renders in parallel with its page, so its check alone would not stop the page's queries).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  requireAdminPage(await requirePageActor())
+  await requireAdminPage(await requirePageActor())
   return (
     <>
       <AdminTabs />

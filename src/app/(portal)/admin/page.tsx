@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Administration' }
 
 export default async function AdminPage() {
   const actor = await requirePageActor()
-  requireAdminPage(actor)
+  await requireAdminPage(actor)
   const [products, { regions }, calendars] = await Promise.all([listCatalogue({ actor }), listRegions({ actor }), listCalendars({ actor })])
   const versions = products.flatMap((p) => p.versions)
   const cards = [

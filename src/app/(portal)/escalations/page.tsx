@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import Link from 'next/link'
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TimeLeft } from '@/components/queue/time-left'
 import { EscalationControls } from '@/components/engineer/case-forms'
-import { hasVendorRole, requirePageActor } from '@/server/auth/actor'
+import { requirePageActor } from '@/server/auth/actor'
+import { requirePage } from '@/server/access/page-access'
 import { findEscalations, type EscalationRow } from '@/server/escalations/find-escalations'
 import { listEngineers } from '@/server/engineer/assign-case'
 import { formatInstant, formatMinutes } from '@/lib/format'
@@ -27,7 +27,7 @@ function CaseSla({ c }: { c: EscalationRow['case'] }) {
 
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const actor = await requirePageActor()
-  if (!hasVendorRole(actor, 'MANAGER')) notFound()
+  await requirePage(actor, '/escalations')
   const { status } = await searchParams
   const all = status === 'all'
   const now = new Date()

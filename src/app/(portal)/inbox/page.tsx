@@ -1,9 +1,8 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { Alert, Badge, Button, Card, EmptyState, inputClass, PageHeader } from '@/components/ui'
 import { RetryMessageButton } from '@/components/admin/retry-message-button'
 import { requirePageActor } from '@/server/auth/actor'
-import { AppError } from '@/server/errors'
+import { orNotFound, requirePage } from '@/server/access/page-access'
 import { listInbox } from '@/server/notifications/list-inbox'
 import { formatInstant } from '@/lib/format'
 
@@ -13,11 +12,9 @@ const TONES = { PENDING: 'amber', SENT: 'green', FAILED: 'red' } as const
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string }> }) {
   const actor = await requirePageActor()
+  await requirePage(actor, '/inbox')
   const query = await searchParams
-  const inbox = await listInbox({ actor, input: { q: query.q ?? '', status: query.status ?? '' } }).catch((e: unknown) => {
-    if (e instanceof AppError && (e.code === 'NOT_FOUND' || e.code === 'BAD_REQUEST')) notFound()
-    throw e
-  })
+  const inbox = await orNotFound(listInbox({ actor, input: { q: query.q ?? '', status: query.status ?? '' } }), ['NOT_FOUND', 'BAD_REQUEST'])
   const when = (d: Date) => formatInstant(d, actor.timeZone, 'd MMM yyyy, HH:mm:ss')
   const title = inbox.scope === 'mine' ? 'Inbox' : inbox.devInbox ? 'Dev inbox and outbox' : 'Outbox'
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui'
 import { InviteCaseAdminForm, PartnerActions, RemoveCaseAdminButton, RevokeInvitationButton } from '@/components/organisation/organisation-forms'
 import { GrantStatusBadge } from '@/components/partners/grant-status-badge'
 import { requirePageActor } from '@/server/auth/actor'
+import { requirePage } from '@/server/access/page-access'
 import { getOrganisation } from '@/server/organisation/get-organisation'
 import { formatInstant } from '@/lib/format'
 import { TIER_LABELS } from '@/lib/sla'
@@ -19,7 +19,7 @@ const day = (d: Date) => formatInstant(d, 'UTC', 'd MMM yyyy')
 
 export default async function OrganisationPage() {
   const actor = await requirePageActor()
-  if (actor.orgKind !== 'CUSTOMER') notFound()
+  await requirePage(actor, '/organisation')
   const now = new Date()
   const org = await getOrganisation({ actor, now })
   const when = (d: Date) => formatInstant(d, actor.timeZone, 'd MMM yyyy, HH:mm')

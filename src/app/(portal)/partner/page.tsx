@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { Card, EmptyState, PageHeader } from '@/components/ui'
 import { RequestAccessForm } from '@/components/partners/request-access-form'
 import { GrantStatusBadge } from '@/components/partners/grant-status-badge'
 import { requirePageActor } from '@/server/auth/actor'
+import { requirePage } from '@/server/access/page-access'
 import { listPartnerGrants } from '@/server/partners/list-grants'
 import { formatInstant } from '@/lib/format'
 import { TIER_LABELS } from '@/lib/sla'
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Access requests' }
 
 export default async function PartnerAccessPage() {
   const actor = await requirePageActor()
-  if (actor.orgKind !== 'PARTNER') notFound()
+  await requirePage(actor, '/partner')
   const grants = await listPartnerGrants({ actor })
   const when = (d: Date) => formatInstant(d, actor.timeZone, 'd MMM yyyy, HH:mm')
   return (
@@ -52,9 +52,9 @@ export default async function PartnerAccessPage() {
                       {g.customer ? (
                         <>
                           {g.customer}{g.tier && <span className="text-slate-500"> · {TIER_LABELS[g.tier]}</span>}
-                          <Link href={`/cases/new?supportId=${encodeURIComponent(g.supportIdCode)}`} className="ml-2 text-brand-600 hover:underline">Open a case</Link>
+                          <Link href={`/cases/new?supportId=${encodeURIComponent(g.supportIdCode)}`} className="ml-2 text-brand-600 underline">Open a case</Link>
                         </>
-                      ) : <span className="text-slate-400">shown once approved</span>}
+                      ) : <span className="text-slate-500">shown once approved</span>}
                     </td>
                     <td className="whitespace-nowrap px-5 py-3 text-slate-600">{when(g.requestedAt)}<span className="block text-xs">by {g.requestedBy.name}</span></td>
                     <td className="whitespace-nowrap px-5 py-3 text-slate-600">{g.decidedAt ? when(g.decidedAt) : '—'}</td>

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { Alert, EmptyState, LinkButton, PageHeader } from '@/components/ui'
 import { QueueFilters } from '@/components/queue/queue-filters'
 import { QueueTable } from '@/components/queue/queue-table'
-import { hasVendorRole, isVendor, requirePageActor } from '@/server/auth/actor'
+import { hasVendorRole, requirePageActor } from '@/server/auth/actor'
+import { requirePage } from '@/server/access/page-access'
 import { findQueue, queueFilterOptions, type QueuePage } from '@/server/queue/find-queue'
 import { AppError } from '@/server/errors'
 import type { TQueueQuery } from '@/lib/engineer/schemas'
@@ -14,7 +14,7 @@ const FILTER_KEYS = ['assignee', 'region', 'language', 'tier', 'severity', 'prod
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor()
-  if (!isVendor(actor)) notFound()
+  await requirePage(actor, '/queue')
   const params = await searchParams
   const input: Record<string, string> = {}
   for (const key of [...FILTER_KEYS, 'cursor'] as const) {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import { formatInTimeZone } from 'date-fns-tz'
 import { Alert, Button, Card, EmptyState, PageHeader, buttonClass, inputClass } from '@/components/ui'
 import { ComplianceChart } from '@/components/reports/compliance-chart'
-import { hasVendorRole, requirePageActor } from '@/server/auth/actor'
+import { requirePageActor } from '@/server/auth/actor'
+import { requirePage } from '@/server/access/page-access'
 import { AppError } from '@/server/errors'
 import { complianceReport, type ComplianceCounts, type ComplianceReport } from '@/server/reports/compliance'
 import { formatMinutes } from '@/lib/format'
@@ -42,7 +42,7 @@ function Cells({ r }: { r: ComplianceCounts }) {
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const actor = await requirePageActor()
-  if (!hasVendorRole(actor, 'MANAGER')) notFound()
+  await requirePage(actor, '/reports')
   const params = await searchParams
   const now = new Date()
   const to = params.to ?? formatInTimeZone(now, actor.timeZone, 'yyyy-MM-dd')

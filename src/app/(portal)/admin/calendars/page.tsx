@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Holiday calendars · Administration'
 
 export default async function AdminCalendarsPage() {
   const actor = await requirePageActor()
-  requireAdminPage(actor)
+  await requireAdminPage(actor)
   const calendars = await listCalendars({ actor })
   return (
     <>

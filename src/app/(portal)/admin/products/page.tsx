@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Products · Administration' }
 
 export default async function AdminProductsPage() {
   const actor = await requirePageActor()
-  requireAdminPage(actor)
+  await requireAdminPage(actor)
   const products = await listCatalogue({ actor })
   return (
     <>

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Regions · Administration' }
 
 export default async function AdminRegionsPage() {
   const actor = await requirePageActor()
-  requireAdminPage(actor)
+  await requireAdminPage(actor)
   const { regions, calendars } = await listRegions({ actor })
   const zones = Intl.supportedValuesOf('timeZone')
   return (

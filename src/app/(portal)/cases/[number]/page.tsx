@@ -7,13 +7,16 @@ import { SlaCountdown } from '@/components/cases/time-left'
 import { VendorCaseTools } from '@/components/engineer/vendor-case-tools'
 import { isVendor, requirePageActor } from '@/server/auth/actor'
 import { getCase, type TimelineItem } from '@/server/cases/get-case'
-import { AppError } from '@/server/errors'
+import { orNotFound } from '@/server/access/page-access'
 import { formatInstant, formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
 import { CloseCaseForm, CommentForm, EscalateForm, SeverityForm } from './case-forms'
 
-export const metadata: Metadata = { title: 'Case' }
+export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
+  const raw = (await params).number
+  return { title: /^\d{1,9}$/.test(raw) ? `Case #${raw}` : 'Case' }
+}
 
 const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued: known solutions and upgrade help only' } as const
 const RESOLUTIONS: Record<string, string> = {
@@ -28,10 +31,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   if (!/^\d{1,9}$/.test(raw)) notFound()
   const number = Number(raw)
   const now = new Date()
-  const c = await getCase({ actor, number, now }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound()
-    throw error
-  })
+  const c = await orNotFound(getCase({ actor, number, now }))
   const tz = actor.timeZone
   const target = c.responseTarget
   return (
@@ -98,7 +98,8 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
                 <div><dt className="text-slate-500">Due (your time, {tz})</dt><dd className="font-medium">{formatInstant(target.dueAt, tz)}</dd></div>
                 {c.calendar.timeZone !== tz && <div><dt className="text-slate-500">Due (customer&apos;s time, {c.calendar.timeZone})</dt><dd>{formatInstant(target.dueAt, c.calendar.timeZone)}</dd></div>}
                 <div data-testid="sla-countdown">
-                  <SlaCountdown tier={c.tier} targetKind="DEADLINE" targetDueAt={target.dueAt.toISOString()} targetClock={target.clock === 'business' ? 'BUSINESS' : 'CONTINUOUS'} firstResponseAt={c.firstResponseAt?.toISOString() ?? null} calendar={c.calendar} initialNow={now.toISOString()} />
+                  <dt className="sr-only">Time left</dt>
+                  <dd><SlaCountdown tier={c.tier} targetKind="DEADLINE" targetDueAt={target.dueAt.toISOString()} targetClock={target.clock === 'business' ? 'BUSINESS' : 'CONTINUOUS'} firstResponseAt={c.firstResponseAt?.toISOString() ?? null} calendar={c.calendar} initialNow={now.toISOString()} /></dd>
                 </div>
                 {c.firstResponseAt && <div><dt className="text-slate-500">First response</dt><dd>{formatInstant(c.firstResponseAt, tz)}</dd></div>}
               </dl>

@@ -1,20 +1,19 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { Badge, Card } from '@/components/ui'
 import { requirePageActor } from '@/server/auth/actor'
 import { getKbArticle } from '@/server/kb/search-kb'
-import { AppError } from '@/server/errors'
+import { orNotFound } from '@/server/access/page-access'
 
-export const metadata: Metadata = { title: 'Knowledge base' }
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const article = await getKbArticle({ slug: (await params).slug }).catch(() => null)
+  return { title: article ? `${article.title} · Knowledge base` : 'Knowledge base' }
+}
 
 export default async function ArticlePage({ params }: { params: Promise<{ slug: string }> }) {
   await requirePageActor()
   const { slug } = await params
-  const article = await getKbArticle({ slug }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound()
-    throw error
-  })
+  const article = await orNotFound(getKbArticle({ slug }))
   return (
     <article className="mx-auto max-w-3xl">
       <p className="text-sm text-slate-500"><Link href="/kb" className="hover:underline">Knowledge base</Link> / {article.slug.toUpperCase()}</p>

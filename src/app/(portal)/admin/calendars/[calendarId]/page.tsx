@@ -1,24 +1,24 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { Alert, Card, EmptyState, PageHeader } from '@/components/ui'
 import { AddHolidayForm, DeleteCalendarButton, HolidayRow, RenameCalendarForm } from '@/components/admin/calendar-forms'
 import { IcsImport } from '@/components/admin/ics-import'
 import { requirePageActor } from '@/server/auth/actor'
 import { requireAdminPage } from '@/server/admin/page-guard'
-import { AppError } from '@/server/errors'
+import { orNotFound } from '@/server/access/page-access'
 import { getCalendar } from '@/server/admin/calendars'
 
-export const metadata: Metadata = { title: 'Holiday calendar · Administration' }
+export async function generateMetadata({ params }: { params: Promise<{ calendarId: string }> }): Promise<Metadata> {
+  const actor = await requirePageActor()
+  const calendar = await getCalendar({ actor, calendarId: (await params).calendarId }).catch(() => null)
+  return { title: calendar ? `${calendar.name} · Holiday calendars` : 'Holiday calendar' }
+}
 
 export default async function AdminCalendarPage({ params }: { params: Promise<{ calendarId: string }> }) {
   const actor = await requirePageActor()
-  requireAdminPage(actor)
+  await requireAdminPage(actor)
   const { calendarId } = await params
-  const calendar = await getCalendar({ actor, calendarId }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound()
-    throw e
-  })
+  const calendar = await orNotFound(getCalendar({ actor, calendarId }))
   const byYear = new Map<string, typeof calendar.holidays>()
   for (const h of calendar.holidays) byYear.set(h.date.slice(0, 4), [...(byYear.get(h.date.slice(0, 4)) ?? []), h])
   const thisYear = new Date().getUTCFullYear()
@@ -39,7 +39,7 @@ export default async function AdminCalendarPage({ params }: { params: Promise<{ 
             ) : (
               [...byYear.entries()].map(([year, holidays]) => (
                 <section key={year} aria-label={`Holidays ${year}`} className="mt-4">
-                  <h3 className="text-sm font-semibold text-slate-600">{year} <span className="font-normal text-slate-400">· {holidays.length}</span></h3>
+                  <h3 className="text-sm font-semibold text-slate-600">{year} <span className="font-normal text-slate-500">· {holidays.length}</span></h3>
                   <ul className="mt-1 divide-y divide-slate-100">
                     {holidays.map((h) => <HolidayRow key={h.id} holiday={h} />)}
                   </ul>
