@@ -9,6 +9,7 @@ import { AppError, notFound } from '@/server/errors'
 import { UPLOAD_TYPES, extensionOf, formatBytes, safeFileName } from '@/lib/cases/uploads'
 import { findVisibleCase, updateCase } from './case-write'
 import { isOpenStatus } from './get-case'
+import { notify } from '@/server/notifications/notify'
 
 export type UploadFile = { name: string; bytes: Uint8Array }
 
@@ -60,6 +61,7 @@ export async function uploadAttachment({ actor, number, file, now }: { actor: Ac
           ...(resumes ? [{ type: 'case.status-changed', before: { status: 'WAITING_ON_CUSTOMER' }, after: { status: 'IN_PROGRESS', reason: 'customer uploaded diagnostics' } }] : []),
         ],
       })
+      if (!isVendor(actor)) await notify(tx, { kind: 'customer-activity', caseId: c.id, actorId: actor.id, attachmentId: a.id, resumed: resumes }, now)
       return a
     })
   } catch (error) {

@@ -5,6 +5,8 @@ import { getMe } from '@/server/me/get-me'
 import { listApiTokens } from '@/server/tokens/api-tokens'
 import { formatInstant } from '@/lib/format'
 import { ApiTokens } from './api-tokens'
+import { getNotificationSettings } from '@/server/notifications/settings'
+import { NotificationSettingsForm } from './notification-settings'
 
 export const metadata: Metadata = { title: 'Profile' }
 
@@ -20,7 +22,7 @@ const ROLE_LABELS: Record<string, string> = {
 
 export default async function ProfilePage() {
   const actor = await requirePageActor()
-  const [me, tokens] = await Promise.all([getMe({ actor }), listApiTokens({ actor })])
+  const [me, tokens, notifications] = await Promise.all([getMe({ actor }), listApiTokens({ actor }), getNotificationSettings({ actor })])
   return (
     <>
       <PageHeader title="Profile" description="Your account, your roles and your personal API tokens." />
@@ -63,6 +65,10 @@ export default async function ProfilePage() {
               lastUsedAt: t.lastUsedAt ? formatInstant(t.lastUsedAt, actor.timeZone) : null,
             }))}
           />
+        </Card>
+        <Card className="p-6 lg:col-span-3" id="notifications">
+          <h2 className="text-base font-semibold">Notifications</h2>
+          <NotificationSettingsForm kinds={notifications.kinds} othersCases={notifications.othersCases} administrator={me.roles.supportIds.length > 0} />
         </Card>
       </div>
     </>
