@@ -150,6 +150,17 @@ describe('customer side', () => {
     expect(t.inAppTo).toEqual(t.mailTo)
     expect(await prisma.notification.count({ where: { userId: { in: [world.users.partner.id, world.users.otherAdmin.id] } } })).toBe(0)
   })
+
+  it('a partner who asked for a manager and was revoked since hears nothing of the escalation (the check is in notify, for every kind)', async () => {
+    const world = await createWorld()
+    const c = await makeCase(world, { openedBy: 'caseadmin', status: 'IN_PROGRESS' })
+    const e = await escalateCase({ actor: world.actors.partner, number: c.number, input: { reason: `Partner escalates ${world.tag}` }, now: world.now })
+    await prisma.partnerGrant.updateMany({ where: { partnerOrgId: world.orgs.partnerOrg.id }, data: { status: 'REVOKED' } })
+    await acknowledgeEscalation({ actor: world.actors.manager, escalationId: e.id, now: world.now })
+    const t = await told(world, 'escalation-acknowledged', c.number)
+    expect(t.mailTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
+    expect(t.inAppTo).toEqual(t.mailTo)
+  })
 })
 
 describe('vendor side', () => {
