@@ -90,6 +90,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/me': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me') },
   'GET /api/v1/me/tokens': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me/tokens') },
   'GET /api/v1/openapi.json': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/v1/openapi.json') },
+  // In-app notifications (issue 11): each person's own list; another person's id is "not found".
+  'PAGE /notifications': { objects: none, expect: () => signedIn, call: () => api('GET', '/notifications') },
+  'GET /api/v1/notifications': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/notifications') },
+  'POST /api/v1/notifications/read': { objects: none, expect: () => signedIn, call: () => api('POST', '/api/v1/notifications/read', {}, { all: true }) },
   'GET /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/auth/session') },
   'POST /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('POST', '/api/auth/_log', {}, {}) },
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { Actor } from '@/server/auth/actor'
 import { navItemsFor } from '@/server/access/page-access'
 import { NavLinks } from './nav-links'
+import { NotificationBell } from './notification-bell'
 import { SignOutButton } from './sign-out-button'
 
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
@@ -18,6 +19,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           </Link>
           <NavLinks items={await navItemsFor(actor)} />
           <div className="ml-auto flex items-center gap-3">
+            <NotificationBell actor={actor} />
             <Link href="/profile" className="text-right text-sm leading-tight hover:underline">
               <span className="block font-medium text-slate-900">{actor.name}</span>
               <span className="block text-xs text-slate-500">{actor.organisationName}</span>

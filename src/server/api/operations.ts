@@ -4,6 +4,7 @@ import { ZAssignCaseInput, ZComplianceQuery, ZComplianceResponse, ZContactAttemp
 import { ZAddCommentInput, ZCaseListQuery, ZEscalateInput, ZOpenCaseInput, ZPatchCaseInput } from '@/lib/cases/schemas'
 import { ZDeflectionInput, ZKbSearchInput } from '@/server/kb/search-kb'
 import { administrationOperations } from '@/server/organisation/api-operations'
+import { notificationOperations } from '@/server/notifications/api-operations'
 
 // Every /api/v1 operation, with the zod schemas its route validates with. The OpenAPI document
 // is generated from this list, and a test checks it against the route files in src/app/api/v1.
@@ -89,4 +90,6 @@ export const operations: Operation[] = [
   { id: 'getComplianceReport', method: 'GET', path: '/api/v1/reports/compliance', tag: 'Vendor', summary: 'SLA compliance per tier, severity and region for a date range (format=csv for CSV; Support Managers)', query: ZComplianceQuery, response: ZComplianceResponse, success: 200, errors: [400, 401, 403, 404] },
   // Delegation and administration (issue 5)
   ...administrationOperations,
+  // In-app notifications (issue 11)
+  ...notificationOperations,
 ]

@@ -10,6 +10,7 @@ import { UPLOAD_TYPES, extensionOf, formatBytes, safeFileName } from '@/lib/case
 import { findWorkableCase } from '@/server/access/case-work'
 import { findVisibleCase, updateCase } from './case-write'
 import { isOpenStatus } from './get-case'
+import { notify } from '@/server/notifications/notify'
 
 export type UploadFile = { name: string; bytes: Uint8Array }
 
@@ -61,6 +62,7 @@ export async function uploadAttachment({ actor, number, file, now }: { actor: Ac
           ...(resumes ? [{ type: 'case.status-changed', before: { status: 'WAITING_ON_CUSTOMER' }, after: { status: 'IN_PROGRESS', reason: 'customer uploaded diagnostics' } }] : []),
         ],
       })
+      if (!isVendor(actor)) await notify(tx, { kind: 'customer-activity', caseId: c.id, actorId: actor.id, attachmentId: a.id, resumed: resumes }, now)
       return a
     })
   } catch (error) {

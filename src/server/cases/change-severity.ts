@@ -10,6 +10,7 @@ import { updateCase, versionToWrite } from './case-write'
 import { computeCaseTarget } from './case-target'
 import { isOpenStatus } from './get-case'
 import { toResponseTarget } from './response-target'
+import { notify } from '@/server/notifications/notify'
 
 /**
  * Changes a case's severity, by the customer or by the engineer as agreed with them. The target
@@ -28,8 +29,8 @@ export async function changeSeverity({ actor, number, input, now }: { actor: Act
   const version = versionToWrite(c, data.version)
   const calendar = await calendarForSupportId(prisma, c.supportIdId)
   const target = computeCaseTarget({ tier: c.tier, severity: data.severity as Severity, category: c.category, openedAt: c.openedAt, calendar })
-  await prisma.$transaction((tx) =>
-    updateCase(tx, {
+  await prisma.$transaction(async (tx) => {
+    await updateCase(tx, {
       caseId: c.id,
       version,
       actor,
@@ -41,7 +42,8 @@ export async function changeSeverity({ actor, number, input, now }: { actor: Act
         before: { severity: c.severity, targetKind: c.targetKind, targetDueAt: c.targetDueAt?.toISOString() ?? null, targetMinutes: c.targetMinutes },
         after: { severity: data.severity, targetKind: target.targetKind, targetDueAt: target.targetDueAt?.toISOString() ?? null, targetMinutes: target.targetMinutes, reason: data.reason },
       }],
-    }),
-  )
+    })
+    await notify(tx, { kind: 'severity-changed', caseId: c.id, actorId: actor.id, from: c.severity, reason: data.reason }, now)
+  })
   return { number, severity: data.severity, responseTarget: toResponseTarget(target) }
 }

@@ -39,6 +39,7 @@ export async function addComment({ actor, number, input, now }: { actor: Actor; 
         ...(resumes ? [{ type: 'case.status-changed', before: { status: 'WAITING_ON_CUSTOMER' }, after: { status: 'IN_PROGRESS', reason: 'customer replied' } }] : []),
       ],
     })
+    await notify(tx, { kind: 'customer-activity', caseId: c.id, actorId: actor.id, commentId: comment.id, resumed: resumes }, now)
     return { id: comment.id, createdAt: comment.createdAt, status: resumes ? 'IN_PROGRESS' : c.status }
   })
 }

@@ -7,6 +7,7 @@ import { updateCase } from '@/server/cases/case-write'
 import { ZAssignCaseInput } from '@/lib/engineer/schemas'
 import { assertOpen, loadWorkCase } from './work-case'
 import { versionToWrite } from '@/server/cases/case-write'
+import { notify } from '@/server/notifications/notify'
 
 /** Active vendor users with the engineer role, by name: who a case can be assigned to. */
 export async function listEngineers() {
@@ -42,15 +43,17 @@ export async function assignCase({ actor, number, input, now }: { actor: Actor; 
   if (c.assigneeId === engineer.id) throw new AppError('CONFLICT', `Case #${number} is already assigned to ${engineer.name}`)
   const version = versionToWrite(c, data.version)
   const before = c.assigneeId ? await prisma.user.findUnique({ where: { id: c.assigneeId }, select: { email: true, name: true } }) : null
-  await prisma.$transaction((tx) =>
-    updateCase(tx, {
+  await prisma.$transaction(async (tx) => {
+    await updateCase(tx, {
       caseId: c.id,
       version,
       actor,
       now,
       data: { assigneeId: engineer.id },
       events: [{ type: 'case.assigned', before: { assignee: before?.email ?? null }, after: { assignee: engineer.email, assigneeName: engineer.name, taken: engineer.id === actor.id }, internal: true }],
-    }),
-  )
+    })
+    // Taking a case yourself tells nobody (notify skips the actor).
+    await notify(tx, { kind: 'case-assigned', caseId: c.id, actorId: actor.id }, now)
+  })
   return { number, assignee: { name: engineer.name, email: engineer.email } }
 }

@@ -8,6 +8,7 @@ export type VendorNotification =
   | { kind: 'information-requested'; caseId: string }
   | { kind: 'contact-attempt'; caseId: string; attemptId: string }
   | { kind: 'closed-without-consent'; caseId: string }
+  | { kind: 'case-resolved'; caseId: string; actorId: string }
 
 export async function notifyCustomer(tx: Tx, notification: VendorNotification, now: Date): Promise<void> {
   await notify(tx, notification, now)

@@ -64,6 +64,7 @@ export async function resolveCase({ actor, number, input, now }: { actor: Actor;
     }
     events.push({ type: 'case.resolved', before: { status: c.status }, after: { status: 'RESOLVED', resolutionCode: data.code, resolution: RESOLUTION_LABELS[data.code], summary: data.summary, ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}) } })
     await updateCase(tx, { caseId: c.id, version, actor, now, data: { ...firstData, ...resolution, status: 'RESOLVED' }, events })
+    await notifyCustomer(tx, { kind: 'case-resolved', caseId: c.id, actorId: actor.id }, now)
     return { number, status: 'RESOLVED' as const, resolution: { code: data.code, summary: data.summary, resolvedAt: now }, closedAt: null }
   })
 }

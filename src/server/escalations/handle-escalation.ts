@@ -7,6 +7,7 @@ import { AppError, notFound, parseInput } from '@/server/errors'
 import { appendCaseEvents, updateCase } from '@/server/cases/case-write'
 import { findEngineer } from '@/server/engineer/assign-case'
 import { mayWorkCase } from '@/server/access/case-work'
+import { notify } from '@/server/notifications/notify'
 import { ZEscalationAssignInput, ZEscalationNoteInput, ZEscalationResolveInput } from '@/lib/engineer/schemas'
 
 // The Support Managers' side of "talk to a manager": acknowledge, assign an engineer, add notes,
@@ -45,6 +46,7 @@ export async function acknowledgeEscalation({ actor, escalationId, now }: Step) 
     if (e.status !== 'OPEN') throw new AppError('CONFLICT', e.status === 'RESOLVED' ? 'This escalation is already resolved' : 'This escalation is already acknowledged')
     await writeEscalation(tx, e, { status: 'ACKNOWLEDGED', acknowledgedAt: now, handledById: actor.id })
     await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events: [{ type: 'escalation.acknowledged', after: { escalationId: e.id, manager: actor.name } }] })
+    await notify(tx, { kind: 'escalation-acknowledged', escalationId: e.id, actorId: actor.id }, now)
     return { id: e.id, status: 'ACKNOWLEDGED' as const, acknowledgedAt: now }
   })
 }
@@ -76,6 +78,8 @@ export async function assignEscalationEngineer({ actor, escalationId, input, now
     } else {
       await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events })
     }
+    if (acknowledging) await notify(tx, { kind: 'escalation-acknowledged', escalationId: e.id, actorId: actor.id }, now)
+    await notify(tx, { kind: 'escalation-assigned', escalationId: e.id, actorId: actor.id }, now)
     return { id: e.id, status: 'ACKNOWLEDGED' as const, engineer: { name: engineer.name, email: engineer.email } }
   })
 }
@@ -103,6 +107,7 @@ export async function resolveEscalation({ actor, escalationId, input, now }: Ste
     assertNotResolved(e, 'a resolution is recorded')
     await writeEscalation(tx, e, { status: 'RESOLVED', resolvedAt: now, resolution, ...(e.handledById ? {} : { handledById: actor.id, acknowledgedAt: e.acknowledgedAt ?? now }) })
     await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events: [{ type: 'escalation.resolved', after: { escalationId: e.id, manager: actor.name, resolution } }] })
+    await notify(tx, { kind: 'escalation-resolved', escalationId: e.id, actorId: actor.id }, now)
     return { id: e.id, status: 'RESOLVED' as const, resolvedAt: now }
   })
 }

@@ -8,8 +8,9 @@ import { secretPart, type MailSecrets } from '@/lib/mail-secrets'
 export type MailRecipient = { email: string; name: string; timeZone: string }
 /** `secrets`: values a credential-bearing mail needs (an invitation link). The text holds only
  * `secretPart(name)` placeholders; the outbox seals the values and fills them in at delivery,
- * for the recipient alone (decision 0007). */
-export type Mail = { subject: string; text: string; secrets?: MailSecrets }
+ * for the recipient alone (decision 0007). `summary` is the one line the in-app notification
+ * list shows under the subject. */
+export type Mail = { subject: string; text: string; secrets?: MailSecrets; summary?: string }
 
 const SIGNATURE = '\n\n—\nVault Software Support Portal\nThis message was sent by the support portal; replies to it are not read.'
 
@@ -39,7 +40,7 @@ export type TargetSummary =
   | { kind: 'BEST_EFFORT' }
   | { kind: 'NONE' }
 
-function describeTarget(target: TargetSummary, timeZone: string): string {
+export function describeTarget(target: TargetSummary, timeZone: string): string {
   if (target.kind === 'BEST_EFFORT') return 'best effort (no response target for this tier)'
   if (target.kind === 'NONE') return 'none (feedback has no response target)'
   const clock = target.clock === 'BUSINESS' ? 'business' : 'continuous'
@@ -170,5 +171,84 @@ export function breachWarningMail(r: MailRecipient, d: { case: CaseSummary; dueA
     text:
       `${hello(r)}Case #${d.case.number} is ${who}, and its initial response is due by ${at(d.dueAt, r.timeZone)} (${d.left} left).\n\n` +
       `${caseLine(d.case)}\n\nRespond on the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function severityChangedMail(
+  r: MailRecipient,
+  d: { case: CaseSummary; from: number; by: string; reason: string; target: TargetSummary; firstResponseDone: boolean },
+): Mail {
+  const target = d.firstResponseDone
+    ? 'The initial response was already given, so the new target changes nothing on this case.'
+    : `New initial response target (counted from the opening of the case): ${describeTarget(d.target, r.timeZone)}.`
+  return {
+    subject: `Case #${d.case.number}: severity changed from ${d.from} to ${d.case.severity}`,
+    summary: `${d.by} changed Severity ${d.from} → ${d.case.severity}: ${d.reason}`,
+    text:
+      `${hello(r)}${d.by} changed the severity of case #${d.case.number} from ${d.from} to ${d.case.severity}.\n\nWhy:\n${indent(d.reason)}\n\n${target}\n\n` +
+      `${caseLine(d.case)}\n\nFollow the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function caseResolvedMail(r: MailRecipient, d: { case: CaseSummary; resolution: string; summary: string; by: string; resolvedAt: Date }): Mail {
+  return {
+    subject: `Case #${d.case.number} resolved: ${d.resolution}`,
+    summary: `${d.by}: ${d.resolution}`,
+    text:
+      `${hello(r)}${d.by} resolved case #${d.case.number} on ${at(d.resolvedAt, r.timeZone)}.\n\nResolution: ${d.resolution}\n\nSummary:\n${indent(d.summary)}\n\n${caseLine(d.case)}\n\n` +
+      `If this did not solve the problem, reopen the case from its page before it is closed: ${d.case.url}\n` +
+      `Once it is closed, open a new case that references case #${d.case.number}.${SIGNATURE}`,
+  }
+}
+
+export function escalationAcknowledgedMail(r: MailRecipient, d: { case: CaseSummary; manager: string; requestedBy: string; openedAt: Date; at: Date }): Mail {
+  return {
+    subject: `Case #${d.case.number}: a manager is handling your escalation`,
+    summary: `${d.manager} took up the request to talk to a manager`,
+    text:
+      `${hello(r)}${d.manager}, Support Manager, took up on ${at(d.at, r.timeZone)} the request to talk to a manager that ${d.requestedBy} made on ${at(d.openedAt, r.timeZone)}. ` +
+      `They will contact you.\n\n${caseLine(d.case)}\n\nFollow the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function escalationResolvedMail(r: MailRecipient, d: { case: CaseSummary; manager: string; resolution: string; at: Date }): Mail {
+  return {
+    subject: `Case #${d.case.number}: your escalation is resolved`,
+    summary: `${d.manager}: ${d.resolution}`,
+    text:
+      `${hello(r)}${d.manager}, Support Manager, resolved the request to talk to a manager on ${at(d.at, r.timeZone)}.\n\nWhat was agreed:\n${indent(d.resolution)}\n\n` +
+      `${caseLine(d.case)}\n\nThe case itself stays open until it is resolved: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function caseAssignedMail(r: MailRecipient, d: { case: CaseSummary; organisation: string; by: string; status: string }): Mail {
+  return {
+    subject: `Case #${d.case.number} assigned to you`,
+    summary: `${d.by} assigned it to you (${d.organisation})`,
+    text: `${hello(r)}${d.by} assigned case #${d.case.number} of ${d.organisation} to you. It is ${d.status}.\n\n${caseLine(d.case)}\n\nWork the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function customerActivityMail(
+  r: MailRecipient,
+  d: { case: CaseSummary; organisation: string; by: string; at: Date; comment: string | null; file: { name: string; size: string } | null; resumed: boolean },
+): Mail {
+  const what = d.file ? `uploaded ${d.file.name} (${d.file.size})` : 'replied'
+  const body = d.comment ? `:\n\n${indent(d.comment)}` : '.'
+  const resumed = d.resumed ? '\n\nThe case was waiting on the customer and is back in progress.' : ''
+  return {
+    subject: `Case #${d.case.number}: the customer ${d.file ? 'uploaded a file' : 'replied'}`,
+    summary: `${d.by} ${what}`,
+    text: `${hello(r)}${d.by} (${d.organisation}) ${what} on ${at(d.at, r.timeZone)}${body}${resumed}\n\n${caseLine(d.case)}\n\nWork the case: ${d.case.url}${SIGNATURE}`,
+  }
+}
+
+export function escalationAssignedMail(r: MailRecipient, d: { case: CaseSummary; organisation: string; manager: string; reason: string }): Mail {
+  return {
+    subject: `Escalated case #${d.case.number} assigned to you`,
+    summary: `${d.manager} assigned you the escalation (${d.organisation})`,
+    text:
+      `${hello(r)}${d.manager} assigned you to work the escalated case #${d.case.number} of ${d.organisation}.\n\nThe customer's reason for asking for a manager:\n${indent(d.reason)}\n\n` +
+      `${caseLine(d.case)}\n\nWork the case: ${d.case.url}${SIGNATURE}`,
   }
 }

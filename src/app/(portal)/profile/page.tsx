@@ -5,6 +5,8 @@ import { getMe } from '@/server/me/get-me'
 import { listApiTokens } from '@/server/tokens/api-tokens'
 import { formatInstant } from '@/lib/format'
 import { ApiTokens } from './api-tokens'
+import { getNotificationSettings } from '@/server/notifications/settings'
+import { NotificationSettingsForm } from './notification-settings'
 
 export const metadata: Metadata = { title: 'Profile' }
 
@@ -21,7 +23,7 @@ const ROLE_LABELS: Record<string, string> = {
 export default async function ProfilePage() {
   const actor = await requirePageActor()
   const now = new Date()
-  const [me, tokens] = await Promise.all([getMe({ actor }), listApiTokens({ actor, now })])
+  const [me, tokens, notifications] = await Promise.all([getMe({ actor }), listApiTokens({ actor, now }), getNotificationSettings({ actor })])
   return (
     <>
       <PageHeader title="Profile" description="Your account, your roles and your personal API tokens." />
@@ -66,6 +68,10 @@ export default async function ProfilePage() {
               expired: t.expired,
             }))}
           />
+        </Card>
+        <Card className="p-6 lg:col-span-3" id="notifications">
+          <h2 className="text-base font-semibold">Notifications</h2>
+          <NotificationSettingsForm kinds={notifications.kinds} othersCases={notifications.othersCases} administrator={me.roles.supportIds.length > 0} />
         </Card>
       </div>
     </>
