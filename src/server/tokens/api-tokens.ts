@@ -1,13 +1,14 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { hashToken } from '@/server/auth/token-hash'
 import { AppError, notFound, parseInput } from '@/server/errors'
 
 export const ZCreateApiTokenInput = z.object({
-  name: z.string().trim().min(1, 'Give the token a name').max(80, 'Keep the name under 80 characters'),
+  name: zText('Token name', 'Give the token a name').trim().min(1, 'Give the token a name').max(80, 'Keep the name under 80 characters'),
 })
 export type TCreateApiTokenInput = z.infer<typeof ZCreateApiTokenInput>
 

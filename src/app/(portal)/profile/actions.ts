@@ -9,7 +9,7 @@ export async function createApiTokenAction(_prev: unknown, form: FormData): Prom
     const token = await createApiToken({ actor, input: { name: form.get('name') }, now: new Date() })
     revalidatePath('/profile')
     return { secret: token.secret }
-  })
+  }, { form })
 }
 
 export async function revokeApiTokenAction(tokenId: string): Promise<ActionResult<null>> {
@@ -17,5 +17,5 @@ export async function revokeApiTokenAction(tokenId: string): Promise<ActionResul
     await revokeApiToken({ actor, tokenId: String(tokenId), now: new Date() })
     revalidatePath('/profile')
     return null
-  })
+  }, { ids: [tokenId] })
 }
