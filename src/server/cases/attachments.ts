@@ -9,6 +9,7 @@ import { AppError, notFound } from '@/server/errors'
 import { UPLOAD_TYPES, extensionOf, formatBytes, safeFileName } from '@/lib/cases/uploads'
 import { findVisibleCase, updateCase } from './case-write'
 import { isOpenStatus } from './get-case'
+import { safeId } from '@/server/admin/safe-id'
 
 export type UploadFile = { name: string; bytes: Uint8Array }
 
@@ -71,6 +72,7 @@ export async function uploadAttachment({ actor, number, file, now }: { actor: Ac
 /** A case's file, for people who may see the case; anyone else gets "not found". */
 export async function readAttachment({ actor, number, attachmentId }: { actor: Actor; number: number; attachmentId: string }) {
   const c = await findVisibleCase(prisma, actor, number, { id: true })
+  safeId(attachmentId, 'That file') // a NUL byte in the id from the URL is "not found", not a database error
   const a = await prisma.attachment.findFirst({ where: { id: attachmentId, caseId: c.id }, select: { name: true, contentType: true, size: true, storageKey: true } })
   if (!a) throw notFound('That file')
   const bytes = await fs.readFile(storagePath(a.storageKey))
