@@ -1,12 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-// Runs before every page (not API routes, not static files):
+// Runs before every page and API route (not static files); for pages:
 // - a Content-Security-Policy with a fresh nonce: only scripts carrying it (Next's own, which it
 //   tags from the request's CSP header) and what they load may run; no inline script otherwise;
 // - the requested path for server components (layouts cannot read it), so a sign-in redirect can
 //   come back to the page that asked for it.
 // Authorization is not done here: every page and server function checks the actor itself.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Next's own route matching throws on a path segment that is not valid percent-encoding
+  // (`/cases/%E0%A4%A`) and answers 500: refuse it here with a clear 400 (decision 0008).
+  if (!decodablePath(new URL(request.url).pathname)) {
+    return NextResponse.json({ error: { code: 'BAD_REQUEST', message: 'This address is not valid: part of the path has broken percent-encoding' } }, { status: 400 })
+  }
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next()
+  // A Server Action call whose body React cannot decode (not JSON, not an argument list) makes
+  // Next itself throw before any action runs: refuse it with a 400 (decision 0008).
+  if (request.method === 'POST' && request.headers.has('next-action') && !(await decodableActionBody(request))) {
+    return NextResponse.json({ error: { code: 'BAD_REQUEST', message: 'This request is not a call the portal makes: reload the page and try again' } }, { status: 400 })
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const dev = process.env.NODE_ENV !== 'production'
   const csp = [
@@ -31,7 +42,29 @@ export function proxy(request: NextRequest) {
   return response
 }
 
+/** The encoded arguments (the whole text body, or the multipart field "0") are a JSON array. */
+async function decodableActionBody(request: NextRequest): Promise<boolean> {
+  const type = request.headers.get('content-type') ?? ''
+  try {
+    const root = type.startsWith('multipart/form-data') ? (await request.clone().formData()).get('0') : await request.clone().text()
+    if (root === null && type.startsWith('multipart/form-data')) return true
+    return typeof root === 'string' && Array.isArray(JSON.parse(root))
+  } catch {
+    return false
+  }
+}
+
+function decodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export const config = {
   // Prefetches too: every page response carries the CSP (pen test issue 10; decision 0007).
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
+  // API routes pass through only for the path check above (no CSP for JSON).
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }, '/api/:path*'],
 }

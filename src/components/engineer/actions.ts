@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { fromZonedTime } from 'date-fns-tz'
 import { runAction, type ActionResult } from '@/server/api/action'
 import { AppError } from '@/server/errors'
+import { isRealDate } from '@/lib/text'
 import { assignCase } from '@/server/engineer/assign-case'
 import { replyToCase, requestInformation } from '@/server/engineer/reply-to-case'
 import { logContactAttempt } from '@/server/engineer/contact-attempts'
@@ -23,6 +24,14 @@ function numberOf(form: FormData): number {
   return n
 }
 
+/** A datetime-local value (YYYY-MM-DDTHH:mm[:ss]) as an instant; anything else is passed on as it
+ * came, for the service's schema to refuse with a clear message (never an Invalid Date). */
+function localToInstant(local: string, timeZone: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local) || !isRealDate(local.slice(0, 10))) return local
+  const instant = fromZonedTime(local, timeZone)
+  return Number.isNaN(instant.getTime()) ? local : instant.toISOString()
+}
+
 function refresh(caseNumber?: number) {
   if (caseNumber) revalidatePath(`/cases/${caseNumber}`)
   revalidatePath('/queue')
@@ -35,7 +44,7 @@ export async function assignCaseAction(_prev: unknown, form: FormData): Promise<
     const result = await assignCase({ actor, number, input: { engineer: field(form, 'engineer'), version: field(form, 'version') }, now: new Date() })
     refresh(number)
     return { assignee: result.assignee.name }
-  })
+  }, { form })
 }
 
 export async function replyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ public: boolean; firstResponse: string | null }>> {
@@ -44,7 +53,7 @@ export async function replyAction(_prev: unknown, form: FormData): Promise<Actio
     const result = await replyToCase({ actor, number, input: { body: field(form, 'body'), public: field(form, 'visibility') === 'public', version: field(form, 'version') }, now: new Date() })
     refresh(number)
     return { public: result.public, firstResponse: result.firstResponse?.responseStatus ?? null }
-  })
+  }, { form })
 }
 
 export async function requestInformationAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
@@ -53,7 +62,7 @@ export async function requestInformationAction(_prev: unknown, form: FormData): 
     await requestInformation({ actor, number, input: { body: field(form, 'body'), version: field(form, 'version') }, now: new Date() })
     refresh(number)
     return null
-  })
+  }, { form })
 }
 
 export async function logContactAttemptAction(_prev: unknown, form: FormData): Promise<ActionResult<{ verdict: string; businessDays: number }>> {
@@ -61,11 +70,11 @@ export async function logContactAttemptAction(_prev: unknown, form: FormData): P
     const number = numberOf(form)
     // A datetime-local field is wall-clock time in the engineer's own zone (never guessed).
     const local = field(form, 'at')
-    const at = local ? fromZonedTime(local, actor.timeZone).toISOString() : undefined
+    const at = local ? localToInstant(local, actor.timeZone) : undefined
     const result = await logContactAttempt({ actor, number, input: { at, channel: field(form, 'channel'), outcome: field(form, 'outcome') }, now: new Date() })
     refresh(number)
     return { verdict: result.verdict, businessDays: result.contactAttempts.businessDays }
-  })
+  }, { form })
 }
 
 export async function resolveCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<{ status: string }>> {
@@ -79,7 +88,7 @@ export async function resolveCaseAction(_prev: unknown, form: FormData): Promise
     })
     refresh(number)
     return { status: result.status }
-  })
+  }, { form })
 }
 
 export async function closeResolvedCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
@@ -88,7 +97,7 @@ export async function closeResolvedCaseAction(_prev: unknown, form: FormData): P
     await closeResolvedCase({ actor, number, input: { version: field(form, 'version') }, now: new Date() })
     refresh(number)
     return null
-  })
+  }, { form })
 }
 
 export async function escalationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ step: string }>> {
@@ -104,5 +113,5 @@ export async function escalationAction(_prev: unknown, form: FormData): Promise<
     const caseNumber = Number(field(form, 'caseNumber'))
     refresh(Number.isFinite(caseNumber) ? caseNumber : undefined)
     return { step }
-  })
+  }, { form })
 }

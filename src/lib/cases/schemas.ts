@@ -1,9 +1,9 @@
 // Inputs of the customer case flow, shared by the forms (client) and the services (server).
 import { z } from 'zod'
+import { INT32_MAX, zInt32, zText } from '@/lib/text'
 
 const trimmed = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+  zText(label, `${label} is required`)
     .trim()
     .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
     .max(max, `${label} must be at most ${max} characters`)
@@ -14,22 +14,22 @@ export const ZSeverity = z.coerce
   .int('Severity must be 1, 2, 3 or 4')
   .min(1, 'Severity must be 1, 2, 3 or 4')
   .max(4, 'Severity must be 1, 2, 3 or 4')
-const ZCaseNumber = z.coerce.number({ error: 'A case number is a whole number' }).int('A case number is a whole number').positive('A case number is a whole number').max(2_147_483_647, 'No such case number')
+const ZCaseNumber = z.coerce.number({ error: 'A case number is a whole number' }).int('A case number is a whole number').positive('A case number is a whole number').max(INT32_MAX, 'No such case number')
 
 export const ZOpenCaseInput = z
   .object({
     supportId: trimmed('Support ID', 1, 64),
-    productVersionId: z.string().trim().min(1).max(64).optional(),
-    product: z.string().trim().min(1).max(200).optional(),
-    version: z.string().trim().min(1).max(64).optional(),
+    productVersionId: zText('productVersionId').trim().min(1).max(64).optional(),
+    product: zText('Product').trim().min(1).max(200).optional(),
+    version: zText('Version').trim().min(1).max(64).optional(),
     category: ZCategory,
     severity: ZSeverity,
     title: trimmed('Title', 5, 200),
     description: trimmed('Description', 10, 20_000),
-    environment: z.string().trim().max(2_000, 'Environment must be at most 2000 characters').optional(),
+    environment: zText('Environment').trim().max(2_000, 'Environment must be at most 2000 characters').optional(),
     preferredLanguage: trimmed('Preferred language', 1, 64),
     technicalContact: z
-      .object({ name: trimmed('Technical contact name', 2, 120), phone: z.string().trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Technical contact phone must be a phone number such as +1 312 555 0188') })
+      .object({ name: trimmed('Technical contact name', 2, 120), phone: zText('Technical contact phone').trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Technical contact phone must be a phone number such as +1 312 555 0188') })
       .optional(),
     relatedCaseNumber: ZCaseNumber.optional(),
   })
@@ -41,7 +41,7 @@ export const ZOpenCaseInput = z
 export type TOpenCaseInput = z.infer<typeof ZOpenCaseInput>
 
 export const ZChangeSeverityInput = z
-  .object({ severity: ZSeverity, reason: trimmed('Reason', 5, 2_000), version: z.coerce.number().int().nonnegative().optional() })
+  .object({ severity: ZSeverity, reason: trimmed('Reason', 5, 2_000), version: zInt32('version').nonnegative().optional() })
   .strict()
 export type TChangeSeverityInput = z.infer<typeof ZChangeSeverityInput>
 
@@ -49,11 +49,11 @@ export const ZAddCommentInput = z.object({ body: trimmed('Comment', 1, 20_000) }
 export type TAddCommentInput = z.infer<typeof ZAddCommentInput>
 
 export const ZEscalateInput = z
-  .object({ reason: trimmed('Reason', 10, 4_000), preferredContactTime: z.string().trim().max(200, 'Preferred contact time must be at most 200 characters').optional() })
+  .object({ reason: trimmed('Reason', 10, 4_000), preferredContactTime: zText('Preferred contact time').trim().max(200, 'Preferred contact time must be at most 200 characters').optional() })
   .strict()
 export type TEscalateInput = z.infer<typeof ZEscalateInput>
 
-export const ZCloseCaseInput = z.object({ status: z.literal('CLOSED'), reason: z.string().trim().max(2_000).optional(), version: z.coerce.number().int().nonnegative().optional() }).strict()
+export const ZCloseCaseInput = z.object({ status: z.literal('CLOSED'), reason: zText('Reason').trim().max(2_000).optional(), version: zInt32('version').nonnegative().optional() }).strict()
 
 /** PATCH /api/v1/cases/{number}: either a severity change or closing the case. */
 export const ZPatchCaseInput = z.union([ZChangeSeverityInput, ZCloseCaseInput], {
@@ -61,10 +61,10 @@ export const ZPatchCaseInput = z.union([ZChangeSeverityInput, ZCloseCaseInput], 
 })
 
 export const ZCaseListQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: zText('Search').trim().max(200).optional(),
   status: z.enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED']).optional(),
   severity: ZSeverity.optional(),
-  supportId: z.string().trim().max(64).optional(),
+  supportId: zText('Support ID').trim().max(64).optional(),
 })
 export type TCaseListQuery = z.infer<typeof ZCaseListQuery>
 

@@ -1,16 +1,16 @@
 // Inputs of the vendor side (queue, working a case, escalations, reports), shared by the forms,
 // the Server Actions and the JSON API. Database-dependent checks run in the services.
 import { z } from 'zod'
+import { INT32_MAX, zInstant, zIsoDate, zText } from '@/lib/text'
 
 const trimmed = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+  zText(label, `${label} is required`)
     .trim()
     .min(min, min <= 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
     .max(max, `${label} must be at most ${max} characters`)
 
 /** The version a form read (optimistic locking); API callers may omit it to use the current one. */
-const ZVersion = z.coerce.number({ error: 'version must be a whole number' }).int().nonnegative().optional()
+const ZVersion = z.coerce.number({ error: 'version must be a whole number' }).int().nonnegative().max(INT32_MAX, 'version is out of range').optional()
 
 export const OPEN_QUEUE_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
 export const TIER_VALUES = ['PREMIER', 'PRODUCTION', 'BASIC', 'EVALUATION', 'FREE_NFR'] as const
@@ -18,18 +18,18 @@ export const TIER_VALUES = ['PREMIER', 'PRODUCTION', 'BASIC', 'EVALUATION', 'FRE
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: `${label} must be one of ${values.join(', ')}` }).optional())
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().min(1).max(max).optional())
+const optionalText = (max: number, label: string) => z.preprocess(blankToUndefined, zText(label).trim().min(1).max(max).optional())
 
 export const ZQueueQuery = z
   .object({
-    region: optionalText(16),
-    language: optionalText(64),
+    region: optionalText(16, 'region'),
+    language: optionalText(64, 'language'),
     tier: optionalEnum(TIER_VALUES, 'tier'),
     severity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'severity must be 1, 2, 3 or 4').max(4, 'severity must be 1, 2, 3 or 4').optional()),
-    product: optionalText(200),
+    product: optionalText(200, 'product'),
     status: optionalEnum(OPEN_QUEUE_STATUSES, 'status'),
     assignee: optionalEnum(['mine', 'unassigned'] as const, 'assignee'),
-    cursor: optionalText(200),
+    cursor: optionalText(200, 'cursor'),
     limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'limit must be 1–200').max(200, 'limit must be 1–200').optional()),
   })
   .strict()
@@ -62,7 +62,7 @@ export const CONTACT_OUTCOMES = ['no-answer', 'voicemail', 'reached'] as const
 
 export const ZContactAttemptInput = z
   .object({
-    at: z.preprocess(blankToUndefined, z.coerce.date({ error: 'at must be an ISO 8601 instant, e.g. 2026-11-20T15:00:00Z' }).optional()),
+    at: z.preprocess(blankToUndefined, zInstant('at').optional()),
     channel: z.enum(CONTACT_CHANNELS, { error: 'channel must be "phone" or "email"' }),
     outcome: z.enum(CONTACT_OUTCOMES, { error: 'outcome must be "no-answer", "voicemail" or "reached"' }),
   })
@@ -96,7 +96,7 @@ export const ZResolveInput = z
   .object({
     code: z.enum(RESOLUTION_CODES, { error: `code must be one of ${RESOLUTION_CODES.join(', ')}` }),
     summary: trimmed('Summary', 5, 4_000),
-    duplicateOf: z.preprocess(blankToUndefined, z.coerce.number().int().positive('duplicateOf must be a case number').optional()),
+    duplicateOf: z.preprocess(blankToUndefined, z.coerce.number().int().positive('duplicateOf must be a case number').max(INT32_MAX, 'duplicateOf must be a case number').optional()),
     version: ZVersion,
   })
   .strict()
@@ -110,7 +110,7 @@ export const ZEscalationAssignInput = z.object({ engineer: z.email('engineer mus
 export const ZEscalationResolveInput = z.object({ resolution: trimmed('Resolution', 5, 4_000) }).strict()
 export const ZEscalationQuery = z.object({ status: optionalEnum(['open', 'all'] as const, 'status') }).strict()
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date YYYY-MM-DD')
+const ZDate = zIsoDate('date')
 export const ZComplianceQuery = z
   .object({
     from: ZDate,

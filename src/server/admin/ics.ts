@@ -6,6 +6,7 @@
 // are skipped and said so; only days in the chosen years are taken; two events on one day
 // become one holiday named after both.
 import ical, { type VEvent } from 'node-ical'
+import { LONE_SURROGATE } from '@/lib/text'
 
 export type IcsHoliday = { date: string; name: string }
 export type IcsSkipped = { summary: string; reason: string }
@@ -22,10 +23,11 @@ const pad = (n: number) => String(n).padStart(2, '0')
 // calendar fields are the date the file says, whatever the server's zone.
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 
+// A lone surrogate (which jsonb refuses in the audit entry) becomes U+FFFD, the replacement character.
 function textOf(value: unknown): string {
   const raw = typeof value === 'string' ? value : value && typeof value === 'object' && 'val' in value ? String((value as { val: unknown }).val) : ''
   // Control characters (a NUL above all) never belong in a holiday's name.
-  return raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim()
+  return raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd').replace(/\s+/g, ' ').trim()
 }
 
 /** Every local date of an all-day span [start, end); a missing or empty end means one day. */

@@ -1,22 +1,15 @@
 // Inputs of vendor administration (catalogue, regions, calendars), shared by the forms (client)
 // and the services (server).
 import { z } from 'zod'
+import { zIsoDate, zText } from '@/lib/text'
 
-// Control characters (NUL above all, which PostgreSQL text refuses) are never meaningful here.
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+  zText(label, `${label} is required`)
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !CONTROL.test(v), `${label} must not contain control characters`)
-const isoDate = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD)`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), `${label} is not a real date`)
+// Holidays and release dates: a real date (no 2026-02-30, no year 0 that PostgreSQL refuses).
+const isoDate = (label: string) => zIsoDate(label)
 const optionalDate = (label: string) =>
   z.union([z.literal('').transform(() => null), z.null(), isoDate(label)]).optional()
 
@@ -59,7 +52,7 @@ export const ZPhoneLineInput = z
   .object({
     country: text('Country', 80),
     number: z.string({ error: 'Number is required' }).trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Number must be a phone number such as +44 20 7946 0321'),
-    hours: z.string().trim().max(200, 'Hours must be at most 200 characters').refine((v) => !CONTROL.test(v), 'Hours must not contain control characters').optional().nullable().transform((v) => v || null),
+    hours: zText('Hours').trim().max(200, 'Hours must be at most 200 characters').optional().nullable().transform((v) => v || null),
   })
   .strict()
 export type TPhoneLineInput = z.infer<typeof ZPhoneLineInput>

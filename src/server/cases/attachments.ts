@@ -11,6 +11,7 @@ import { findWorkableCase } from '@/server/access/case-work'
 import { findVisibleCase, updateCase } from './case-write'
 import { isOpenStatus } from './get-case'
 import { notify } from '@/server/notifications/notify'
+import { safeId } from '@/server/admin/safe-id'
 
 export type UploadFile = { name: string; bytes: Uint8Array }
 
@@ -74,6 +75,7 @@ export async function uploadAttachment({ actor, number, file, now }: { actor: Ac
 /** A case's file, for people who may see the case; anyone else gets "not found". */
 export async function readAttachment({ actor, number, attachmentId }: { actor: Actor; number: number; attachmentId: string }) {
   const c = await findVisibleCase(prisma, actor, number, { id: true })
+  safeId(attachmentId, 'That file') // a NUL byte in the id from the URL is "not found", not a database error
   const a = await prisma.attachment.findFirst({ where: { id: attachmentId, caseId: c.id }, select: { name: true, contentType: true, size: true, storageKey: true } })
   if (!a) throw notFound('That file')
   const bytes = await fs.readFile(storagePath(a.storageKey))

@@ -2,7 +2,7 @@ import 'server-only'
 import { prisma } from '@/server/db/client'
 import { isVendor, type Actor } from '@/server/auth/actor'
 import { AppError, parseInput } from '@/server/errors'
-import { ZAddCommentInput, ZEscalateInput } from '@/lib/cases/schemas'
+import { ZAddCommentInput, ZCloseCaseInput, ZEscalateInput } from '@/lib/cases/schemas'
 import { notify } from '@/server/notifications/notify'
 import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite } from './case-write'
 import { isOpenStatus } from './get-case'
@@ -46,9 +46,11 @@ export async function addComment({ actor, number, input, now }: { actor: Actor; 
 
 /** The customer closes their own case (it is solved, or no longer needed). */
 export async function closeCase({ actor, number, input, now }: { actor: Actor; number: number; input: { reason?: string; version?: number }; now: Date }) {
+  // Validated here too: the reason goes into the case event's JSON (a NUL or a lone surrogate there is a database error).
+  const { reason, version: read } = parseInput(ZCloseCaseInput, { ...input, status: 'CLOSED' })
   requireCustomerSide(actor, 'close cases this way')
   const c = await openCaseFor(actor, number)
-  const version = versionToWrite(c, input.version)
+  const version = versionToWrite(c, read)
   await prisma.$transaction((tx) =>
     updateCase(tx, {
       caseId: c.id,
@@ -56,7 +58,7 @@ export async function closeCase({ actor, number, input, now }: { actor: Actor; n
       actor,
       now,
       data: { status: 'CLOSED', closedAt: now, responseDueAt: null },
-      events: [{ type: 'case.closed', before: { status: c.status }, after: { status: 'CLOSED', by: 'customer', reason: input.reason ?? null } }],
+      events: [{ type: 'case.closed', before: { status: c.status }, after: { status: 'CLOSED', by: 'customer', reason: reason || null } }],
     }),
   )
   return { number, status: 'CLOSED' as const, closedAt: now }

@@ -7,6 +7,7 @@ import { findVisibleCase } from './case-write'
 import { mayWorkCase } from '@/server/access/case-work'
 import { toResponseTarget } from './response-target'
 import { contactStandingFor } from '@/server/engineer/contact-attempts'
+import { withoutEmails } from './public-event-data'
 
 export const OPEN_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
 export const isOpenStatus = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s)
@@ -41,7 +42,7 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
     // Comments speak for themselves; their events would only repeat them.
     ...c.events
       .filter((e) => e.type !== 'comment.added' && e.type !== 'reply.added')
-      .map((e) => ({ kind: 'event' as const, id: String(e.id), at: e.at, type: e.type, actor: e.actor ? { name: e.actor.name, side: side(e.actor.organisation.kind) } : null, before: e.before, after: e.after, internal: e.internal })),
+      .map((e) => ({ kind: 'event' as const, id: String(e.id), at: e.at, type: e.type, actor: e.actor ? { name: e.actor.name, side: side(e.actor.organisation.kind) } : null, before: vendor ? e.before : withoutEmails(e.before), after: vendor ? e.after : withoutEmails(e.after), internal: e.internal })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   const open = isOpenStatus(c.status)

@@ -1,11 +1,12 @@
 import 'server-only'
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { notFound, parseInput } from '@/server/errors'
 
 export const ZKbSearchInput = z.object({
-  q: z.string().trim().max(2_000, 'Search with at most 2000 characters').default(''),
+  q: zText('Search').trim().max(2_000, 'Search with at most 2000 characters').default(''),
   take: z.coerce.number().int().min(1).max(50).default(10),
 })
 
@@ -37,8 +38,8 @@ export async function getKbArticle({ slug }: { slug: string }) {
 }
 
 export const ZDeflectionInput = z.object({
-  articleId: z.string().trim().min(1, 'Which article solved it?').max(64),
-  query: z.string().trim().max(2_000).default(''),
+  articleId: zText('articleId', 'Which article solved it?').trim().min(1, 'Which article solved it?').max(64),
+  query: zText('query').trim().max(2_000).default(''),
 }).strict()
 
 /** "This solved it" on the case form: a case that did not need opening, counted per article. */

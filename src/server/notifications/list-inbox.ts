@@ -1,5 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 import { prisma } from '@/server/db/client'
 import { hasVendorRole, type Actor } from '@/server/auth/actor'
 import { AppError, notFound, parseInput } from '@/server/errors'
@@ -9,7 +10,7 @@ import { redactedMailText, revealMailText } from './secret-parts'
 import { safeId } from '@/server/admin/safe-id'
 
 export const ZInboxQuery = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  q: zText('Search').trim().max(200).optional().transform((v) => v || undefined),
   status: z.enum(['PENDING', 'SENT', 'FAILED']).optional().or(z.literal('').transform(() => undefined)),
 })
 

@@ -9,6 +9,7 @@ import { notify } from '@/server/notifications/notify'
 import { appUrl } from '@/server/notifications/app-url'
 import { findAdministeredSupportId } from './administered-support-id'
 import { safeId } from '@/server/admin/safe-id'
+import { conflictOnDuplicate } from '@/server/admin/write-helpers'
 import { ZAcceptInvitationInput, ZInvitationToken, ZInviteCaseAdminInput, ZRegisterFromInvitationInput } from './schemas'
 
 export const INVITATION_DAYS = 7
@@ -28,10 +29,12 @@ export async function inviteCaseAdmin({ actor, input, now }: { actor: Actor; inp
   const token = randomBytes(32).toString('base64url')
   return prisma.$transaction(async (tx) => {
     const s = await findAdministeredSupportId(tx, actor, supportIdCode, 'license', 'assign Case Administrators')
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, organisationId: true, disabledAt: true } })
-    if (existing && existing.organisationId !== s.organisationId) {
-      throw new AppError('UNPROCESSABLE', `${email} cannot be invited: a Case Administrator must be a person of your own organisation`)
-    }
+    // An account of another organisation is answered exactly like an address without an account
+    // (the invitation is made and mailed), so the answer does not tell whether the address has an
+    // account anywhere (decision 0008). Such an invitee cannot use it: accepting needs an account
+    // of this organisation, and registering refuses an address that has an account.
+    const found = await tx.user.findUnique({ where: { email }, select: { id: true, organisationId: true, disabledAt: true } })
+    const existing = found?.organisationId === s.organisationId ? found : null
     if (existing?.disabledAt) throw new AppError('UNPROCESSABLE', `The account of ${email} is disabled`)
     if (existing) {
       const held = await tx.supportIdRole.count({ where: { userId: existing.id, supportIdId: s.id, role: 'CASE_ADMIN' } })
@@ -124,9 +127,15 @@ function assertPending(inv: FoundInvitation, now: Date) {
   if (state === 'expired') throw new AppError('UNPROCESSABLE', 'This invitation has expired. Ask your License Administrator for a new one.')
 }
 
-async function grantFromInvitation(tx: Tx, inv: FoundInvitation, userId: string, now: Date) {
+/** Marks the invitation used, guarded on its state: of several requests at once, one wins (the row
+ * lock makes the others wait, then find it taken) and the rest get a 409. */
+async function claimInvitation(tx: Tx, inv: FoundInvitation, now: Date) {
   const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } })
   if (claimed.count === 0) throw new AppError('CONFLICT', 'This invitation was just accepted or withdrawn')
+}
+
+async function grantFromInvitation(tx: Tx, inv: FoundInvitation, userId: string, now: Date, claimed = false) {
+  if (!claimed) await claimInvitation(tx, inv, now)
   const role = await tx.supportIdRole.upsert({
     where: { userId_supportIdId_role: { userId, supportIdId: inv.supportIdId, role: inv.role } },
     update: {},
@@ -165,17 +174,23 @@ export async function registerFromInvitation({ input, now }: { input: unknown; n
   const inv = await findByToken(prisma, data.token)
   assertPending(inv, now)
   const passwordHash = await hashPassword(data.password)
+  const accountExists = () => new AppError('CONFLICT', `An account for ${inv.email} already exists: sign in to accept the invitation`)
   return prisma.$transaction(async (tx) => {
+    // Claim the invitation first: parallel registrations on one link queue on its row and all but
+    // the first are refused (409) before they try to create the same account.
+    await claimInvitation(tx, inv, now)
     const exists = await tx.user.count({ where: { email: inv.email } })
-    if (exists) throw new AppError('CONFLICT', `An account for ${inv.email} already exists: sign in to accept the invitation`)
-    const user = await tx.user.create({
-      data: { email: inv.email, name: data.name, passwordHash, organisationId: inv.supportId.organisationId, timeZone: inv.supportId.siteTimeZone, createdAt: now },
-      select: { id: true, email: true },
-    })
+    if (exists) throw accountExists()
+    const user = await tx.user
+      .create({
+        data: { email: inv.email, name: data.name, passwordHash, organisationId: inv.supportId.organisationId, timeZone: inv.supportId.siteTimeZone, createdAt: now },
+        select: { id: true, email: true },
+      })
+      .catch(conflictOnDuplicate(accountExists().message))
     await tx.auditEntry.create({
       data: { actorId: user.id, at: now, action: 'user.registered', entityType: 'User', entityId: user.id, data: { email: user.email, invitationId: inv.id } },
     })
-    await grantFromInvitation(tx, inv, user.id, now)
+    await grantFromInvitation(tx, inv, user.id, now, true)
     return { email: user.email, supportIdCode: inv.supportId.code }
   })
 }

@@ -1,5 +1,6 @@
 // Inputs of customer administration, shared by the forms (client) and the services (server).
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 
 const email = z
   .string({ error: 'Enter an e-mail address' })
@@ -7,7 +8,6 @@ const email = z
   .toLowerCase()
   .pipe(z.email('Enter a valid e-mail address').max(254, 'That e-mail address is too long'))
 
-const CONTROL = /[\u0000-\u001f\u007f]/
 const supportIdCode = z.string({ error: 'Choose a Support ID' }).trim().min(1, 'Choose a Support ID').max(64, 'Support ID codes are at most 64 characters').regex(/^[A-Za-z0-9_-]*$/, 'A Support ID code has letters, digits and dashes only')
 
 export const ZInviteCaseAdminInput = z.object({ supportIdCode, email }).strict()
@@ -25,7 +25,7 @@ export const PASSWORD_MIN = 12
 export const ZRegisterFromInvitationInput = z
   .object({
     token: ZInvitationToken,
-    name: z.string({ error: 'Enter your name' }).trim().min(2, 'Enter your name').max(120, 'Keep your name under 120 characters').refine((v) => !CONTROL.test(v), 'Your name must not contain control characters'),
+    name: zText('Your name', 'Enter your name').trim().min(2, 'Enter your name').max(120, 'Keep your name under 120 characters'),
     password: z
       .string({ error: 'Choose a password' })
       .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for your password`)

@@ -1,5 +1,6 @@
 // Inputs of partner delegation, shared by the forms (client) and the services (server).
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 
 export const ZRequestPartnerAccessInput = z
   .object({
@@ -9,11 +10,9 @@ export const ZRequestPartnerAccessInput = z
       .min(1, 'Enter the Support ID code')
       .max(64, 'Support ID codes are at most 64 characters')
       .regex(/^[A-Za-z0-9_-]*$/, 'A Support ID code has letters, digits and dashes only'),
-    note: z
-      .string()
+    note: zText('The note')
       .trim()
       .max(500, 'Keep the note under 500 characters')
-      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'The note must not contain control characters')
       .optional()
       .transform((v) => (v ? v : undefined)),
   })

@@ -31,10 +31,13 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url')
 }
 
+const MAX_CURSOR_TIME = Date.UTC(9999, 11, 31)
+
 export function decodeCursor(raw: string): Cursor {
   try {
     const [seg, t, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [unknown, unknown, unknown]
-    if (typeof t === 'number' && Number.isFinite(t) && typeof id === 'string' && id.length > 0 && id.length <= 64) {
+    // An instant PostgreSQL and Date can both hold (years 1970–9999) and an id: else it is no cursor of ours.
+    if (typeof t === 'number' && Number.isInteger(t) && t >= 0 && t <= MAX_CURSOR_TIME && typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id)) {
       if (seg === 'd') return { seg: 'due', due: t, id }
       if (seg === 'r') return { seg: 'rest', opened: t, id }
     }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { hashToken } from '@/server/auth/token-hash'
@@ -12,7 +13,7 @@ export const DEFAULT_TOKEN_LIFETIME_DAYS = 90
 const DAY_MS = 86_400_000
 
 export const ZCreateApiTokenInput = z.object({
-  name: z.string().trim().min(1, 'Give the token a name').max(80, 'Keep the name under 80 characters'),
+  name: zText('Token name', 'Give the token a name').trim().min(1, 'Give the token a name').max(80, 'Keep the name under 80 characters'),
   // A form sends a string, the API a number; nothing else (null, '', 'never') is a lifetime.
   expiresInDays: z
     .union([z.number(), z.string().regex(/^\d+$/).transform(Number)], { error: 'Choose 7, 30, 90 or 365 days' })

@@ -49,14 +49,14 @@ export async function openCaseAction(_prev: unknown, form: FormData): Promise<Ac
     if (!replayed) for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
     revalidatePath('/cases')
     return { ...result, attachments }
-  })
+  }, { form })
 }
 
 export async function deflectAction(articleId: string, query: string): Promise<ActionResult<null>> {
   return runAction(async (actor) => {
     await recordDeflection({ actor, input: { articleId, query }, now: new Date() })
     return null
-  })
+  }, { texts: [articleId, query] })
 }
 
 const refresh = (number: number) => revalidatePath(`/cases/${number}`)
@@ -70,7 +70,7 @@ export async function commentAction(number: number, _prev: unknown, form: FormDa
     for (const file of files) await uploadAttachment({ actor, number, file, now })
     refresh(number)
     return null
-  })
+  }, { form, numbers: [number] })
 }
 
 export async function changeSeverityAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
@@ -78,7 +78,7 @@ export async function changeSeverityAction(number: number, _prev: unknown, form:
     await changeSeverity({ actor, number, input: { severity: form.get('severity'), reason: form.get('reason'), version: form.get('version') }, now: new Date() })
     refresh(number)
     return null
-  })
+  }, { form, numbers: [number] })
 }
 
 export async function escalateAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
@@ -86,7 +86,7 @@ export async function escalateAction(number: number, _prev: unknown, form: FormD
     await escalateCase({ actor, number, input: { reason: form.get('reason'), preferredContactTime: text(form, 'preferredContactTime') }, now: new Date() })
     refresh(number)
     return null
-  })
+  }, { form, numbers: [number] })
 }
 
 export async function closeCaseAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
@@ -95,5 +95,5 @@ export async function closeCaseAction(number: number, _prev: unknown, form: Form
     await closeCase({ actor, number, input: { reason: text(form, 'reason'), version: Number.isInteger(version) ? version : undefined }, now: new Date() })
     refresh(number)
     return null
-  })
+  }, { form, numbers: [number] })
 }

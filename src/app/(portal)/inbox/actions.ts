@@ -9,5 +9,5 @@ export async function retryMessageAction(messageId: string): Promise<ActionResul
     await retryOutboxMessage({ actor, messageId: String(messageId), now: new Date() })
     revalidatePath('/inbox')
     return null
-  })
+  }, { ids: [messageId] })
 }

@@ -13,7 +13,7 @@ export async function inviteCaseAdminAction(supportIdCode: string, _prev: unknow
     const inv = await inviteCaseAdmin({ actor, input: { supportIdCode, email: form.get('email') ?? '' }, now: new Date() })
     done()
     return { email: inv.email, supportIdCode: inv.supportIdCode }
-  })
+  }, { form, ids: [supportIdCode] })
 }
 
 export async function revokeInvitationAction(invitationId: string): Promise<ActionResult<null>> {
@@ -21,7 +21,7 @@ export async function revokeInvitationAction(invitationId: string): Promise<Acti
     await revokeInvitation({ actor, invitationId: String(invitationId), now: new Date() })
     done()
     return null
-  })
+  }, { ids: [invitationId] })
 }
 
 export async function removeCaseAdminAction(supportIdCode: string, userId: string): Promise<ActionResult<null>> {
@@ -29,7 +29,7 @@ export async function removeCaseAdminAction(supportIdCode: string, userId: strin
     await removeCaseAdmin({ actor, input: { supportIdCode, userId }, now: new Date() })
     done()
     return null
-  })
+  }, { ids: [supportIdCode, userId] })
 }
 
 const DECISIONS = { approve: approvePartnerGrant, decline: declinePartnerGrant, revoke: revokePartnerGrant }
@@ -41,5 +41,5 @@ export async function decidePartnerGrantAction(grantId: string, decision: 'appro
     await decide({ actor, input: { grantId }, now: new Date() })
     done()
     return null
-  })
+  }, { ids: [grantId], choices: [[decision, Object.keys(DECISIONS)]] })
 }

@@ -9,5 +9,5 @@ export async function requestAccessAction(_prev: unknown, form: FormData): Promi
     const grant = await requestPartnerAccess({ actor, input: { supportIdCode: form.get('supportIdCode') ?? '', note: form.get('note') ?? undefined }, now: new Date() })
     revalidatePath('/partner')
     return { supportIdCode: grant.supportIdCode }
-  })
+  }, { form })
 }

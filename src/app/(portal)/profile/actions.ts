@@ -10,7 +10,7 @@ export async function createApiTokenAction(_prev: unknown, form: FormData): Prom
     const token = await createApiToken({ actor, input: { name: form.get('name'), expiresInDays: form.get('expiresInDays') ?? undefined }, now: new Date() })
     revalidatePath('/profile')
     return { secret: token.secret }
-  })
+  }, { form })
 }
 
 export async function revokeApiTokenAction(tokenId: string): Promise<ActionResult<null>> {
@@ -18,7 +18,7 @@ export async function revokeApiTokenAction(tokenId: string): Promise<ActionResul
     await revokeApiToken({ actor, tokenId: String(tokenId), now: new Date() })
     revalidatePath('/profile')
     return null
-  })
+  }, { ids: [tokenId] })
 }
 
 export async function saveNotificationSettingsAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {

@@ -7,5 +7,5 @@ export async function acceptInvitationAction(token: string): Promise<ActionResul
   return runAction(async (actor) => {
     const result = await acceptInvitation({ actor, input: { token: String(token) }, now: new Date() })
     return { supportIdCode: result.supportIdCode }
-  })
+  }, { texts: [token] })
 }
