@@ -48,6 +48,14 @@ function fieldErrors(details: unknown, fields: FormFields): { errors: FieldError
   return { errors, messages }
 }
 
+/** An AppError as a form's refusal: field errors under the form's names, messages in words. */
+export function formError(error: AppError, formFields: FormFields = {}): ActionError {
+  const fields = fieldErrors(error.details, formFields)
+  // A validation failure's own message lists schema paths; say it with the labels instead.
+  const message = fields && error.message.startsWith(INVALID_INPUT) ? `Please correct: ${fields.messages.join('; ')}` : error.message
+  return { code: error.code, message, fields: fields?.errors }
+}
+
 /**
  * Runs a Server Action body for the signed-in actor. A Server Action is a public endpoint: the
  * actor is re-checked here, whatever page rendered the form. Typed errors become form messages:
@@ -59,12 +67,7 @@ export async function runAction<T>(run: (actor: Actor) => Promise<T>, options: {
     return { ok: true, data: await run(actor) }
   } catch (error) {
     const appError = error instanceof z.ZodError ? validationError(error) : error
-    if (appError instanceof AppError) {
-      const fields = fieldErrors(appError.details, options.fields ?? {})
-      // A validation failure's own message lists schema paths; say it with the labels instead.
-      const message = fields && appError.message.startsWith(INVALID_INPUT) ? `Please correct: ${fields.messages.join('; ')}` : appError.message
-      return { ok: false, error: { code: appError.code, message, fields: fields?.errors } }
-    }
+    if (appError instanceof AppError) return { ok: false, error: formError(appError, options.fields ?? {}) }
     console.error(error)
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side; nothing was changed.' } }
   }
