@@ -33,11 +33,14 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found`)
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message)
 
+/** The start of a validation failure's message (the form runner rewrites those in words). */
+export const INVALID_INPUT = 'Invalid input: '
+
 /** Turns a zod failure into a BAD_REQUEST whose message names each bad field. */
 export function validationError(error: z.ZodError): AppError {
   const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
   const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ')
-  return new AppError('BAD_REQUEST', `Invalid input: ${summary}`, details)
+  return new AppError('BAD_REQUEST', `${INVALID_INPUT}${summary}`, details)
 }
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionButton, FormOutcome, useActionForm } from '@/components/organisation/action-controls'
+import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { addHolidayAction, createCalendarAction, deleteCalendarAction, deleteHolidayAction, renameCalendarAction, updateHolidayAction } from '@/app/(portal)/admin/actions'
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
@@ -11,7 +12,7 @@ const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString
 export function CreateCalendarForm() {
   const f = useActionForm(createCalendarAction)
   return (
-    <form onSubmit={f.onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+    <ActionForm form={f} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="min-w-64 flex-1">
         <Field label="New calendar" htmlFor="calendar-name" hint="e.g. a customer site's own holidays, given to its Support ID." error={f.fields.name}>
           <input id="calendar-name" name="name" required maxLength={120} className={inputClass} />
@@ -21,21 +22,21 @@ export function CreateCalendarForm() {
       <div className="basis-full">
         <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>Created <a className="underline" href={`/admin/calendars/${f.data.id}`}>{f.data.name}</a>.</>} />
       </div>
-    </form>
+    </ActionForm>
   )
 }
 
 export function RenameCalendarForm({ calendarId, name }: { calendarId: string; name: string }) {
   const f = useActionForm(renameCalendarAction.bind(null, calendarId), { resetOnSuccess: false })
   return (
-    <form onSubmit={f.onSubmit} className="space-y-3" noValidate>
+    <ActionForm form={f} className="space-y-3" noValidate>
       <h2 className="text-base font-semibold">Rename</h2>
       <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>Renamed.</>} />
       <Field label="Calendar name" htmlFor="rename-calendar" error={f.fields.name}>
         <input id="rename-calendar" name="name" defaultValue={name} required maxLength={120} className={inputClass} />
       </Field>
       <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Saving…' : 'Rename calendar'}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -62,7 +63,7 @@ export function DeleteCalendarButton({ calendarId, name, inUse }: { calendarId: 
 export function AddHolidayForm({ calendarId }: { calendarId: string }) {
   const f = useActionForm(addHolidayAction.bind(null, calendarId))
   return (
-    <form onSubmit={f.onSubmit} className="space-y-3" noValidate>
+    <ActionForm form={f} className="space-y-3" noValidate>
       <h2 className="text-base font-semibold">Add a holiday</h2>
       <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.data && <>{f.data.name} on {f.data.date} added.</>} />
       <div className="grid gap-3 sm:grid-cols-2">
@@ -74,7 +75,7 @@ export function AddHolidayForm({ calendarId }: { calendarId: string }) {
         </Field>
       </div>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add holiday'}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -85,7 +86,7 @@ export function HolidayRow({ holiday }: { holiday: { id: string; date: string; n
   if (editing) {
     return (
       <li className="py-2">
-        <form onSubmit={f.onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label={`Edit ${holiday.name}`}>
+        <ActionForm form={f} className="flex flex-wrap items-end gap-2" noValidate aria-label={`Edit ${holiday.name}`}>
           <Field label="Date" htmlFor={`${prefix}-date`} error={f.fields.date}>
             <input id={`${prefix}-date`} name="date" type="date" defaultValue={holiday.date} required className={`${inputClass} py-1.5`} />
           </Field>
@@ -97,7 +98,7 @@ export function HolidayRow({ holiday }: { holiday: { id: string; date: string; n
           <Button type="submit" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Save'}</Button>
           <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(false)}>Cancel</Button>
           {f.error && !Object.keys(f.fields).length && <p role="alert" className="basis-full text-xs font-medium text-red-700">{f.error.message}</p>}
-        </form>
+        </ActionForm>
       </li>
     )
   }

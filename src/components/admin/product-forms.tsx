@@ -2,7 +2,8 @@
 
 import { useId } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionButton, FormOutcome, useActionForm } from '@/components/organisation/action-controls'
+import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { LIFECYCLE_PHASES, PHASE_LABELS } from '@/server/admin/schemas'
 import { addVersionAction, createProductAction, deleteProductAction, deleteVersionAction, renameProductAction, updateVersionAction } from '@/app/(portal)/admin/actions'
 
@@ -11,7 +12,7 @@ const small = `${inputClass} py-1.5`
 export function AddProductForm() {
   const f = useActionForm(createProductAction)
   return (
-    <form onSubmit={f.onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+    <ActionForm form={f} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="min-w-64 flex-1">
         <Field label="New product" htmlFor="product-name" error={f.fields.name}>
           <input id="product-name" name="name" required maxLength={120} aria-invalid={Boolean(f.fields.name)} className={inputClass} />
@@ -19,7 +20,7 @@ export function AddProductForm() {
       </div>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add product'}</Button>
       <div className="basis-full"><FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>{f.data.name} added.</>} /></div>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -27,14 +28,14 @@ export function RenameProductForm({ productId, name }: { productId: string; name
   const f = useActionForm(renameProductAction.bind(null, productId), { resetOnSuccess: false })
   const id = useId()
   return (
-    <form onSubmit={f.onSubmit} className="flex items-end gap-2" noValidate>
+    <ActionForm form={f} className="flex items-end gap-2" noValidate>
       <div>
         <label htmlFor={id} className="sr-only">Name of {name}</label>
-        <input id={id} name="name" defaultValue={name} required maxLength={120} aria-invalid={Boolean(f.error)} className={`${small} w-56`} />
-        {f.error && <p role="alert" className="mt-1 text-xs font-medium text-red-700">{f.fields.name ?? f.error.message}</p>}
+        <input id={id} name="name" defaultValue={name} required maxLength={120} aria-invalid={Boolean(f.error)} aria-describedby={f.error ? `${id}-error` : undefined} className={`${small} w-56`} />
+        {f.error && <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">{f.fields.name ?? f.error.message}</p>}
       </div>
       <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Rename'}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -54,9 +55,9 @@ export function VersionRow({ product, version }: { product: string; version: Ver
   return (
     <tr>
       <td className="py-2 pr-3">
-        <form id={formId} onSubmit={f.onSubmit} />
+        <ActionForm form={f} id={formId} />
         <label htmlFor={`${formId}-name`} className="sr-only">Version name</label>
-        <input id={`${formId}-name`} form={formId} name="name" defaultValue={version.name} required maxLength={40} className={`${small} w-24 font-mono`} />
+        <input id={`${formId}-name`} form={formId} name="name" defaultValue={version.name} required maxLength={40} aria-invalid={Boolean(f.fields.name)} aria-describedby={f.error ? `${formId}-error` : undefined} className={`${small} w-24 font-mono`} />
       </td>
       <td className="py-2 pr-3">
         <label htmlFor={`${formId}-phase`} className="sr-only">Lifecycle phase of {product} {version.name}</label>
@@ -66,7 +67,7 @@ export function VersionRow({ product, version }: { product: string; version: Ver
       </td>
       <td className="py-2 pr-3">
         <label htmlFor={`${formId}-released`} className="sr-only">Release date of {product} {version.name}</label>
-        <input id={`${formId}-released`} form={formId} name="releasedAt" type="date" defaultValue={version.releasedAt} className={`${small} w-40`} />
+        <input id={`${formId}-released`} form={formId} name="releasedAt" type="date" defaultValue={version.releasedAt} aria-invalid={Boolean(f.fields.releasedAt)} aria-describedby={f.fields.releasedAt ? `${formId}-error` : undefined} className={`${small} w-40`} />
       </td>
       <td className="py-2 pr-3 text-slate-600">{version.cases}</td>
       <td className="py-2">
@@ -79,7 +80,7 @@ export function VersionRow({ product, version }: { product: string; version: Ver
               Delete
             </ActionButton>
           )}
-          {f.error && <span role="alert" className="text-xs font-medium text-red-700">{f.error.message}</span>}
+          {f.error && <span id={`${formId}-error`} role="alert" className="text-xs font-medium text-red-700">{f.error.message}</span>}
           {f.data && <span role="status" className="text-xs text-green-700">Saved</span>}
         </span>
       </td>
@@ -91,7 +92,7 @@ export function AddVersionForm({ productId, product }: { productId: string; prod
   const f = useActionForm(addVersionAction.bind(null, productId))
   const id = useId()
   return (
-    <form onSubmit={f.onSubmit} className="mt-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Add a version of ${product}`}>
+    <ActionForm form={f} className="mt-4 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Add a version of ${product}`}>
       <div className="flex flex-wrap items-end gap-3">
         <Field label="New version" htmlFor={`${id}-name`} error={f.fields.name}>
           <input id={`${id}-name`} name="name" required maxLength={40} placeholder="e.g. 14.0" className={`${inputClass} w-32 font-mono`} />
@@ -107,6 +108,6 @@ export function AddVersionForm({ productId, product }: { productId: string; prod
         <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add version'}</Button>
       </div>
       <div className="mt-2"><FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.data && <>Version {f.data.name} added.</>} /></div>
-    </form>
+    </ActionForm>
   )
 }

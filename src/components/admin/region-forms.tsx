@@ -2,7 +2,8 @@
 
 import { useId, useState } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionButton, FormOutcome, useActionForm } from '@/components/organisation/action-controls'
+import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { addPhoneLineAction, deletePhoneLineAction, updatePhoneLineAction, updateRegionAction } from '@/app/(portal)/admin/actions'
 
 type Region = { code: string; name: string; languages: string[]; defaultTimeZone: string; holidayCalendarId: string }
@@ -11,7 +12,7 @@ export function RegionForm({ region, calendars }: { region: Region; calendars: {
   const f = useActionForm(updateRegionAction.bind(null, region.code), { resetOnSuccess: false })
   const id = `region-${region.code}`
   return (
-    <form onSubmit={f.onSubmit} className="space-y-3" noValidate aria-label={`Settings of ${region.name}`}>
+    <ActionForm form={f} className="space-y-3" noValidate aria-label={`Settings of ${region.name}`}>
       <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.state?.ok && <>Saved.</>} />
       <Field label="Name" htmlFor={`${id}-name`} error={f.fields.name}>
         <input id={`${id}-name`} name="name" defaultValue={region.name} required maxLength={120} className={inputClass} />
@@ -28,7 +29,7 @@ export function RegionForm({ region, calendars }: { region: Region; calendars: {
         </select>
       </Field>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Saving…' : `Save ${region.name}`}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -57,14 +58,14 @@ export function PhoneLineRow({ line }: { line: Line }) {
   if (editing) {
     return (
       <li className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-        <form onSubmit={f.onSubmit} className="space-y-2" noValidate>
+        <ActionForm form={f} className="space-y-2" noValidate>
           <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} />
           <PhoneLineFields prefix={prefix} line={line} fields={f.fields} />
           <div className="flex gap-2">
             <Button type="submit" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Save'}</Button>
             <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(false)}>Cancel</Button>
           </div>
-        </form>
+        </ActionForm>
       </li>
     )
   }
@@ -88,10 +89,10 @@ export function AddPhoneLineForm({ regionCode, region }: { regionCode: string; r
   const f = useActionForm(addPhoneLineAction.bind(null, regionCode))
   const id = useId()
   return (
-    <form onSubmit={f.onSubmit} className="mt-3 space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Add a phone line to ${region}`}>
+    <ActionForm form={f} className="mt-3 space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Add a phone line to ${region}`}>
       <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.state?.ok && <>Phone line added.</>} />
       <PhoneLineFields prefix={`add-${regionCode}-${id}`} fields={f.fields} />
       <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add phone line'}</Button>
-    </form>
+    </ActionForm>
   )
 }

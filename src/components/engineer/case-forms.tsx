@@ -1,8 +1,8 @@
 'use client'
 
-import { useActionState, useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
-import type { ActionResult } from '@/server/api/action'
+import { ActionForm, useActionForm, type ActionFormState, type FormAction } from '@/components/ui/action-form'
 import { RESOLUTION_CODES, RESOLUTION_LABELS } from '@/lib/engineer/schemas'
 import {
   assignCaseAction,
@@ -14,16 +14,14 @@ import {
   resolveCaseAction,
 } from './actions'
 
-type Action<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>
+type Action<T> = FormAction<T>
 type Engineer = { name: string; email: string }
 
-function FormMessage<T>({ state, success }: { state: ActionResult<T> | null; success?: (data: T) => ReactNode }) {
-  if (!state) return null
-  if (!state.ok) return <Alert>{state.error.message}</Alert>
-  return success ? <Alert tone="green">{success(state.data)}</Alert> : null
+function FormMessage<T>({ form, success }: { form: ActionFormState<T>; success?: (data: T) => ReactNode }) {
+  if (form.error) return <Alert>{form.error.message}</Alert>
+  return form.state?.ok && success ? <Alert tone="green">{success(form.state.data)}</Alert> : null
 }
 
-const fieldError = <T,>(state: ActionResult<T> | null, name: string) => (state && !state.ok ? state.error.fields?.[name] : undefined)
 
 function Hidden({ caseNumber, version }: { caseNumber: number; version?: number }) {
   return (
@@ -42,23 +40,25 @@ export function AssignForm({ caseNumber, version, engineers, assigneeEmail, canT
   canTake: boolean
   canAssign: boolean
 }) {
-  const [takeState, take, taking] = useActionState(assignCaseAction as Action<{ assignee: string }>, null)
-  const [assignState, assign, assigning] = useActionState(assignCaseAction as Action<{ assignee: string }>, null)
+  const take = useActionForm(assignCaseAction as Action<{ assignee: string }>)
+  const assign = useActionForm(assignCaseAction as Action<{ assignee: string }>, { resetOnSuccess: false })
+  const { pending: taking } = take
+  const { pending: assigning } = assign
   const id = useId()
   return (
     <div className="space-y-3">
       {canTake && (
-        <form action={take}>
+        <ActionForm form={take}>
           <Hidden caseNumber={caseNumber} version={version} />
           <Button type="submit" disabled={taking}>{taking ? 'Taking…' : 'Take this case'}</Button>
-        </form>
+        </ActionForm>
       )}
-      <FormMessage state={takeState} success={(d) => `Assigned to ${d.assignee}.`} />
+      <FormMessage form={take} success={(d) => `Assigned to ${d.assignee}.`} />
       {canAssign && (
-        <form action={assign} className="flex flex-wrap items-end gap-2">
+        <ActionForm form={assign} className="flex flex-wrap items-end gap-2">
           <Hidden caseNumber={caseNumber} version={version} />
           <div className="min-w-48 flex-1">
-            <Field label="Assign to" htmlFor={`${id}-engineer`} error={fieldError(assignState, 'engineer')}>
+            <Field label="Assign to" htmlFor={`${id}-engineer`} error={assign.fields.engineer}>
               <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assigneeEmail ?? ''} required>
                 <option value="" disabled>Choose an engineer…</option>
                 {engineers.map((e) => (
@@ -68,19 +68,20 @@ export function AssignForm({ caseNumber, version, engineers, assigneeEmail, canT
             </Field>
           </div>
           <Button type="submit" variant="secondary" disabled={assigning}>{assigning ? 'Assigning…' : 'Assign'}</Button>
-        </form>
+        </ActionForm>
       )}
-      <FormMessage state={assignState} success={(d) => `Assigned to ${d.assignee}.`} />
+      <FormMessage form={assign} success={(d) => `Assigned to ${d.assignee}.`} />
     </div>
   )
 }
 
 export function ReplyForm({ caseNumber, version }: { caseNumber: number; version: number }) {
-  const [state, action, pending] = useActionState(replyAction as Action<{ public: boolean; firstResponse: string | null }>, null)
+  const form = useActionForm(replyAction as Action<{ public: boolean; firstResponse: string | null }>)
+  const { pending } = form
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public')
   const id = useId()
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <Hidden caseNumber={caseNumber} version={version} />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Visibility</legend>
@@ -95,7 +96,7 @@ export function ReplyForm({ caseNumber, version }: { caseNumber: number; version
           </label>
         </div>
       </fieldset>
-      <Field label={visibility === 'public' ? 'Reply' : 'Internal note'} htmlFor={`${id}-body`} error={fieldError(state, 'body')}>
+      <Field label={visibility === 'public' ? 'Reply' : 'Internal note'} htmlFor={`${id}-body`} error={form.fields.body}>
         <textarea id={`${id}-body`} name="body" rows={4} required maxLength={20_000} className={inputClass} />
       </Field>
       <div className="flex items-center gap-3">
@@ -104,7 +105,7 @@ export function ReplyForm({ caseNumber, version }: { caseNumber: number; version
         </Button>
       </div>
       <FormMessage
-        state={state}
+        form={form}
         success={(d) =>
           d.public
             ? d.firstResponse
@@ -113,17 +114,18 @@ export function ReplyForm({ caseNumber, version }: { caseNumber: number; version
             : 'Internal note added.'
         }
       />
-    </form>
+    </ActionForm>
   )
 }
 
 export function RequestInformationForm({ caseNumber, version }: { caseNumber: number; version: number }) {
-  const [state, action, pending] = useActionState(requestInformationAction as Action<null>, null)
+  const form = useActionForm(requestInformationAction as Action<null>)
+  const { pending } = form
   const id = useId()
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <Hidden caseNumber={caseNumber} version={version} />
-      <Field label="What you need from the customer" htmlFor={`${id}-body`} error={fieldError(state, 'body')} hint="Sent as a public reply; the case waits on the customer until they reply or upload.">
+      <Field label="What you need from the customer" htmlFor={`${id}-body`} error={form.fields.body} hint="Sent as a public reply; the case waits on the customer until they reply or upload.">
         <textarea
           id={`${id}-body`}
           name="body"
@@ -135,18 +137,19 @@ export function RequestInformationForm({ caseNumber, version }: { caseNumber: nu
         />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Requesting…' : 'Request information'}</Button>
-      <FormMessage state={state} success={() => 'Information requested: the case now waits on the customer.'} />
-    </form>
+      <FormMessage form={form} success={() => 'Information requested: the case now waits on the customer.'} />
+    </ActionForm>
   )
 }
 
 export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZone }: { caseNumber: number; defaultAt: string; maxAt: string; minAt: string; timeZone: string }) {
-  const [state, action, pending] = useActionState(logContactAttemptAction as Action<{ verdict: string; businessDays: number }>, null)
+  const form = useActionForm(logContactAttemptAction as Action<{ verdict: string; businessDays: number }>)
+  const { pending } = form
   const id = useId()
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+    <ActionForm form={form} className="grid gap-3 sm:grid-cols-4 sm:items-end">
       <Hidden caseNumber={caseNumber} />
-      <Field label={`When (your time, ${timeZone})`} htmlFor={`${id}-at`} error={fieldError(state, 'at')}>
+      <Field label={`When (your time, ${timeZone})`} htmlFor={`${id}-at`} error={form.fields.at}>
         <input id={`${id}-at`} name="at" type="datetime-local" defaultValue={defaultAt} max={maxAt} min={minAt} className={inputClass} />
       </Field>
       <Field label="Channel" htmlFor={`${id}-channel`}>
@@ -164,21 +167,22 @@ export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZo
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Logging…' : 'Log attempt'}</Button>
       <div className="sm:col-span-4">
-        <FormMessage state={state} success={(d) => `Attempt logged (${d.verdict.replaceAll('-', ' ')}).`} />
+        <FormMessage form={form} success={(d) => `Attempt logged (${d.verdict.replaceAll('-', ' ')}).`} />
       </div>
-    </form>
+    </ActionForm>
   )
 }
 
 export function ResolveForm({ caseNumber, version, noResponseAllowed }: { caseNumber: number; version: number; noResponseAllowed: boolean }) {
-  const [state, action, pending] = useActionState(resolveCaseAction as Action<{ status: string }>, null)
+  const form = useActionForm(resolveCaseAction as Action<{ status: string }>)
+  const { pending } = form
   const [code, setCode] = useState<string>('SOLUTION_OR_WORKAROUND')
   const id = useId()
   return (
-    <form action={action} className="space-y-3">
+    <ActionForm form={form} className="space-y-3">
       <Hidden caseNumber={caseNumber} version={version} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Resolution" htmlFor={`${id}-code`} error={fieldError(state, 'code')}>
+        <Field label="Resolution" htmlFor={`${id}-code`} error={form.fields.code}>
           <select id={`${id}-code`} name="code" className={inputClass} value={code} onChange={(e) => setCode(e.target.value)}>
             {RESOLUTION_CODES.filter((c) => c !== 'NO_RESPONSE').map((c) => (
               <option key={c} value={c}>{RESOLUTION_LABELS[c]}</option>
@@ -189,49 +193,51 @@ export function ResolveForm({ caseNumber, version, noResponseAllowed }: { caseNu
           </select>
         </Field>
         {code === 'DUPLICATE' && (
-          <Field label="Duplicate of case number" htmlFor={`${id}-dup`} error={fieldError(state, 'duplicateOf')}>
+          <Field label="Duplicate of case number" htmlFor={`${id}-dup`} error={form.fields.duplicateOf}>
             <input id={`${id}-dup`} name="duplicateOf" type="number" min={1} required className={inputClass} />
           </Field>
         )}
       </div>
-      <Field label="Summary" htmlFor={`${id}-summary`} error={fieldError(state, 'summary')} hint="What solved it, for the customer and for the next engineer.">
+      <Field label="Summary" htmlFor={`${id}-summary`} error={form.fields.summary} hint="What solved it, for the customer and for the next engineer.">
         <textarea id={`${id}-summary`} name="summary" rows={3} required minLength={5} className={inputClass} />
       </Field>
       <Button type="submit" disabled={pending} variant={code === 'NO_RESPONSE' ? 'danger' : 'primary'}>
         {pending ? 'Saving…' : code === 'NO_RESPONSE' ? 'Close without consent' : 'Resolve case'}
       </Button>
-      <FormMessage state={state} success={(d) => (d.status === 'CLOSED' ? 'Case closed without consent; the customer was told how to follow up.' : 'Case resolved.')} />
-    </form>
+      <FormMessage form={form} success={(d) => (d.status === 'CLOSED' ? 'Case closed without consent; the customer was told how to follow up.' : 'Case resolved.')} />
+    </ActionForm>
   )
 }
 
 export function CloseWithoutConsentForm({ caseNumber, version, standing }: { caseNumber: number; version: number; standing: string }) {
-  const [state, action, pending] = useActionState(resolveCaseAction as Action<{ status: string }>, null)
+  const form = useActionForm(resolveCaseAction as Action<{ status: string }>)
+  const { pending } = form
   const id = useId()
   return (
-    <form action={action} className="space-y-3 rounded-md bg-red-50/50 p-4 ring-1 ring-red-200">
+    <ActionForm form={form} className="space-y-3 rounded-md bg-red-50/50 p-4 ring-1 ring-red-200">
       <Hidden caseNumber={caseNumber} version={version} />
       <input type="hidden" name="code" value="NO_RESPONSE" />
       <p className="text-sm text-slate-700">
         Unanswered attempts on {standing}: the policy allows closing this case without the customer’s consent. They will be told they may open a new case referencing this one.
       </p>
-      <Field label="Summary for the customer" htmlFor={`${id}-summary`} error={fieldError(state, 'summary')}>
+      <Field label="Summary for the customer" htmlFor={`${id}-summary`} error={form.fields.summary}>
         <textarea id={`${id}-summary`} name="summary" rows={2} required minLength={5} className={inputClass} defaultValue="We could not reach you by phone or e-mail on three business days." />
       </Field>
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Closing…' : 'Close without consent'}</Button>
-      <FormMessage state={state} />
-    </form>
+      <FormMessage form={form} />
+    </ActionForm>
   )
 }
 
 export function CloseResolvedForm({ caseNumber, version }: { caseNumber: number; version: number }) {
-  const [state, action, pending] = useActionState(closeResolvedCaseAction as Action<null>, null)
+  const form = useActionForm(closeResolvedCaseAction as Action<null>)
+  const { pending } = form
   return (
-    <form action={action} className="space-y-2">
+    <ActionForm form={form} className="space-y-2">
       <Hidden caseNumber={caseNumber} version={version} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Closing…' : 'Close case'}</Button>
-      <FormMessage state={state} />
-    </form>
+      <FormMessage form={form} />
+    </ActionForm>
   )
 }
 
@@ -242,7 +248,12 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
   engineers: Engineer[]
   assignedEmail: string | null
 }) {
-  const [state, action, pending] = useActionState(escalationAction as Action<{ step: string }>, null)
+  // One binding per form: each keeps its own text and shows its own outcome.
+  const ack = useActionForm(escalationAction as Action<{ step: string }>)
+  const assign = useActionForm(escalationAction as Action<{ step: string }>, { resetOnSuccess: false })
+  const note = useActionForm(escalationAction as Action<{ step: string }>)
+  const resolve = useActionForm(escalationAction as Action<{ step: string }>)
+  const pending = ack.pending || assign.pending || note.pending || resolve.pending
   const id = useId()
   if (status === 'RESOLVED') return null
   const hidden = (
@@ -251,21 +262,22 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
       <input type="hidden" name="caseNumber" value={caseNumber} />
     </>
   )
-  const done: Record<string, string> = { acknowledge: 'Escalation acknowledged.', assign: 'Engineer assigned.', note: 'Note added.', resolve: 'Escalation resolved.' }
+  const done = (d: { step: string }) => ({ acknowledge: 'Escalation acknowledged.', assign: 'Engineer assigned.', note: 'Note added.', resolve: 'Escalation resolved.' })[d.step] ?? 'Saved.'
   return (
     <div className="space-y-4">
       {status === 'OPEN' && (
-        <form action={action}>
+        <ActionForm form={ack} className="space-y-2">
           {hidden}
           <input type="hidden" name="step" value="acknowledge" />
           <Button type="submit" disabled={pending}>Acknowledge</Button>
-        </form>
+          <FormMessage form={ack} success={done} />
+        </ActionForm>
       )}
       <div className="grid gap-4 md:grid-cols-3">
-        <form action={action} className="space-y-2">
+        <ActionForm form={assign} className="space-y-2">
           {hidden}
           <input type="hidden" name="step" value="assign" />
-          <Field label="Engineer for this escalation" htmlFor={`${id}-engineer`} error={fieldError(state, 'engineer')}>
+          <Field label="Engineer for this escalation" htmlFor={`${id}-engineer`} error={assign.fields.engineer}>
             <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assignedEmail ?? ''} required>
               <option value="" disabled>Choose an engineer…</option>
               {engineers.map((e) => (
@@ -274,25 +286,27 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
             </select>
           </Field>
           <Button type="submit" variant="secondary" disabled={pending}>Assign engineer</Button>
-        </form>
-        <form action={action} className="space-y-2">
+          <FormMessage form={assign} success={done} />
+        </ActionForm>
+        <ActionForm form={note} className="space-y-2">
           {hidden}
           <input type="hidden" name="step" value="note" />
-          <Field label="Manager note" htmlFor={`${id}-note`} error={fieldError(state, 'note')} hint="Internal: vendor staff only.">
+          <Field label="Manager note" htmlFor={`${id}-note`} error={note.fields.note} hint="Internal: vendor staff only.">
             <textarea id={`${id}-note`} name="note" rows={2} required className={inputClass} />
           </Field>
           <Button type="submit" variant="secondary" disabled={pending}>Add note</Button>
-        </form>
-        <form action={action} className="space-y-2">
+          <FormMessage form={note} success={done} />
+        </ActionForm>
+        <ActionForm form={resolve} className="space-y-2">
           {hidden}
           <input type="hidden" name="step" value="resolve" />
-          <Field label="Resolution of the escalation" htmlFor={`${id}-resolution`} error={fieldError(state, 'resolution')}>
+          <Field label="Resolution of the escalation" htmlFor={`${id}-resolution`} error={resolve.fields.resolution}>
             <textarea id={`${id}-resolution`} name="resolution" rows={2} required minLength={5} className={inputClass} />
           </Field>
           <Button type="submit" disabled={pending}>Resolve escalation</Button>
-        </form>
+          <FormMessage form={resolve} success={done} />
+        </ActionForm>
       </div>
-      <FormMessage state={state} success={(d) => done[d.step] ?? 'Saved.'} />
     </div>
   )
 }

@@ -1,35 +1,8 @@
 'use client'
 
-import { useState, useTransition, type FormEvent, type ReactNode } from 'react'
+import { useState, useTransition, type ReactNode } from 'react'
 import { Alert, Button } from '@/components/ui'
 import type { ActionResult } from '@/server/api/action'
-
-type FormAction<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>
-
-/**
- * A form bound to a Server Action: the server's message and per-field errors; what was typed stays
- * after a refusal, and the form is cleared after success (unless `resetOnSuccess: false`, for
- * forms that edit a saved value). Use as `<form onSubmit={f.onSubmit}>`.
- */
-export function useActionForm<T>(action: FormAction<T>, options: { resetOnSuccess?: boolean; onSuccess?: (data: T) => void } = {}) {
-  const [state, setState] = useState<ActionResult<T> | null>(null)
-  const [pending, start] = useTransition()
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const form = event.currentTarget
-    const data = new FormData(form)
-    start(async () => {
-      const result = await action(null, data)
-      setState(result)
-      if (result.ok) {
-        if (options.resetOnSuccess !== false) form.reset()
-        options.onSuccess?.(result.data)
-      }
-    })
-  }
-  const error = state && !state.ok ? state.error : null
-  return { state, onSubmit, pending, error, fields: error?.fields ?? {}, data: state?.ok ? state.data : undefined }
-}
 
 /**
  * A button that runs one Server Action (approve, revoke, delete…), asks first when `confirm` is

@@ -2,9 +2,10 @@
 
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useState, useTransition, type FormEvent } from 'react'
+import { useState, useTransition } from 'react'
 import { signIn } from 'next-auth/react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { acceptInvitationAction } from '@/app/invite/[token]/actions'
 import { PASSWORD_MIN } from '@/server/organisation/schemas'
 
@@ -28,41 +29,38 @@ export function AcceptInvitation({ token }: { token: string }) {
   )
 }
 
-type RegisterResult = { ok: true; data: { email: string } } | { ok: false; error: { message: string; fields?: Record<string, string> } }
+type RegisterResult = { ok: true; data: { email: string } } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } }
 
 /** POST /invite/{token}/register (public: the token is the credential). */
 async function register(token: string, body: Record<string, FormDataEntryValue | null>): Promise<RegisterResult> {
   try {
     const res = await fetch(`/invite/${encodeURIComponent(token)}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-    const json = (await res.json()) as { email?: string; error?: { message: string; details?: { path: string; message: string }[] } }
+    const json = (await res.json()) as { email?: string; error?: { code: string; message: string; details?: { path: string; message: string }[] } }
     if (res.ok && json.email) return { ok: true, data: { email: json.email } }
     const fields = Array.isArray(json.error?.details) ? Object.fromEntries(json.error.details.map((d) => [d.path, d.message])) : undefined
-    return { ok: false, error: { message: json.error?.message ?? 'Something went wrong; try again.', fields } }
+    return { ok: false, error: { code: json.error?.code ?? 'INTERNAL', message: json.error?.message ?? 'Something went wrong; try again.', fields } }
   } catch {
-    return { ok: false, error: { message: 'The portal could not be reached; check your connection and try again.' } }
+    return { ok: false, error: { code: 'UNREACHABLE', message: 'The portal could not be reached; check your connection and try again.' } }
   }
 }
 
 /** Registers through the link, then signs in with the new account and goes to the cases. */
 export function RegisterFromInvitation({ token, email }: { token: string; email: string }) {
   const router = useRouter()
-  const [state, setState] = useState<RegisterResult | null>(null)
   const [signInFailed, setSignInFailed] = useState(false)
-  const [pending, start] = useTransition()
-  const fields = state && !state.ok ? (state.error.fields ?? {}) : {}
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const data = new FormData(event.currentTarget)
-    start(async () => {
+  // Registration is a route handler (the token is the credential), bound like every other form.
+  const form = useActionForm(
+    async (_prev: unknown, data: FormData): Promise<RegisterResult> => {
       const result = await register(token, { name: data.get('name'), password: data.get('password'), confirmPassword: data.get('confirmPassword') })
-      setState(result)
-      if (!result.ok) return
+      if (!result.ok) return result
       const signedIn = await signIn('credentials', { email: result.data.email, password: String(data.get('password') ?? ''), redirect: false })
       if (signedIn?.ok && !signedIn.error) router.push('/cases')
       else setSignInFailed(true)
-    })
-  }
+      return result
+    },
+    { resetOnSuccess: false },
+  )
+  const { state, pending, fields } = form
 
   if (state?.ok) {
     return signInFailed ? (
@@ -72,7 +70,7 @@ export function RegisterFromInvitation({ token, email }: { token: string; email:
     )
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <ActionForm form={form} className="space-y-4" noValidate>
       <p className="text-sm text-slate-700">You have no account yet: create one for <strong>{email}</strong> to accept.</p>
       {state && !state.ok && !Object.keys(fields).length && <Alert>{state.error.message}</Alert>}
       <Field label="E-mail" htmlFor="invite-email">
@@ -88,6 +86,6 @@ export function RegisterFromInvitation({ token, email }: { token: string; email:
         <input id="invite-confirm" name="confirmPassword" type="password" required autoComplete="new-password" aria-invalid={Boolean(fields.confirmPassword)} className={inputClass} />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Creating your account…' : 'Create account and accept'}</Button>
-    </form>
+    </ActionForm>
   )
 }

@@ -2,13 +2,14 @@
 
 import { Button, Field, inputClass } from '@/components/ui'
 import { decidePartnerGrantAction, inviteCaseAdminAction, removeCaseAdminAction, revokeInvitationAction } from '@/app/(portal)/organisation/actions'
-import { ActionButton, FormOutcome, useActionForm } from './action-controls'
+import { ActionButton, FormOutcome } from './action-controls'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 
 export function InviteCaseAdminForm({ supportIdCode }: { supportIdCode: string }) {
   const f = useActionForm(inviteCaseAdminAction.bind(null, supportIdCode))
   const id = `invite-${supportIdCode}`
   return (
-    <form onSubmit={f.onSubmit} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate>
+    <ActionForm form={f} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate>
       <FormOutcome error={f.error && !f.fields.email ? f.error : null} success={f.data && <>Invitation sent to {f.data.email}. They become Case Administrator of {f.data.supportIdCode} when they accept it.</>} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-56 flex-1">
@@ -18,7 +19,7 @@ export function InviteCaseAdminForm({ supportIdCode }: { supportIdCode: string }
         </div>
         <Button type="submit" disabled={f.pending} className="mb-0.5">{f.pending ? 'Sending…' : 'Send invitation'}</Button>
       </div>
-    </form>
+    </ActionForm>
   )
 }
 

@@ -2,12 +2,13 @@
 
 import { Button, Field, inputClass } from '@/components/ui'
 import { requestAccessAction } from '@/app/(portal)/partner/actions'
-import { FormOutcome, useActionForm } from '@/components/organisation/action-controls'
+import { FormOutcome } from '@/components/organisation/action-controls'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 
 export function RequestAccessForm() {
   const f = useActionForm(requestAccessAction)
   return (
-    <form onSubmit={f.onSubmit} className="mt-4 space-y-4" noValidate>
+    <ActionForm form={f} className="mt-4 space-y-4" noValidate>
       <FormOutcome
         error={f.error && !f.fields.supportIdCode ? f.error : null}
         success={f.data && <>Request for {f.data.supportIdCode} sent. It is pending until an administrator of the Support ID decides.</>}
@@ -19,6 +20,6 @@ export function RequestAccessForm() {
         <textarea id="note" name="note" rows={3} maxLength={500} className={inputClass} />
       </Field>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Sending…' : 'Request access'}</Button>
-    </form>
+    </ActionForm>
   )
 }

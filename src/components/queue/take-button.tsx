@@ -1,19 +1,20 @@
 'use client'
 
-import { useActionState } from 'react'
 import { Button } from '@/components/ui'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { assignCaseAction } from '@/components/engineer/actions'
 
 /** "Take" in a queue row: assigns the case to the signed-in engineer. */
 export function TakeButton({ caseNumber }: { caseNumber: number }) {
-  const [state, action, pending] = useActionState(assignCaseAction, null)
+  const form = useActionForm(assignCaseAction)
+  const { state, pending } = form
   return (
-    <form action={action} className="inline-flex flex-col items-start gap-1">
+    <ActionForm form={form} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="caseNumber" value={caseNumber} />
       <Button type="submit" variant="secondary" className="px-2.5 py-1 text-xs" disabled={pending} aria-label={`Take case #${caseNumber}`}>
         {pending ? 'Taking…' : 'Take'}
       </Button>
       {state && !state.ok && <span role="alert" className="max-w-40 text-xs text-red-700">{state.error.message}</span>}
-    </form>
+    </ActionForm>
   )
 }

@@ -1,7 +1,8 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { runAction, type ActionResult } from '@/server/api/action'
+import { runAction, type ActionResult, type FormFields } from '@/server/api/action'
+import { AppError } from '@/server/errors'
 import { checkUpload, uploadAttachment, type UploadFile } from '@/server/cases/attachments'
 import { changeSeverity } from '@/server/cases/change-severity'
 import { addComment, closeCase, escalateCase } from '@/server/cases/customer-actions'
@@ -18,12 +19,32 @@ async function filesOf(form: FormData): Promise<UploadFile[]> {
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
 }
 
+/** A refused file is the file field's error, so the form ties it to that field. */
+function checkFiles(files: UploadFile[]) {
+  try {
+    files.forEach(checkUpload)
+  } catch (error) {
+    throw error instanceof AppError && error.details === undefined ? new AppError(error.code, error.message, [{ path: 'files', message: error.message }]) : error
+  }
+}
+
+// The new-case form's names for the schema's fields (decision 0010).
+const OPEN_CASE_FIELDS: FormFields = {
+  supportId: { label: 'Support ID' },
+  productVersionId: { label: 'Product version' },
+  technicalContact: { name: 'technicalContactName', label: 'Technical contact' },
+  'technicalContact.name': { name: 'technicalContactName', label: 'Technical contact name' },
+  'technicalContact.phone': { name: 'technicalContactPhone', label: 'Technical contact phone' },
+  relatedCaseNumber: { label: 'Earlier case' },
+  files: { label: 'Diagnostic files' },
+}
+
 export type OpenCaseResult = Awaited<ReturnType<typeof openCase>> & { attachments: string[] }
 
 export async function openCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<OpenCaseResult>> {
   return runAction(async (actor) => {
     const files = await filesOf(form)
-    files.forEach(checkUpload) // refuse a bad file before the case exists
+    checkFiles(files) // refuse a bad file before the case exists
     const contactName = text(form, 'technicalContactName')
     const contactPhone = text(form, 'technicalContactPhone')
     const now = new Date()
@@ -49,7 +70,7 @@ export async function openCaseAction(_prev: unknown, form: FormData): Promise<Ac
     if (!replayed) for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
     revalidatePath('/cases')
     return { ...result, attachments }
-  }, { form })
+  }, { form, fields: OPEN_CASE_FIELDS })
 }
 
 export async function deflectAction(articleId: string, query: string): Promise<ActionResult<null>> {
@@ -65,12 +86,12 @@ export async function commentAction(number: number, _prev: unknown, form: FormDa
   return runAction(async (actor) => {
     const now = new Date()
     const files = await filesOf(form)
-    files.forEach(checkUpload)
+    checkFiles(files)
     if (text(form, 'body') || files.length === 0) await addComment({ actor, number, input: { body: form.get('body') }, now })
     for (const file of files) await uploadAttachment({ actor, number, file, now })
     refresh(number)
     return null
-  }, { form, numbers: [number] })
+  }, { form, numbers: [number], fields: { body: { label: 'Comment' } } })
 }
 
 export async function changeSeverityAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {

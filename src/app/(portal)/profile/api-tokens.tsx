@@ -1,19 +1,21 @@
 'use client'
 
-import { useActionState, useTransition } from 'react'
+import { useTransition } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { createApiTokenAction, revokeApiTokenAction } from './actions'
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string; expired: boolean }
 
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
-  const [state, create, creating] = useActionState(createApiTokenAction, null)
+  const create = useActionForm(createApiTokenAction)
+  const { state, pending: creating } = create
   const [revoking, startRevoke] = useTransition()
   return (
     <div className="mt-5 space-y-5">
-      <form action={create} className="flex flex-wrap items-end gap-3">
+      <ActionForm form={create} className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
-          <Field label="Token name" htmlFor="token-name" error={state && !state.ok ? state.error.fields?.name ?? state.error.message : undefined}>
+          <Field label="Token name" htmlFor="token-name" error={create.error ? (create.fields.name ?? create.error.message) : undefined}>
             <input id="token-name" name="name" required maxLength={80} placeholder="e.g. Monitoring integration" className={inputClass} />
           </Field>
         </div>
@@ -28,7 +30,7 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
           </Field>
         </div>
         <Button type="submit" disabled={creating}>{creating ? 'Creating…' : 'Create token'}</Button>
-      </form>
+      </ActionForm>
       {state?.ok && (
         <Alert tone="green" title="Token created: copy it now, it will not be shown again">
           <code className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900" data-testid="new-token">{state.data.secret}</code>

@@ -1,48 +1,34 @@
 'use client'
 
-import { useActionState, useEffect, useRef } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { POLICY, SEVERITY_DEFINITIONS, type Severity, type Tier } from '@/lib/sla'
 import { UPLOAD_ACCEPT } from '@/lib/cases/uploads'
-import type { ActionResult } from '@/server/api/action'
 import { changeSeverityAction, closeCaseAction, commentAction, escalateAction } from '../actions'
 
-type Action = (prev: unknown, form: FormData) => Promise<ActionResult<null>>
-
-/** A form bound to a case action: shows the server's message, resets after success. */
-function useCaseForm(action: Action) {
-  const [state, submit, pending] = useActionState(action, null)
-  const formRef = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset()
-  }, [state])
-  const error = state && !state.ok ? state.error : null
-  return [{ state, submit, pending, error, fields: error?.fields ?? {} }, formRef] as const
-}
-
 export function CommentForm({ number, waiting }: { number: number; waiting: boolean }) {
-  const [f, formRef] = useCaseForm(commentAction.bind(null, number))
+  const f = useActionForm(commentAction.bind(null, number))
   return (
-    <form ref={formRef} action={f.submit} className="space-y-3">
+    <ActionForm form={f} className="space-y-3">
       <h3 className="text-sm font-semibold">Add a comment or diagnostic files</h3>
       {waiting && <p className="text-xs text-amber-800">Your engineer is waiting for you: a reply or an upload sends the case back to them.</p>}
       {f.error && <Alert>{f.error.message}</Alert>}
       <Field label="Comment" htmlFor="comment-body" error={f.fields.body}>
         <textarea id="comment-body" name="body" rows={4} maxLength={20000} className={inputClass} />
       </Field>
-      <Field label="Files" htmlFor="comment-files" hint={`Logs and archives (${UPLOAD_ACCEPT.replaceAll(',', ', ')}).`}>
+      <Field label="Files" htmlFor="comment-files" hint={`Logs and archives (${UPLOAD_ACCEPT.replaceAll(',', ', ')}).`} error={f.fields.files}>
         <input id="comment-files" name="files" type="file" multiple accept={UPLOAD_ACCEPT} className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
       </Field>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Sending…' : 'Send'}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
 export function SeverityForm({ number, tier, severity, version, category }: { number: number; tier: Tier; severity: number; version: number; category: string }) {
-  const [f, formRef] = useCaseForm(changeSeverityAction.bind(null, number))
+  const f = useActionForm(changeSeverityAction.bind(null, number))
   if (category === 'FEEDBACK') return <p className="text-sm text-slate-600">Feedback stays Severity 4.</p>
   return (
-    <form ref={formRef} action={f.submit} className="space-y-3">
+    <ActionForm form={f} className="space-y-3">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Change severity</h2>
       {f.error && <Alert>{f.error.message}</Alert>}
       {f.state?.ok && <Alert tone="green">Severity changed; the response target was recomputed from the opening time.</Alert>}
@@ -59,14 +45,14 @@ export function SeverityForm({ number, tier, severity, version, category }: { nu
         <textarea id="severity-reason" name="reason" rows={2} required minLength={5} maxLength={2000} className={inputClass} />
       </Field>
       <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Saving…' : 'Change severity'}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
 export function EscalateForm({ number }: { number: number }) {
-  const [f, formRef] = useCaseForm(escalateAction.bind(null, number))
+  const f = useActionForm(escalateAction.bind(null, number))
   return (
-    <form ref={formRef} action={f.submit} className="space-y-3">
+    <ActionForm form={f} className="space-y-3">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Talk to a manager</h2>
       <p className="text-xs text-slate-600">Not satisfied with how the case is handled? A Support Manager will contact you.</p>
       {f.error && <Alert>{f.error.message}</Alert>}
@@ -77,14 +63,14 @@ export function EscalateForm({ number }: { number: number }) {
         <input id="escalation-time" name="preferredContactTime" maxLength={200} placeholder="e.g. weekdays 09:00–12:00" className={inputClass} />
       </Field>
       <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Sending…' : 'Ask for a manager'}</Button>
-    </form>
+    </ActionForm>
   )
 }
 
 export function CloseCaseForm({ number, version }: { number: number; version: number }) {
-  const [f, formRef] = useCaseForm(closeCaseAction.bind(null, number))
+  const f = useActionForm(closeCaseAction.bind(null, number))
   return (
-    <form ref={formRef} action={f.submit} className="space-y-3">
+    <ActionForm form={f} className="space-y-3">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Close the case</h2>
       {f.error && <Alert>{f.error.message}</Alert>}
       <input type="hidden" name="version" value={version} />
@@ -92,6 +78,6 @@ export function CloseCaseForm({ number, version }: { number: number; version: nu
         <input id="close-reason" name="reason" maxLength={2000} placeholder="e.g. solved by the workaround" className={inputClass} />
       </Field>
       <Button type="submit" variant="danger" disabled={f.pending}>{f.pending ? 'Closing…' : 'Close case'}</Button>
-    </form>
+    </ActionForm>
   )
 }

@@ -2,8 +2,9 @@
 
 import Link from 'next/link'
 import { formatInTimeZone } from 'date-fns-tz'
-import { useActionState, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, Badge, Button, Card, Field, inputClass } from '@/components/ui'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { describeTarget } from '@/components/cases/target-preview'
 import { POLICY, SEVERITY_DEFINITIONS, TIER_LABELS, describeDuration, describeTierHours, type Severity } from '@/lib/sla'
 import { UPLOAD_ACCEPT } from '@/lib/cases/uploads'
@@ -27,7 +28,8 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
   initialSupportId?: string
   relatedCaseNumber?: string
 }) {
-  const [state, submit, pending] = useActionState(openCaseAction, null)
+  const form = useActionForm(openCaseAction)
+  const { state, pending } = form
   const [code, setCode] = useState(initialSupportId ?? supportIds.find((s) => s.status === 'ACTIVE')?.code ?? supportIds[0]!.code)
   const sid = supportIds.find((s) => s.code === code)!
   const expired = sid.status === 'EXPIRED'
@@ -53,12 +55,12 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
 
   const preview = describeTarget({ tier: sid.tier, severity, openedAt: now, calendar: sid.calendar, viewerTimeZone, feedback: category === 'FEEDBACK' })
   const needsContact = severity === 1 && (sid.tier === 'PRODUCTION' || sid.tier === 'PREMIER') && category !== 'FEEDBACK'
-  const fieldErrors = state && !state.ok ? state.error.fields ?? {} : {}
+  const fieldErrors = form.fields
 
   if (state?.ok) return <Created result={state.data} viewerTimeZone={viewerTimeZone} />
 
   return (
-    <form action={submit} className="grid gap-6 lg:grid-cols-3">
+    <ActionForm form={form} className="grid gap-6 lg:grid-cols-3">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="space-y-6 lg:col-span-2">
         {state && !state.ok && <Alert title="The case was not opened">{state.error.message}</Alert>}
@@ -150,10 +152,10 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
               <p className="text-sm font-medium text-amber-900">Severity 1 is worked around the clock only while your technical contact is available.</p>
               <p className="mt-1 text-xs text-amber-900">Without a contact we still accept the case, but it is worked in business hours only.</p>
               <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                <Field label="Technical contact (24/7)" htmlFor="technicalContactName" error={fieldErrors['technicalContact.name']}>
+                <Field label="Technical contact (24/7)" htmlFor="technicalContactName" error={fieldErrors.technicalContactName}>
                   <input id="technicalContactName" name="technicalContactName" autoComplete="name" className={inputClass} />
                 </Field>
-                <Field label="Contact phone" htmlFor="technicalContactPhone" error={fieldErrors['technicalContact.phone']}>
+                <Field label="Contact phone" htmlFor="technicalContactPhone" error={fieldErrors.technicalContactPhone}>
                   <input id="technicalContactPhone" name="technicalContactPhone" type="tel" autoComplete="tel" placeholder="+1 312 555 0188" className={inputClass} />
                 </Field>
               </div>
@@ -169,7 +171,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
           <Field label="Description" htmlFor="description" error={fieldErrors.description} hint="What happens, since when, exact error text, what changed.">
             <textarea id="description" name="description" required minLength={10} maxLength={20000} rows={6} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />
           </Field>
-          <Field label="Environment (optional)" htmlFor="environment" hint="Hypervisor, operating systems, storage.">
+          <Field label="Environment (optional)" htmlFor="environment" hint="Hypervisor, operating systems, storage." error={fieldErrors.environment}>
             <textarea id="environment" name="environment" rows={2} maxLength={2000} className={inputClass} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
@@ -182,7 +184,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
               <input id="relatedCaseNumber" name="relatedCaseNumber" inputMode="numeric" pattern="[0-9]*" defaultValue={relatedCaseNumber} className={inputClass} />
             </Field>
           </div>
-          <Field label="Diagnostic files (optional)" htmlFor="files" hint={`Logs and archives (${UPLOAD_ACCEPT.replaceAll(',', ', ')}).`}>
+          <Field label="Diagnostic files (optional)" htmlFor="files" hint={`Logs and archives (${UPLOAD_ACCEPT.replaceAll(',', ', ')}).`} error={fieldErrors.files}>
             <input id="files" name="files" type="file" multiple accept={UPLOAD_ACCEPT} className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200" />
           </Field>
         </Card>
@@ -203,7 +205,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
           <Suggestions query={`${title} ${description}`.trim()} />
         </div>
       </div>
-    </form>
+    </ActionForm>
   )
 }
 
