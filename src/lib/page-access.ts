@@ -48,8 +48,9 @@ export const PAGES = {
   '/admin/calendars/[calendarId]': { can: role('ADMIN') },
   // Without SMTP everyone reads their mail here; with SMTP it is the Administrators' outbox.
   '/inbox': { can: (s) => s.devInbox || role('ADMIN')(s), nav: (s) => (s.devInbox ? 'Inbox' : 'Outbox') },
-  // Linked from the header (the person's name), not from the navigation.
+  // Linked from the header (the person's name; the notification bell), not from the navigation.
   '/profile': { can: signedIn },
+  '/notifications': { can: signedIn },
 } satisfies Record<string, PageRule>
 
 export type PagePath = keyof typeof PAGES

@@ -74,7 +74,7 @@ test.describe('finding 5: cookie-authenticated writes only from the portal’s o
     try {
       const secret = `sp_${randomBytes(24).toString('base64url')}`
       const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'caseadmin@acme.example'`)
-      await db.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES ($1, $2, 'sec-core', $3, $4)`, [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)])
+      await db.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'sec-core', $3, $4, now() + interval '1 day')`, [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)])
       const withToken = await fetch(`${base}/api/v1/cases/${c.number}/comments`, {
         method: 'POST',
         headers: { authorization: `Bearer ${secret}`, origin: evil, 'content-type': 'application/json' },
