@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache'
 import { runAction, type ActionResult } from '@/server/api/action'
-import { checkUpload, uploadAttachment, type UploadFile } from '@/server/cases/attachments'
 import { changeSeverity } from '@/server/cases/change-severity'
 import { addComment, closeCase, escalateCase } from '@/server/cases/customer-actions'
 import { openCase } from '@/server/cases/open-case'
@@ -13,17 +12,12 @@ const text = (form: FormData, key: string) => {
   return typeof v === 'string' && v.trim() !== '' ? v : undefined
 }
 
-async function filesOf(form: FormData): Promise<UploadFile[]> {
-  const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0)
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
-}
-
-export type OpenCaseResult = Awaited<ReturnType<typeof openCase>> & { attachments: string[] }
+// Files never travel through Server Actions (1 MB body limit): the page uploads them to the
+// streamed API route, the new-case form right after the case exists (decision 0011).
+export type OpenCaseResult = Awaited<ReturnType<typeof openCase>>
 
 export async function openCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<OpenCaseResult>> {
   return runAction(async (actor) => {
-    const files = await filesOf(form)
-    files.forEach(checkUpload) // refuse a bad file before the case exists
     const contactName = text(form, 'technicalContactName')
     const contactPhone = text(form, 'technicalContactPhone')
     const now = new Date()
@@ -43,10 +37,8 @@ export async function openCaseAction(_prev: unknown, form: FormData): Promise<Ac
         relatedCaseNumber: text(form, 'relatedCaseNumber'),
       },
     })
-    const attachments: string[] = []
-    for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
     revalidatePath('/cases')
-    return { ...result, attachments }
+    return result
   })
 }
 
@@ -62,10 +54,7 @@ const refresh = (number: number) => revalidatePath(`/cases/${number}`)
 export async function commentAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
   return runAction(async (actor) => {
     const now = new Date()
-    const files = await filesOf(form)
-    files.forEach(checkUpload)
-    if (text(form, 'body') || files.length === 0) await addComment({ actor, number, input: { body: form.get('body') }, now })
-    for (const file of files) await uploadAttachment({ actor, number, file, now })
+    await addComment({ actor, number, input: { body: form.get('body') }, now })
     refresh(number)
     return null
   })

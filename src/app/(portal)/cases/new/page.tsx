@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Alert, Card, PageHeader } from '@/components/ui'
+import { env } from '@/env'
 import { requirePageActor } from '@/server/auth/actor'
 import { explainCaseRights, listSupportIdsForCases } from '@/server/support-ids/list-for-cases'
 import { NewCaseForm } from './new-case-form'
@@ -56,6 +57,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
         viewerTimeZone={actor.timeZone}
         initialSupportId={supportId && supportIds.some((s) => s.code === supportId) ? supportId : undefined}
         relatedCaseNumber={related && /^\d+$/.test(related) ? related : undefined}
+        uploadMaxBytes={env.UPLOAD_MAX_BYTES}
       />
     </>
   )
