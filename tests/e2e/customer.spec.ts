@@ -110,8 +110,8 @@ test.describe('following a case', () => {
     await signIn(page, 'caseadmin@acme.example')
     const opened = await (await page.request.post('/api/v1/cases', { data: { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: uniqueTitle('Logs for replication'), description: 'Replication stuck, logs attached.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })).json()
     await page.goto(`/cases/${opened.number}`)
-    await page.getByLabel('Files').setInputFiles({ name: 'replication.log', mimeType: 'text/plain', buffer: Buffer.from('ERROR waiting for infrastructure resources\n') })
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByLabel('Add diagnostic files').setInputFiles({ name: 'replication.log', mimeType: 'text/plain', buffer: Buffer.from('ERROR waiting for infrastructure resources\n') })
+    await page.getByRole('button', { name: 'Upload file' }).click()
     const link = page.getByRole('link', { name: 'replication.log' })
     await expect(link).toBeVisible()
     const href = (await link.getAttribute('href'))!

@@ -185,7 +185,7 @@ describe('following a case', () => {
     const a = await uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: '../../etc/job.log', bytes }, now: NOW })
     expect(a).toMatchObject({ name: 'job.log', size: bytes.byteLength, contentType: 'text/plain' })
     const read = await readAttachment({ actor: w.actors.licadmin, number: c.number, attachmentId: a.id })
-    expect(new TextDecoder().decode(read.bytes)).toBe('2026-11-20 09:00:01 ERROR insufficient space\n')
+    expect(await new Response(read.body).text()).toBe('2026-11-20 09:00:01 ERROR insufficient space\n')
     const vendorRead = await readAttachment({ actor: w.actors.engineer, number: c.number, attachmentId: a.id })
     expect(vendorRead.size).toBe(bytes.byteLength)
     await refused(() => readAttachment({ actor: w.actors.otherAdmin, number: c.number, attachmentId: a.id }), 'NOT_FOUND', /not found/)

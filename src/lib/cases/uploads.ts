@@ -20,12 +20,17 @@ export const UPLOAD_TYPES: Record<string, string> = {
 
 export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES).map((e) => `.${e}`).join(',')
 
-/** The file's own name without any path, control or reserved characters; null if nothing is left. */
+// Controls (C0, DEL, C1), format characters (among them the bidirectional overrides and isolates
+// U+202A–U+202E and U+2066–U+2069, which make "report\u202Egol.exe" look like "reportexe.log"),
+// line and paragraph separators: none belongs in a file name.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu
+
+/** The file's own name without any path, control, bidi-override or reserved characters; null if nothing is left. */
 export function safeFileName(name: string): string | null {
-  const base = name.split(/[\\/]/).pop() ?? ''
+  const base = name.replace(INVISIBLE, '').split(/[\\/]/).pop() ?? ''
   const cleaned = base
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/[<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 200)
@@ -41,4 +46,14 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** What the browser can tell before sending: the type from the name and the size (the server checks again). */
+export function uploadRefusal(file: { name: string; size: number }, maxBytes: number): string | null {
+  const name = safeFileName(file.name)
+  if (!name) return 'A file needs a name'
+  if (!UPLOAD_TYPES[extensionOf(name)]) return `${name}: this file type is not accepted. Send logs and diagnostics as ${Object.keys(UPLOAD_TYPES).map((e) => `.${e}`).join(', ')}`
+  if (file.size === 0) return `${name} is empty`
+  if (file.size > maxBytes) return `${name} is ${formatBytes(file.size)}: the limit is ${formatBytes(maxBytes)} per file. Split the archive or ask your engineer for another channel.`
+  return null
 }

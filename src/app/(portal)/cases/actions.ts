@@ -2,8 +2,6 @@
 
 import { revalidatePath } from 'next/cache'
 import { runAction, type ActionResult, type FormFields } from '@/server/api/action'
-import { AppError } from '@/server/errors'
-import { checkUpload, uploadAttachment, type UploadFile } from '@/server/cases/attachments'
 import { changeSeverity } from '@/server/cases/change-severity'
 import { addComment, closeCase, escalateCase } from '@/server/cases/customer-actions'
 import { openCase, openCaseOnce } from '@/server/cases/open-case'
@@ -14,20 +12,6 @@ const text = (form: FormData, key: string) => {
   return typeof v === 'string' && v.trim() !== '' ? v : undefined
 }
 
-async function filesOf(form: FormData): Promise<UploadFile[]> {
-  const files = form.getAll('files').filter((f): f is File => f instanceof File && f.size > 0)
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
-}
-
-/** A refused file is the file field's error, so the form ties it to that field. */
-function checkFiles(files: UploadFile[]) {
-  try {
-    files.forEach(checkUpload)
-  } catch (error) {
-    throw error instanceof AppError && error.details === undefined ? new AppError(error.code, error.message, [{ path: 'files', message: error.message }]) : error
-  }
-}
-
 // The new-case form's names for the schema's fields (decision 0010).
 const OPEN_CASE_FIELDS: FormFields = {
   supportId: { label: 'Support ID' },
@@ -36,19 +20,18 @@ const OPEN_CASE_FIELDS: FormFields = {
   'technicalContact.name': { name: 'technicalContactName', label: 'Technical contact name' },
   'technicalContact.phone': { name: 'technicalContactPhone', label: 'Technical contact phone' },
   relatedCaseNumber: { label: 'Earlier case' },
-  files: { label: 'Diagnostic files' },
 }
 
-export type OpenCaseResult = Awaited<ReturnType<typeof openCase>> & { attachments: string[] }
+// Files never travel through Server Actions (1 MB body limit): the page uploads them to the
+// streamed API route, the new-case form right after the case exists (decision 0011).
+export type OpenCaseResult = Awaited<ReturnType<typeof openCase>>
 
 export async function openCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<OpenCaseResult>> {
   return runAction(async (actor) => {
-    const files = await filesOf(form)
-    checkFiles(files) // refuse a bad file before the case exists
     const contactName = text(form, 'technicalContactName')
     const contactPhone = text(form, 'technicalContactPhone')
     const now = new Date()
-    const { result, replayed } = await openCaseOnce({
+    const { result } = await openCaseOnce({
       actor,
       now,
       idempotencyKey: text(form, 'idempotencyKey'), // one per form render: a double submit opens one case
@@ -65,11 +48,8 @@ export async function openCaseAction(_prev: unknown, form: FormData): Promise<Ac
         relatedCaseNumber: text(form, 'relatedCaseNumber'),
       },
     })
-    const attachments: string[] = []
-    // A repeat of the same form answers with the first case: its files came with the first request.
-    if (!replayed) for (const file of files) attachments.push((await uploadAttachment({ actor, number: result.number, file, now })).name)
     revalidatePath('/cases')
-    return { ...result, attachments }
+    return result
   }, { form, fields: OPEN_CASE_FIELDS })
 }
 
@@ -85,10 +65,7 @@ const refresh = (number: number) => revalidatePath(`/cases/${number}`)
 export async function commentAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
   return runAction(async (actor) => {
     const now = new Date()
-    const files = await filesOf(form)
-    checkFiles(files)
-    if (text(form, 'body') || files.length === 0) await addComment({ actor, number, input: { body: form.get('body') }, now })
-    for (const file of files) await uploadAttachment({ actor, number, file, now })
+    await addComment({ actor, number, input: { body: form.get('body') }, now })
     refresh(number)
     return null
   }, { form, numbers: [number], fields: { body: { label: 'Comment' } } })

@@ -3,21 +3,17 @@
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { POLICY, SEVERITY_DEFINITIONS, type Severity, type Tier } from '@/lib/sla'
-import { UPLOAD_ACCEPT } from '@/lib/cases/uploads'
 import { changeSeverityAction, closeCaseAction, commentAction, escalateAction } from '../actions'
 
 export function CommentForm({ number, waiting }: { number: number; waiting: boolean }) {
   const f = useActionForm(commentAction.bind(null, number))
   return (
     <ActionForm form={f} className="space-y-3">
-      <h3 className="text-sm font-semibold">Add a comment or diagnostic files</h3>
-      {waiting && <p className="text-xs text-amber-800">Your engineer is waiting for you: a reply or an upload sends the case back to them.</p>}
+      <h3 className="text-sm font-semibold">Add a comment</h3>
+      {waiting && <p className="text-xs text-amber-800">Your engineer is waiting for you: a reply or an upload (under Files) sends the case back to them.</p>}
       {f.error && <Alert>{f.error.message}</Alert>}
       <Field label="Comment" htmlFor="comment-body" error={f.fields.body}>
         <textarea id="comment-body" name="body" rows={4} maxLength={20000} className={inputClass} />
-      </Field>
-      <Field label="Files" htmlFor="comment-files" hint={`Logs and archives (${UPLOAD_ACCEPT.replaceAll(',', ', ')}).`} error={f.fields.files}>
-        <input id="comment-files" name="files" type="file" multiple accept={UPLOAD_ACCEPT} className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
       </Field>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Sending…' : 'Send'}</Button>
     </ActionForm>

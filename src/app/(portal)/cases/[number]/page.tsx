@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation'
 import { Alert, Badge, Card, LinkButton } from '@/components/ui'
 import { ResponseBadge, SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { SlaCountdown } from '@/components/cases/time-left'
+import { AttachmentUpload } from '@/components/cases/attachment-upload'
 import { VendorCaseTools } from '@/components/engineer/vendor-case-tools'
+import { env } from '@/env'
 import { isVendor, requirePageActor } from '@/server/auth/actor'
 import { getCase, type TimelineItem } from '@/server/cases/get-case'
 import { orNotFound } from '@/server/access/page-access'
@@ -128,6 +130,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
                 ))}
               </ul>
             )}
+            {c.can.upload && <div className="mt-4 border-t border-slate-200 pt-4"><AttachmentUpload caseNumber={c.number} maxBytes={env.UPLOAD_MAX_BYTES} /></div>}
           </Card>
 
           {c.can.changeSeverity && <Card className="p-5"><SeverityForm number={c.number} tier={c.tier} severity={c.severity} version={c.version} category={c.category} /></Card>}

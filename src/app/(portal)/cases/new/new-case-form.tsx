@@ -7,7 +7,7 @@ import { Alert, Badge, Button, Card, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { describeTarget } from '@/components/cases/target-preview'
 import { POLICY, SEVERITY_DEFINITIONS, TIER_LABELS, describeDuration, describeTierHours, type Severity } from '@/lib/sla'
-import { UPLOAD_ACCEPT } from '@/lib/cases/uploads'
+import { AttachmentPicker, UploadToNewCase } from '@/components/cases/attachment-upload'
 import type { SupportIdForCases } from '@/server/support-ids/list-for-cases'
 import { deflectAction, openCaseAction } from '../actions'
 
@@ -21,15 +21,19 @@ const CATEGORIES: { value: Category; label: string; hint: string }[] = [
 ]
 const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued' } as const
 
-export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber, idempotencyKey }: {
+export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber, idempotencyKey, uploadMaxBytes }: {
   idempotencyKey: string
   supportIds: SupportIdForCases[]
   viewerTimeZone: string
   initialSupportId?: string
   relatedCaseNumber?: string
+  uploadMaxBytes: number
 }) {
   const form = useActionForm(openCaseAction)
   const { state, pending } = form
+  // Chosen files live here, outside the form data: a refused submission keeps them, and they are
+  // uploaded to the case once the Server Action has opened it (decision 0011).
+  const [files, setFiles] = useState<File[]>([])
   const [code, setCode] = useState(initialSupportId ?? supportIds.find((s) => s.status === 'ACTIVE')?.code ?? supportIds[0]!.code)
   const sid = supportIds.find((s) => s.code === code)!
   const expired = sid.status === 'EXPIRED'
@@ -57,7 +61,9 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
   const needsContact = severity === 1 && (sid.tier === 'PRODUCTION' || sid.tier === 'PREMIER') && category !== 'FEEDBACK'
   const fieldErrors = form.fields
 
-  if (state?.ok) return <Created result={state.data} viewerTimeZone={viewerTimeZone} />
+  if (state?.ok) {
+    return <UploadToNewCase caseNumber={state.data.number} files={files}>{(stored) => <Created result={state.data} attachments={stored} viewerTimeZone={viewerTimeZone} />}</UploadToNewCase>
+  }
 
   return (
     <ActionForm form={form} className="grid gap-6 lg:grid-cols-3">
@@ -184,9 +190,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
               <input id="relatedCaseNumber" name="relatedCaseNumber" inputMode="numeric" pattern="[0-9]*" defaultValue={relatedCaseNumber} className={inputClass} />
             </Field>
           </div>
-          <Field label="Diagnostic files (optional)" htmlFor="files" hint={`Logs and archives (${UPLOAD_ACCEPT.replaceAll(',', ', ')}).`} error={fieldErrors.files}>
-            <input id="files" name="files" type="file" multiple accept={UPLOAD_ACCEPT} className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200" />
-          </Field>
+          <AttachmentPicker id="files" label="Diagnostic files (optional)" files={files} onChange={setFiles} maxBytes={uploadMaxBytes} disabled={pending} />
         </Card>
       </div>
 
@@ -261,7 +265,7 @@ function useDebounced(value: string, ms: number) {
   return debounced
 }
 
-function Created({ result, viewerTimeZone }: { result: import('../actions').OpenCaseResult; viewerTimeZone: string }) {
+function Created({ result, attachments, viewerTimeZone }: { result: import('../actions').OpenCaseResult; attachments: string[]; viewerTimeZone: string }) {
   const target = result.responseTarget
   return (
     <Card className="max-w-2xl p-6">
@@ -278,7 +282,7 @@ function Created({ result, viewerTimeZone }: { result: import('../actions').Open
           </dd>
         </div>
         {result.businessHoursOnly && <div className="text-amber-800">Without a technical contact this Severity 1 case is worked in business hours only. Add a contact in a comment to have it worked around the clock.</div>}
-        {result.attachments.length > 0 && <div><dt className="text-slate-500">Files</dt><dd>{result.attachments.join(', ')}</dd></div>}
+        {attachments.length > 0 && <div><dt className="text-slate-500">Files</dt><dd>{attachments.join(', ')}</dd></div>}
         <div>
           <dt className="text-slate-500">Phone support</dt>
           <dd>

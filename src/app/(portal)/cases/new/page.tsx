@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Metadata } from 'next'
 import { PageHeader } from '@/components/ui'
+import { env } from '@/env'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { listSupportIdsForCases } from '@/server/support-ids/list-for-cases'
@@ -23,6 +24,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
         initialSupportId={supportId && supportIds.some((s) => s.code === supportId) ? supportId : undefined}
         relatedCaseNumber={related && /^\d+$/.test(related) ? related : undefined}
         idempotencyKey={randomUUID()} // one per rendered form: a double submit opens one case (decision 0009)
+        uploadMaxBytes={env.UPLOAD_MAX_BYTES}
       />
     </>
   )

@@ -4,7 +4,8 @@ import { readAttachment } from '@/server/cases/attachments'
 
 export const GET = authedRoute<{ number: string; attachmentId: string }>(async ({ actor, params }) => {
   const file = await readAttachment({ actor, number: caseNumberParam(params.number), attachmentId: params.attachmentId })
-  return new Response(new Uint8Array(file.bytes), {
+  // Streamed from the store, never read whole into memory.
+  return new Response(file.body, {
     headers: {
       'content-type': file.contentType,
       'content-length': String(file.size),

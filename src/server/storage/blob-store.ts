@@ -1,0 +1,89 @@
+import 'server-only'
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { env } from '@/env'
+
+/**
+ * Where case files live. Every read and write of stored bytes goes through this interface, so a
+ * backend other than the local disk (S3 and the like) plugs in here without touching the services
+ * (decision 0011). Bodies are streamed both ways: no backend may hold a whole file in memory.
+ */
+export type BlobStore = {
+  /**
+   * Streams `body` under `key`, counting bytes and hashing on the way. More than `maxBytes`
+   * aborts the write with `BlobTooLarge`; on any failure nothing is left under the key.
+   */
+  put(key: string, body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: { maxBytes: number }): Promise<{ size: number; sha256: string }>
+  /** The stored bytes as a web stream, or null when nothing is stored under the key. */
+  get(key: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | null>
+  remove(key: string): Promise<void>
+}
+
+export class BlobTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The body exceeds ${maxBytes} bytes`)
+    this.name = 'BlobTooLarge'
+  }
+}
+
+/** Counts and hashes what flows through; refuses the byte past the limit. */
+function meter(maxBytes: number) {
+  const hash = createHash('sha256')
+  let size = 0
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.byteLength
+      if (size > maxBytes) return done(new BlobTooLarge(maxBytes))
+      hash.update(chunk)
+      done(null, chunk)
+    },
+  })
+  return { stream, result: () => ({ size, sha256: hash.digest('hex') }) }
+}
+
+/** Files under a root folder (UPLOAD_DIR: never under public/), one file per key. */
+export function fileBlobStore(root: string): BlobStore {
+  const pathOf = (key: string) => {
+    const full = path.resolve(root, key)
+    if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`Storage key outside the store: ${key}`)
+    return full
+  }
+  return {
+    async put(key, body, { maxBytes }) {
+      const file = pathOf(key)
+      await fs.promises.mkdir(path.dirname(file), { recursive: true })
+      const m = meter(maxBytes)
+      try {
+        await pipeline(Readable.from(body, { objectMode: false }), m.stream, fs.createWriteStream(file, { flags: 'wx' }))
+      } catch (error) {
+        await fs.promises.rm(file, { force: true })
+        throw error
+      }
+      return m.result()
+    },
+    async get(key) {
+      let handle: fs.promises.FileHandle
+      try {
+        handle = await fs.promises.open(pathOf(key), 'r')
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw error
+      }
+      const { size } = await handle.stat()
+      return { size, body: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array> }
+    },
+    async remove(key) {
+      await fs.promises.rm(pathOf(key), { force: true })
+    },
+  }
+}
+
+let store: BlobStore | undefined
+/** The configured store (the local disk today). */
+export function blobStore(): BlobStore {
+  store ??= fileBlobStore(env.UPLOAD_DIR)
+  return store
+}
