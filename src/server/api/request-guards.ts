@@ -1,6 +1,7 @@
 import 'server-only'
 import { env } from '@/env'
 import { AppError } from '@/server/errors'
+import { formatBytes } from '@/lib/cases/uploads'
 
 // Checks every /api/v1 request passes before its handler runs (decision 0007).
 
@@ -26,7 +27,12 @@ export function assertDeclaredLength(req: Request): void {
   if (declared === null) return
   const limit = bodyLimitFor(req)
   if (!/^\d+$/.test(declared.trim())) throw new AppError('BAD_REQUEST', 'Content-Length is not a number')
-  if (Number(declared) > limit) throw tooLarge(limit)
+  if (Number(declared) <= limit) return
+  // An upload is refused naming the policy's per-file limit, as the upload route itself does.
+  if (limit !== JSON_BODY_MAX_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The upload is larger than the limit: the limit is ${formatBytes(env.UPLOAD_MAX_BYTES)} per file; nothing was read or changed`)
+  }
+  throw tooLarge(limit)
 }
 
 /** The origins a browser page of this portal has: NEXTAUTH_URL's when configured, else the Host the request came to. */
