@@ -270,9 +270,10 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
           {hidden}
           <input type="hidden" name="step" value="acknowledge" />
           <Button type="submit" disabled={pending}>Acknowledge</Button>
-          <FormMessage form={ack} success={done} />
         </ActionForm>
       )}
+      {/* Outside the form: it goes once the escalation is acknowledged, its outcome stays. */}
+      <FormMessage form={ack} success={done} />
       <div className="grid gap-4 md:grid-cols-3">
         <ActionForm form={assign} className="space-y-2">
           {hidden}
