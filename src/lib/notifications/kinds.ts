@@ -2,6 +2,7 @@
 // Adding a kind: add it here, to the `Notification` union and `compose` in
 // src/server/notifications/notify.ts, and give it a template in templates.ts (decision 0012).
 import { z } from 'zod'
+import { zText } from '@/lib/text'
 
 export type NotificationSide = 'customer' | 'vendor' | 'other'
 
@@ -41,7 +42,7 @@ export type TNotificationSettingsInput = z.infer<typeof ZNotificationSettingsInp
 
 export const ZMarkNotificationsReadInput = z
   .strictObject({
-    ids: z.array(z.string().min(1).max(40), { error: 'ids: a list of notification ids' }).min(1, 'ids: name at least one notification').max(200, 'ids: at most 200 at a time').optional(),
+    ids: z.array(zText('ids').min(1).max(40), { error: 'ids: a list of notification ids' }).min(1, 'ids: name at least one notification').max(200, 'ids: at most 200 at a time').optional(),
     all: z.literal(true, { error: 'all: true (mark every notification read)' }).optional(),
   })
   .refine((v) => (v.ids ? 1 : 0) + (v.all ? 1 : 0) === 1, { error: 'Send either { "ids": [...] } or { "all": true }' })
@@ -49,6 +50,6 @@ export type TMarkNotificationsReadInput = z.infer<typeof ZMarkNotificationsReadI
 
 export const ZListNotificationsQuery = z.strictObject({
   unread: z.enum(['true', 'false'], { error: 'unread: true or false' }).optional(),
-  cursor: z.string().max(40).optional(),
+  cursor: zText('cursor').max(40, 'cursor: use nextCursor from the previous page').optional(),
   limit: z.coerce.number({ error: 'limit: a number from 1 to 100' }).int('limit: a whole number').min(1, 'limit: at least 1').max(100, 'limit: at most 100').optional(),
 })

@@ -9,7 +9,7 @@ export async function markNotificationReadAction(notificationId: string): Promis
     const { unread } = await markNotificationsRead({ actor, input: { ids: [String(notificationId)] }, now: new Date() })
     revalidatePath('/notifications')
     return { unread }
-  })
+  }, { ids: [notificationId] })
 }
 
 export async function markAllNotificationsReadAction(): Promise<ActionResult<{ unread: number }>> {

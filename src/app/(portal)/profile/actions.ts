@@ -26,5 +26,5 @@ export async function saveNotificationSettingsAction(_prev: unknown, form: FormD
     await updateNotificationSettings({ actor, input: { mail: form.getAll('mail').map(String), othersCases: form.get('othersCases') === 'on' }, now: new Date() })
     revalidatePath('/profile')
     return null
-  })
+  }, { form })
 }

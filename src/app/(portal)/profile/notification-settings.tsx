@@ -1,15 +1,16 @@
 'use client'
 
-import { useActionState } from 'react'
 import { Alert, Button } from '@/components/ui'
+import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { saveNotificationSettingsAction } from './actions'
 
 type Kind = { kind: string; label: string; mail: boolean }
 
 export function NotificationSettingsForm({ kinds, othersCases, administrator }: { kinds: Kind[]; othersCases: boolean; administrator: boolean }) {
-  const [state, save, saving] = useActionState(saveNotificationSettingsAction, null)
+  // A form that edits saved values: after saving it keeps showing them.
+  const form = useActionForm(saveNotificationSettingsAction, { resetOnSuccess: false })
   return (
-    <form action={save} className="mt-4 space-y-4">
+    <ActionForm form={form} className="mt-4 space-y-4">
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Send me an e-mail when…</legend>
         <p className="mt-1 text-xs text-slate-500">Every notification also appears under the bell in the header, whatever you choose here.</p>
@@ -33,9 +34,9 @@ export function NotificationSettingsForm({ kinds, othersCases, administrator }: 
       ) : (
         <input type="hidden" name="othersCases" value={othersCases ? 'on' : ''} />
       )}
-      {state && !state.ok && <Alert>{state.error.message}</Alert>}
-      {state?.ok && <Alert tone="green">Your notification preferences are saved.</Alert>}
-      <Button type="submit" disabled={saving}>{saving ? 'Saving…' : 'Save preferences'}</Button>
-    </form>
+      {form.error && <Alert>{form.error.message}</Alert>}
+      {form.state?.ok && <Alert tone="green">Your notification preferences are saved.</Alert>}
+      <Button type="submit" disabled={form.pending}>{form.pending ? 'Saving…' : 'Save preferences'}</Button>
+    </ActionForm>
   )
 }
