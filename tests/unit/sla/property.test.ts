@@ -12,6 +12,11 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar, type WeeklyHours } from '@/lib/sla'
 
+// Run counts scale with SLA_PROPERTY_SCALE (1 = full, the default and what npm test runs; the
+// inner loop `npm run test:fast` uses 0.1). Seeds are fixed, so a smaller run is a prefix of the full one.
+const SCALE = Number(process.env.SLA_PROPERTY_SCALE ?? 1)
+const runs = (n: number) => Math.max(1, Math.round(n * (Number.isFinite(SCALE) && SCALE > 0 ? SCALE : 1)))
+
 const MIN = 60_000
 const HOUR = 3_600_000
 const DAY = 86_400_000
@@ -314,7 +319,7 @@ describe('engine = minute-by-minute reference around every DST transition 2026â€
     for (const anchor of anchors) {
       fc.assert(
         fc.property(caseArb(zone, [anchor]), (c) => check(c)),
-        { seed: seedOf(`${zone}@${anchor}`), numRuns: ts.length > 0 ? 14 : 8 },
+        { seed: seedOf(`${zone}@${anchor}`), numRuns: runs(ts.length > 0 ? 14 : 8) },
       )
     }
   })
@@ -323,10 +328,10 @@ describe('engine = minute-by-minute reference around every DST transition 2026â€
 describe('engine = reference at random instants 1970â€“2100', () => {
   const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/London', 'America/Sao_Paulo', 'Africa/Casablanca']
   test.each(zones)('%s', (zone) => {
-    const anchors = fc.sample(fc.integer({ min: Date.UTC(1970, 0, 5), max: Date.UTC(2100, 9, 1) }), { seed: seedOf(zone), numRuns: 12 })
+    const anchors = fc.sample(fc.integer({ min: Date.UTC(1970, 0, 5), max: Date.UTC(2100, 9, 1) }), { seed: seedOf(zone), numRuns: runs(12) })
     fc.assert(
       fc.property(caseArb(zone, anchors), (c) => check(c)),
-      { seed: seedOf(`random-${zone}`), numRuns: 24 },
+      { seed: seedOf(`random-${zone}`), numRuns: runs(24) },
     )
   })
 })
@@ -347,7 +352,7 @@ describe('addBusinessMinutes and businessMinutesBetween are inverse', () => {
           expect(businessMinutesBetween(cal, new Date(start), due)).toBe(minutes)
         },
       ),
-      { seed: 20260101, numRuns: 4000 },
+      { seed: 20260101, numRuns: runs(4000) },
     )
   })
   test('between is additive: [a,b) + [b,c) = [a,c)', () => {
@@ -368,7 +373,7 @@ describe('addBusinessMinutes and businessMinutesBetween are inverse', () => {
           expect(Math.abs(ab + bc - ac)).toBeLessThan(1e-6)
         },
       ),
-      { seed: 7, numRuns: 1500 },
+      { seed: 7, numRuns: runs(1500) },
     )
   })
 })
