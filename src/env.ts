@@ -11,6 +11,9 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL (leave it unset for embedded PGlite)')
     .optional(),
+  // Connections per instance to the PostgreSQL server (pg's default is 10). Instances × this must
+  // stay below the server's max_connections; about 2-4 per core of the database machine is usual.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   PGLITE_DIR: z.string().min(1).default('.data/pglite'),
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
@@ -90,5 +93,5 @@ export const env = {
 }
 
 export function dbTarget(): DbTarget {
-  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dir: env.PGLITE_DIR }
+  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { kind: 'pglite', dir: env.PGLITE_DIR }
 }

@@ -58,4 +58,25 @@ describe('API token expiry', () => {
     expect(await actorForBearer(`Bearer ${token.secret}`, later(1))).toMatchObject({ actor: null, refusal: expect.stringMatching(/revoked/) })
     expect(await actorForBearer('Bearer sp_unknown', later(1))).toMatchObject({ actor: null })
   })
+
+  it('records the last use at most once a minute, so reads do not write on every request (issue 13)', async () => {
+    const { actors } = await createWorld()
+    const token = await createApiToken({ actor: actors.caseadmin, input: { name: 'CI' }, now })
+    const lastUse = async () => (await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id }, select: { lastUsedAt: true } })).lastUsedAt
+    const at = (ms: number) => new Date(now.getTime() + ms)
+    await actorForBearer(`Bearer ${token.secret}`, at(0))
+    expect(await lastUse()).toEqual(at(0))
+    // Ten concurrent requests within the minute: still the first use, no write.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => actorForBearer(`Bearer ${token.secret}`, at(1_000 + i))))
+    expect(await lastUse()).toEqual(at(0))
+    await actorForBearer(`Bearer ${token.secret}`, at(60_000))
+    expect(await lastUse()).toEqual(at(60_000))
+  })
+
+  it('a disabled user\'s token is refused', async () => {
+    const { actors } = await createWorld()
+    const token = await createApiToken({ actor: actors.caseadmin, input: { name: 'CI' }, now })
+    await prisma.user.update({ where: { id: actors.caseadmin.id }, data: { disabledAt: now } })
+    expect(await actorForBearer(`Bearer ${token.secret}`, later(1))).toEqual({ actor: null, refusal: 'This API token is not valid' })
+  })
 })

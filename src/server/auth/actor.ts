@@ -1,9 +1,11 @@
 import 'server-only'
+import { cache } from 'react'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { getServerSession } from 'next-auth'
 import { prisma } from '@/server/db/client'
 import { AppError } from '@/server/errors'
+import type { User } from '@/generated/prisma/client'
 import type { OrgKind, VendorRole } from '@/generated/prisma/enums'
 import { authOptions } from './options'
 import { hashToken } from './token-hash'
@@ -26,13 +28,10 @@ export const isVendor = (actor: Actor) => actor.orgKind === 'VENDOR'
 export const hasVendorRole = (actor: Actor, ...roles: VendorRole[]) =>
   isVendor(actor) && roles.some((r) => actor.vendorRoles.includes(r))
 
-export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    include: { organisation: { select: { name: true, kind: true } } },
-  })
-  if (!user || user.disabledAt) return null
-  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null
+const ACTOR_USER = { include: { organisation: { select: { name: true, kind: true } } } } as const
+type ActorUser = Pick<User, 'id' | 'email' | 'name' | 'organisationId' | 'vendorRoles' | 'timeZone' | 'locale'> & { organisation: { name: string; kind: OrgKind } }
+
+function toActor(user: ActorUser): Actor {
   return {
     id: user.id,
     email: user.email,
@@ -46,26 +45,44 @@ export async function loadActor(userId: string, sessionVersion?: number): Promis
   }
 }
 
+export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, ...ACTOR_USER })
+  if (!user || user.disabledAt) return null
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null
+  return toActor(user)
+}
+
+/** A token's last use is recorded at most this often: reads do not write on every request. */
+export const TOKEN_LAST_USE_STEP_MS = 60_000
+
 /**
  * The actor of an `Authorization: Bearer …` header at `now`: null with the reason when the token
- * is unknown, revoked or expired (decision 0009). Only an accepted request counts as its last use.
+ * is unknown, revoked or expired (decision 0009). Only an accepted request counts as its last use,
+ * recorded at most once a minute (one conditional write, so concurrent requests with one token do
+ * not queue on its row). The token and its user come in one query.
  */
 export async function actorForBearer(authorization: string, now: Date): Promise<{ actor: Actor | null; refusal?: string }> {
   const secret = authorization.slice('Bearer '.length).trim()
   if (!secret) return { actor: null, refusal: 'The Authorization header has no token' }
-  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(secret) } })
+  const token = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(secret) }, include: { user: ACTOR_USER } })
   if (!token) return { actor: null, refusal: 'This API token is not valid' }
   if (token.revokedAt) return { actor: null, refusal: 'This API token was revoked: create a new one on your profile page' }
   if (token.expiresAt <= now) {
     return { actor: null, refusal: `This API token expired on ${token.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: create a new one on your profile page` }
   }
-  await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } })
-  const actor = await loadActor(token.userId)
-  return actor ? { actor } : { actor: null, refusal: 'This API token is not valid' }
+  if (token.user.disabledAt) return { actor: null, refusal: 'This API token is not valid' }
+  const stale = new Date(now.getTime() - TOKEN_LAST_USE_STEP_MS)
+  if (!token.lastUsedAt || token.lastUsedAt <= stale) {
+    await prisma.apiToken.updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] }, data: { lastUsedAt: now } })
+  }
+  return { actor: toActor(token.user) }
 }
 
-/** The signed-in actor from a bearer token or the session cookie; null when there is none. */
-export async function currentActor(): Promise<Actor | null> {
+/**
+ * The signed-in actor from a bearer token or the session cookie; null when there is none. Loaded
+ * once per request (React's cache: the layout and the page of one render share it).
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get('authorization')
   if (authorization?.startsWith('Bearer ')) return (await actorForBearer(authorization, new Date())).actor
   const session = await getServerSession(authOptions)
@@ -74,7 +91,7 @@ export async function currentActor(): Promise<Actor | null> {
   // here (or predates the claim) and could never be revoked by signing out (decision 0007).
   if (typeof session.user.sessionVersion !== 'number') return null
   return loadActor(session.user.id, session.user.sessionVersion)
-}
+})
 
 /** For server functions and API routes: refuses with 401 when nobody is signed in. */
 export async function requireActor(): Promise<Actor> {

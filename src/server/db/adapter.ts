@@ -8,7 +8,8 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 
-export type DbTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string }
+/** poolSize: the most connections this process opens to the PostgreSQL server (DATABASE_POOL_SIZE). */
+export type DbTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dir: string }
 
 export function describeTarget(target: DbTarget): string {
   if (target.kind === 'pglite') return `embedded PGlite at ${target.dir}`
@@ -16,8 +17,8 @@ export function describeTarget(target: DbTarget): string {
   return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`
 }
 
-export function postgresFactory(url: string) {
-  return new PrismaPg({ connectionString: url })
+export function postgresFactory(url: string, poolSize?: number) {
+  return new PrismaPg({ connectionString: url, ...(poolSize ? { max: poolSize } : {}) })
 }
 
 const pgliteInstances = new Map<string, PGlite>()
@@ -44,7 +45,7 @@ export function pgliteFactory(dir: string) {
 }
 
 export function adapterFactoryFor(target: DbTarget) {
-  return target.kind === 'postgres' ? postgresFactory(target.url) : pgliteFactory(target.dir)
+  return target.kind === 'postgres' ? postgresFactory(target.url, target.poolSize) : pgliteFactory(target.dir)
 }
 
 /** Creates a database on the server named by `adminUrl` and returns its URL. */
