@@ -96,6 +96,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/notifications/read': { objects: none, expect: () => signedIn, call: () => api('POST', '/api/v1/notifications/read', {}, { all: true }) },
   'GET /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/auth/session') },
   'POST /api/auth/[...nextauth]': { objects: none, expect: () => 'allow', call: () => api('POST', '/api/auth/_log', {}, {}) },
+  // The load balancer's checks (issue 14): public, and they say nothing about anyone.
+  'GET /api/health': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/health') },
+  'GET /api/ready': { objects: none, expect: () => 'allow', call: () => api('GET', '/api/ready') },
 
   // Customer case flow
   'GET /api/v1/support-ids': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/support-ids') },
@@ -287,5 +290,5 @@ test('isolation matrix: every route × every actor × reachable and unreachable 
 /** Routes anyone may call without signing in. */
 function isPublic(route: AppRoute): boolean {
   const key = routeKey(route)
-  return ['PAGE /', 'PAGE /signin', 'GET /api/v1/openapi.json', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]', 'PAGE /invite/[token]', 'POST /invite/[token]/register'].includes(key)
+  return ['PAGE /', 'PAGE /signin', 'GET /api/v1/openapi.json', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]', 'GET /api/health', 'GET /api/ready', 'PAGE /invite/[token]', 'POST /invite/[token]/register'].includes(key)
 }

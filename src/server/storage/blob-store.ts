@@ -20,6 +20,8 @@ export type BlobStore = {
   /** The stored bytes as a web stream, or null when nothing is stored under the key. */
   get(key: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | null>
   remove(key: string): Promise<void>
+  /** Resolves when the store can take a write now (the readiness check); rejects otherwise. */
+  ready(): Promise<void>
 }
 
 export class BlobTooLarge extends Error {
@@ -77,6 +79,10 @@ export function fileBlobStore(root: string): BlobStore {
     },
     async remove(key) {
       await fs.promises.rm(pathOf(key), { force: true })
+    },
+    async ready() {
+      await fs.promises.mkdir(root, { recursive: true })
+      await fs.promises.access(root, fs.constants.W_OK)
     },
   }
 }
