@@ -7,6 +7,8 @@ test('GET /api/health and /api/ready answer without a session and say nothing ab
   expect(health.status()).toBe(200)
   expect(health.headers()['cache-control']).toBe('no-store')
   expect(await health.json()).toEqual({ status: 'ok' })
+  // Every response carries its request id, the one its log line has (issue 14).
+  expect(health.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
 
   const ready = await request.get('/api/ready')
   expect(ready.status()).toBe(200)

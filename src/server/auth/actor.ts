@@ -9,6 +9,7 @@ import type { User } from '@/generated/prisma/client'
 import type { OrgKind, VendorRole } from '@/generated/prisma/enums'
 import { authOptions } from './options'
 import { hashToken } from './token-hash'
+import { noteRequestUser } from '@/server/http/request-log'
 
 /** The authenticated person every service function acts for. Roles on Support IDs are read
  * from the database on each use, never from the session, so a revocation applies at once. */
@@ -32,6 +33,7 @@ const ACTOR_USER = { include: { organisation: { select: { name: true, kind: true
 type ActorUser = Pick<User, 'id' | 'email' | 'name' | 'organisationId' | 'vendorRoles' | 'timeZone' | 'locale'> & { organisation: { name: string; kind: OrgKind } }
 
 function toActor(user: ActorUser): Actor {
+  noteRequestUser(user.id)
   return {
     id: user.id,
     email: user.email,

@@ -5,6 +5,7 @@
 // that any client-sent copy is overwritten in (pen test issue 10, finding 4; decision 0007).
 // Node only: called from src/instrumentation.ts, before the server handles its first request.
 import http from 'node:http'
+import { withRequestLog } from './request-log'
 
 export const PEER_HEADER = 'x-portal-peer-address'
 export const FORWARDED_HEADER = 'x-portal-forwarded-for'
@@ -22,6 +23,7 @@ export function stampPeerAddresses(): void {
       const forwarded = req.headers['x-forwarded-for']
       if (forwarded === undefined) delete req.headers[FORWARDED_HEADER]
       else req.headers[FORWARDED_HEADER] = Array.isArray(forwarded) ? forwarded.join(', ') : forwarded
+      return withRequestLog(req, args[1] as http.ServerResponse, () => emit.call(this, event, ...args))
     }
     return emit.call(this, event, ...args)
   }
