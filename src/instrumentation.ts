@@ -3,9 +3,10 @@ export async function register() {
   // NOTE: NEXT_RUNTIME is set by Next itself, not configuration (the documented way to keep
   // Node-only code out of the edge runtime), so it is read here rather than through src/env.ts.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  // Refuses an unsafe environment (exits) and stamps each request with its peer address (decision 0007).
+  // Refuses an unsafe environment (exits), stamps each request with its peer address (decision
+  // 0007) and applies pending migrations before the first request (src/server/db/prepare.ts).
   const { prepareServer } = await import('./server/http/startup')
-  prepareServer()
+  await prepareServer()
   const { startOutboxWorkerFromEnv } = await import('./server/notifications/worker')
   startOutboxWorkerFromEnv()
 }

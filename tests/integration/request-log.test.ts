@@ -12,11 +12,13 @@ let base: string
 
 beforeAll(async () => {
   stampPeerAddresses()
-  server = http.createServer(async (req, res) => {
-    await new Promise((r) => setTimeout(r, 5))
-    noteRequestUser('user-42')
-    res.statusCode = req.url?.startsWith('/missing') ? 404 : 201
-    res.end('done')
+  server = http.createServer((req, res) => {
+    // The user is noted after an await, as the actor is inside Next's handling.
+    setTimeout(() => {
+      noteRequestUser('user-42')
+      res.statusCode = req.url?.startsWith('/missing') ? 404 : 201
+      res.end('done')
+    }, 5)
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

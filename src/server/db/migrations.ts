@@ -115,7 +115,8 @@ let engineReady: Promise<typeof engineBindings.SchemaEngine> | undefined
 // instantiate the module ourselves, as Prisma's CLI does.
 function loadEngine() {
   engineReady ??= (async () => {
-    const entry = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm')
+    // Resolved from the project (not import.meta.url), so it also works inside the server bundle.
+    const entry = createRequire(path.join(ROOT, 'package.json')).resolve('@prisma/schema-engine-wasm')
     const wasmPath = path.join(path.dirname(entry), 'schema_engine_bg.wasm')
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
       './schema_engine_bg.js': engineBindings as unknown as WebAssembly.ModuleImports,

@@ -1,8 +1,9 @@
 // What a server process does before it answers its first request (Node only; src/instrumentation.ts).
-import { startupProblem } from '@/env'
+import { dbTarget, startupProblem } from '@/env'
+import { prepareDatabase } from '@/server/db/prepare'
 import { stampPeerAddresses } from './peer-address'
 
-export function prepareServer(): void {
+export async function prepareServer(): Promise<void> {
   // A deployment that cannot sign sessions safely must not start, rather than answer 500 to every request.
   const problem = startupProblem()
   if (problem) {
@@ -11,4 +12,11 @@ export function prepareServer(): void {
   }
   // Route handlers cannot see the socket: record the peer address on every request.
   stampPeerAddresses()
+  // Pending migrations before the first request (and demo data on an empty embedded folder).
+  try {
+    await prepareDatabase(dbTarget(), new Date(), (line) => console.log(`[startup] ${line}`))
+  } catch (error) {
+    console.error(`[startup] The database could not be prepared: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
 }
