@@ -10,6 +10,8 @@ import { approvePartnerGrant, declinePartnerGrant } from '@/server/partners/deci
 import { listPartnerGrants } from '@/server/partners/list-grants'
 import { getOrganisation } from '@/server/organisation/get-organisation'
 import { explainCaseRights } from '@/server/support-ids/list-for-cases'
+import { grantRole, upsertSupportId } from '../../prisma/seed/factories'
+import type { PrismaClient } from '@/generated/prisma/client'
 import { createWorld, type World } from '../support/world'
 
 const CODE = '<code>'
@@ -30,7 +32,7 @@ async function refusal(call: () => Promise<unknown>) {
 /** The three kinds of code a partner may type: none has it, a live Support ID, an expired one. */
 const codes = (world: World) => ({
   unknown: `nope-${world.tag}`,
-  real: world.supportIds.basic.code.toLowerCase(),
+  real: world.supportIds.basic.code,
   expired: world.supportIds.expired.code,
 })
 
@@ -141,5 +143,20 @@ describe('a partner cannot tell whether a Support ID code exists', () => {
       for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' })
       expect(await prisma.partnerGrant.count({ where: { partnerOrgId: world.orgs.partnerOrg.id, requestedCode: code.toUpperCase() } })).toBe(1)
     }
+  })
+
+  it('a code is found whatever its case as typed (codes are issued in capitals), by the unique index', async () => {
+    const world = await createWorld()
+    const { actors, users, now } = world
+    const s = await upsertSupportId(prisma as unknown as PrismaClient, {
+      code: `UP-${world.tag.toUpperCase()}`, organisationId: world.orgs.customer.id, tier: 'BASIC', regionCode: 'US', siteTimeZone: 'America/Chicago',
+      maintenanceStart: new Date(now.getTime() - 86_400_000), maintenanceEnd: new Date(now.getTime() + 86_400_000), productIds: [],
+    })
+    await grantRole(prisma as unknown as PrismaClient, users.caseadmin.id, s.id, 'CASE_ADMIN')
+    const r = await requestPartnerAccess({ actor: actors.partner, input: { supportIdCode: ` up-${world.tag} ` }, now })
+    expect(r.supportIdCode).toBe(s.code)
+    expect(await prisma.partnerGrant.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ supportIdId: s.id, requestedCode: s.code, announcePending: true })
+    expect(await announcePartnerRequests({ now, ids: [r.id] })).toEqual({ claimed: 1, messages: 1 })
+    expect(await prisma.outboxMessage.findMany({ where: { kind: 'partner-request', subject: { contains: s.code } }, select: { to: true } })).toEqual([{ to: users.caseadmin.email }])
   })
 })

@@ -45,7 +45,7 @@ describe('partner delegation', () => {
     // Before any grant the partner cannot open cases on the Basic Support ID.
     await refused(world, () => openCase({ actor: actors.partner, input: caseInput(world, basic), now }), 'NOT_FOUND', new RegExp(`Support ID ${basic} was not found`))
 
-    const requested = await requestPartnerAccess({ actor: actors.partner, input: { supportIdCode: basic.toUpperCase(), note: 'We run their backup estate' }, now })
+    const requested = await requestPartnerAccess({ actor: actors.partner, input: { supportIdCode: basic, note: 'We run their backup estate' }, now })
     // The answer names the code as typed (upper-cased), not the Support ID's own spelling (decision 0018).
     expect(requested).toMatchObject({ supportIdCode: basic.toUpperCase(), status: 'PENDING' })
     expect(await listPartnerGrants({ actor: actors.partner })).toContainEqual(expect.objectContaining({ supportIdCode: basic.toUpperCase(), status: 'PENDING', customer: null, tier: null }))

@@ -26,7 +26,10 @@ export async function requestPartnerAccess({ actor, input, now }: { actor: Actor
   const code = supportIdCode.toUpperCase()
   const pendingMessage = `Your organisation's request for ${code} is already pending`
   return prisma.$transaction(async (tx) => {
-    const s = await tx.supportId.findFirst({ where: { code: { equals: code, mode: 'insensitive' } }, select: { id: true } })
+    // Two probes of the unique index on the code, whatever it is: Support ID codes are issued in
+    // capitals (AC-PROD-1002), and one stored otherwise is found when typed exactly. Never a
+    // case-insensitive match: that is a scan, stopping early at a real code and not at an unknown one.
+    const s = await tx.supportId.findFirst({ where: { code: { in: [code, supportIdCode] } }, orderBy: { code: 'asc' }, select: { id: true } })
     const existing = await tx.partnerGrant.findUnique({
       where: { partnerOrgId_requestedCode: { partnerOrgId: actor.organisationId, requestedCode: code } },
       select: { id: true, status: true },
