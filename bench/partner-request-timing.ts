@@ -104,7 +104,7 @@ async function main() {
     type Group = keyof typeof groups
     const kinds = Object.keys(groups) as Group[]
     // Warm-up (not counted): the first requests compile routes and fill pools.
-    for (const [k, code] of shuffle(kinds.flatMap((k) => groups[k].slice(N).map((c) => [k, c] as const)))) void k, await send(code)
+    for (const code of shuffle(kinds.flatMap((k) => groups[k].slice(N)))) await send(code)
 
     const run = async (label: string) => {
       const times: Record<Group, number[]> = { unknown: [], real2: [], real10: [] }
