@@ -61,9 +61,11 @@ export async function upsertPartnerGrant(
   db: Db,
   g: { partnerOrgId: string; supportIdId: string; status: GrantStatus; requestedById: string; requestedAt: Date; decidedById?: string; decidedAt?: Date },
 ) {
+  // Recorded under the code as a partner's request is (trimmed, upper-cased: decision 0018).
+  const { code } = await db.supportId.findUniqueOrThrow({ where: { id: g.supportIdId }, select: { code: true } })
   return db.partnerGrant.upsert({
     where: { partnerOrgId_supportIdId: { partnerOrgId: g.partnerOrgId, supportIdId: g.supportIdId } },
     update: {},
-    create: g,
+    create: { ...g, requestedCode: code.toUpperCase() },
   })
 }

@@ -66,8 +66,11 @@ test.describe('partner delegation', () => {
     await expect(partner.getByText('You cannot open cases yet')).toBeVisible()
 
     // 2. The Case Administrator sees the request (and its e-mail in the dev inbox) and approves it.
-    await admin.goto('/inbox')
-    await expect(admin.getByText(`${partnerName} requests access to Support ID ${code}`)).toBeVisible()
+    // The request's mail is written by the server's background worker within a few seconds (decision 0018).
+    await expect(async () => {
+      await admin.goto('/inbox')
+      await expect(admin.getByText(`${partnerName} requests access to Support ID ${code}`)).toBeVisible({ timeout: 1_000 })
+    }).toPass({ timeout: 20_000 })
     await admin.getByRole('link', { name: 'Organisation' }).click()
     await expect(admin.getByText('1 partner request waiting for a decision')).toBeVisible()
     await expect(admin.getByText('“We run Initech\'s backup estate.”')).toBeVisible()

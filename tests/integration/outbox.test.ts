@@ -7,6 +7,7 @@ import { makeCase } from '../support/make-case'
 import { freePort, startSmtpServer, type TestSmtpServer } from '../support/smtp'
 import { createWorld } from '../support/world'
 import { requestPartnerAccess } from '@/server/partners/request-access'
+import { announcePartnerRequests } from '@/server/partners/announce-requests'
 import { approvePartnerGrant } from '@/server/partners/decide-grant'
 import { inviteCaseAdmin } from '@/server/organisation/invitations'
 
@@ -160,6 +161,8 @@ describe('outbox delivery through a real SMTP server', () => {
     const { actors, users, supportIds, now } = world
     const server = await smtp()
     const grant = await requestPartnerAccess({ actor: actors.partner, input: { supportIdCode: supportIds.basic.code }, now })
+    // The worker's step that tells the administrators (decision 0018).
+    await announcePartnerRequests({ now, ids: [grant.id] })
     await approvePartnerGrant({ actor: actors.licadmin, input: { grantId: grant.id }, now })
     await inviteCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.basic.code, email: `new.${world.tag}@test.example` }, now })
     const ids = (await prisma.outboxMessage.findMany({ where: { OR: [{ to: { contains: world.tag } }, { subject: { contains: world.tag } }] }, select: { id: true } })).map((m) => m.id)

@@ -256,13 +256,16 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
     }
     case 'partner-request': {
       const g = await loadGrant(tx, n.grantId)
-      const admins = await supportIdAdmins(tx, g.supportId.id, g.supportId.organisationId)
+      // A request for a code no Support ID has reaches no one (decision 0018).
+      const s = g.supportId
+      if (!s) return []
+      const admins = await supportIdAdmins(tx, s.id, s.organisationId)
       return admins.map((r) => ({
         to: r.email,
         user: r,
         url: '/organisation',
         mail: partnerRequestMail(r, {
-          supportIdCode: g.supportId.code,
+          supportIdCode: s.code,
           partnerOrg: g.partnerOrg.name,
           requestedBy: g.requestedBy.name,
           requestedByEmail: g.requestedBy.email,
@@ -281,7 +284,7 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
           to: requester.email,
           user: requester,
           url: '/partner',
-          mail: partnerDecisionMail(requester, { supportIdCode: g.supportId.code, status: g.status, decidedAt: g.decidedAt ?? now, url: appUrl('/partner') }),
+          mail: partnerDecisionMail(requester, { supportIdCode: g.supportId?.code ?? g.requestedCode, status: g.status, decidedAt: g.decidedAt ?? now, url: appUrl('/partner') }),
         },
       ]
     }
@@ -452,6 +455,7 @@ async function loadGrant(tx: Tx, grantId: string) {
       requestedAt: true,
       decidedAt: true,
       partnerOrgId: true,
+      requestedCode: true,
       partnerOrg: { select: { name: true } },
       requestedBy: { select: USER },
       supportId: { select: { id: true, code: true, organisationId: true } },

@@ -2,6 +2,7 @@ import 'server-only'
 import { env } from '@/env'
 import { sendBreachWarnings } from './breach-warnings'
 import { deliverDue, purgeSentMail } from './deliver'
+import { announcePartnerRequests } from '@/server/partners/announce-requests'
 
 const TICK_MS = 5_000
 const BREACH_SCAN_MS = 60_000
@@ -12,10 +13,10 @@ type Worker = { stop: () => void }
 const holder = globalThis as unknown as { outboxWorker?: Worker }
 
 /**
- * The background loop of a server process: delivers due outbox messages every few seconds and
- * scans for response targets about to be breached every minute. One timer chain per process (a
+ * The background loop of a server process: tells administrators about new partner requests
+ * (decision 0018), delivers due outbox messages every few seconds and scans for response targets about to be breached every minute. One timer chain per process (a
  * tick starts only after the previous one ended); several processes may run it side by side,
- * because deliverDue and sendBreachWarnings claim their rows atomically.
+ * because announcePartnerRequests, deliverDue and sendBreachWarnings claim their rows atomically.
  */
 export function startOutboxWorker({ tickMs = TICK_MS }: { tickMs?: number } = {}): Worker {
   if (holder.outboxWorker) return holder.outboxWorker
@@ -31,6 +32,9 @@ export function startOutboxWorker({ tickMs = TICK_MS }: { tickMs?: number } = {}
         lastScan = now.getTime()
         await sendBreachWarnings({ now })
         await purgeSentMail({ now, retentionDays: env.OUTBOX_RETENTION_DAYS })
+      }
+      for (let i = 0; i < MAX_BATCHES_PER_TICK && !stopped; i++) {
+        if ((await announcePartnerRequests({ now: new Date(), batchSize: BATCH })).claimed < BATCH) break
       }
       for (let i = 0; i < MAX_BATCHES_PER_TICK && !stopped; i++) {
         const report = await deliverDue({ now: new Date(), batchSize: BATCH })

@@ -18,21 +18,25 @@ const TRANSITIONS: Record<Decision, { from: GrantStatus; to: GrantStatus; refuse
 /**
  * A partner grant the actor may decide on: any License or Case Administrator of its Support ID.
  * A grant on a Support ID the actor does not administer is not found (404), except to the partner
- * who asked for it and to vendor staff, who may see it but not decide (403).
+ * who asked for it and to vendor staff, who may see it but not decide (403). A request for a code
+ * no Support ID has is nobody's to decide: not found for customers, and for the partner the same
+ * refusal as a real one, naming the code it typed (decision 0018).
  */
 async function findDecidableGrant(tx: Tx, actor: Actor, grantId: string) {
   const grant = await tx.partnerGrant.findUnique({
     where: { id: grantId },
-    select: { id: true, status: true, partnerOrgId: true, supportIdId: true, partnerOrg: { select: { name: true } }, supportId: { select: { code: true } } },
+    select: { id: true, status: true, partnerOrgId: true, supportIdId: true, requestedCode: true, partnerOrg: { select: { name: true } }, supportId: { select: { code: true } } },
   })
   if (!grant) throw notFound('That access request')
   if (actor.orgKind === 'CUSTOMER') {
+    const { supportId } = grant
+    if (!supportId || !grant.supportIdId) throw notFound('That access request')
     const administers = await tx.supportId.count({ where: { AND: [{ id: grant.supportIdId }, supportIdWhere(actor)] } })
     if (!administers) throw notFound('That access request')
-    return grant
+    return { ...grant, supportId }
   }
   if (actor.orgKind === 'VENDOR' || grant.partnerOrgId === actor.organisationId) {
-    throw new AppError('FORBIDDEN', `Only a License or Case Administrator of ${grant.supportId.code} may decide on partner access`)
+    throw new AppError('FORBIDDEN', `Only a License or Case Administrator of ${grant.requestedCode} may decide on partner access`)
   }
   throw notFound('That access request')
 }

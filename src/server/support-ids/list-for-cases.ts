@@ -57,10 +57,12 @@ export async function explainCaseRights({ actor }: { actor: Actor }) {
   if (actor.orgKind === 'PARTNER') {
     const grants = await prisma.partnerGrant.findMany({
       where: { partnerOrgId: actor.organisationId, status: { in: ['PENDING', 'DECLINED', 'REVOKED'] } },
-      select: { status: true, supportId: { select: { code: true, organisation: { select: { name: true } } } } },
+      select: { status: true, requestedCode: true },
       orderBy: { requestedAt: 'desc' },
     })
-    return { kind: 'partner' as const, grants: grants.map((g) => ({ status: g.status, supportId: g.supportId.code, customer: g.supportId.organisation.name })) }
+    // The code as typed and the status only: the customer's name is shown once approved, as on
+    // /partner (a pending request must not tell whose a code is, or whether it is anyone's: decision 0018).
+    return { kind: 'partner' as const, grants: grants.map((g) => ({ status: g.status, supportId: g.requestedCode })) }
   }
   const admins = await prisma.user.findMany({
     where: {

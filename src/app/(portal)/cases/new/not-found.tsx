@@ -34,7 +34,7 @@ export default async function CannotOpenCases() {
                 <ul className="mt-2 list-disc pl-5">
                   {why.grants.map((g) => (
                     <li key={g.supportId}>
-                      {g.supportId} ({g.customer}): {g.status === 'PENDING' ? 'your request is pending approval' : g.status === 'DECLINED' ? 'your request was declined' : 'access was revoked'}
+                      {g.supportId}: {g.status === 'PENDING' ? 'your request is pending approval' : g.status === 'DECLINED' ? 'your request was declined' : 'access was revoked'}
                     </li>
                   ))}
                 </ul>
