@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, Locator, Page } from '@playwright/test'
 import { expect, signIn, test } from './fixtures'
 
 // Issue 11, smaller defects: one journey per defect, driven through the pages as a user.
@@ -22,10 +22,10 @@ async function openCase(customer: Page, data: Record<string, unknown> = {}) {
   return (await res.json()).number as number
 }
 
-const shot = async (page: Page, name: string) => {
-  await page.screenshot({ path: `/tmp/smalls-${name}-desktop.png`, fullPage: true })
+const shot = async (page: Page, part: Locator, name: string) => {
+  await part.screenshot({ path: `/tmp/smalls-${name}-desktop.png` })
   await page.setViewportSize({ width: 390, height: 844 })
-  await page.screenshot({ path: `/tmp/smalls-${name}-phone.png`, fullPage: true })
+  await part.screenshot({ path: `/tmp/smalls-${name}-phone.png` })
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
@@ -44,8 +44,7 @@ test.describe('issue 11: smaller defects', () => {
     const card = page.locator(`[data-testid="escalation"][data-case-number="${number}"]`)
     await expect(card.getByTestId('escalation-target')).toContainText('Closed before any response (target 30 minutes, 24/7; not yet due when it closed)')
     await expect(card).not.toContainText('Best effort')
-    await card.scrollIntoViewIfNeeded()
-    await shot(page, 'escalation-card-closed')
+    await shot(page, card, 'escalation-card-closed')
   })
 
   test('2. the escalation card names the case’s engineer, or says unassigned', async ({ page, browser }) => {
@@ -71,7 +70,7 @@ test.describe('issue 11: smaller defects', () => {
     await page.reload()
     await expect(card.getByTestId('escalation-engineer')).toHaveText(engineerName)
     await expect(card.getByLabel('Engineer for this escalation')).toHaveValue('engineer@vendor.example')
-    await shot(page, 'escalation-card-open')
+    await shot(page, card, 'escalation-card-open')
   })
 
   test('3. closing a case with an open manager request says it closes the request too, and the card says so afterwards', async ({ page, browser }) => {
@@ -104,6 +103,8 @@ test.describe('issue 11: smaller defects', () => {
     await signIn(page, 'engineer@vendor.example')
     await page.goto(`/cases/${number}`)
     const tools = page.getByTestId('vendor-case-tools')
+    // Blank "When" = now (the minute-precision default can fall before a case opened seconds ago).
+    await tools.getByLabel(/^When/).fill('')
     await tools.getByLabel('Channel').selectOption('phone')
     await tools.getByLabel('Outcome').selectOption('voicemail')
     await tools.getByRole('button', { name: 'Log attempt' }).click()
@@ -141,9 +142,8 @@ test.describe('issue 11: smaller defects', () => {
     await expect(tools.getByText('A contact attempt cannot be in the future').first()).toBeVisible()
     await expect(tools.getByLabel('Channel')).toHaveValue('email')
     await expect(outcome).toHaveValue('reached')
-    await tools.locator('form', { has: outcome }).scrollIntoViewIfNeeded()
-    await shot(page, 'contact-attempt-form')
-    await page.reload()
+    await shot(page, tools.locator('[aria-labelledby="vendor-contact"]'), 'contact-attempt-form')
+    await when.fill('')
     await tools.getByLabel('Channel').selectOption('email')
     await tools.getByLabel('Outcome').selectOption('reached')
     await tools.getByRole('button', { name: 'Log attempt' }).click()

@@ -61,7 +61,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                       {e.case.organisation} · {TIER_LABELS[e.case.tier]} · <SeverityBadge severity={e.case.severity} /> <StatusBadge status={e.case.status} />
                     </p>
                   </div>
-                  <div className="text-right text-sm">
+                  <div className="text-sm sm:text-right">
                     <Badge tone={TONES[e.status]}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
                     <p className="mt-1 text-slate-600">Asked {when(e.openedAt)} by {e.requestedBy}</p>
                     <p className="mt-1"><CaseSla c={e.case} /></p>
