@@ -130,7 +130,7 @@ test.describe('engineer', () => {
     await customer.context().close()
 
     await signIn(page, 'engineer2@vendor.example')
-    const attempt = await page.request.post(`/api/v1/cases/${number}/contact-attempts`, { data: { channel: 'email', outcome: 'voicemail' } })
+    const attempt = await page.request.post(`/api/v1/cases/${number}/contact-attempts`, { data: { channel: 'email', outcome: 'no-answer' } })
     expect(attempt.status()).toBe(201)
     expect((await attempt.json()).contactAttempts).toMatchObject({ required: 3, closeWithoutConsentAllowed: false })
     const refused = await page.request.post(`/api/v1/cases/${number}/resolve`, { data: { code: 'NO_RESPONSE', summary: 'Nobody answers.' } })

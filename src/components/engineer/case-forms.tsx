@@ -3,7 +3,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm, type ActionFormState, type FormAction } from '@/components/ui/action-form'
-import { RESOLUTION_CODES, RESOLUTION_LABELS } from '@/lib/engineer/schemas'
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, RESOLUTION_CODES, RESOLUTION_LABELS, contactOutcomesFor } from '@/lib/engineer/schemas'
 import {
   assignCaseAction,
   closeResolvedCaseAction,
@@ -152,19 +152,7 @@ export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZo
       <Field label={`When (your time, ${timeZone})`} htmlFor={`${id}-at`} error={form.fields.at}>
         <input id={`${id}-at`} name="at" type="datetime-local" defaultValue={defaultAt} max={maxAt} min={minAt} className={inputClass} />
       </Field>
-      <Field label="Channel" htmlFor={`${id}-channel`}>
-        <select id={`${id}-channel`} name="channel" className={inputClass} defaultValue="phone">
-          <option value="phone">Phone</option>
-          <option value="email">E-mail</option>
-        </select>
-      </Field>
-      <Field label="Outcome" htmlFor={`${id}-outcome`}>
-        <select id={`${id}-outcome`} name="outcome" className={inputClass} defaultValue="no-answer">
-          <option value="no-answer">No answer</option>
-          <option value="voicemail">Voicemail left</option>
-          <option value="reached">Reached the customer</option>
-        </select>
-      </Field>
+      <ChannelOutcomeFields id={id} fields={form.fields} />
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Logging…' : 'Log attempt'}</Button>
       <div className="sm:col-span-4">
         <FormMessage form={form} success={(d) => `Attempt logged (${d.verdict.replaceAll('-', ' ')}).`} />
@@ -173,11 +161,60 @@ export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZo
   )
 }
 
-export function ResolveForm({ caseNumber, version, noResponseAllowed }: { caseNumber: number; version: number; noResponseAllowed: boolean }) {
+const OUTCOME_OPTION_LABELS: Record<(typeof CONTACT_OUTCOMES)[number], string> = { 'no-answer': 'No answer', voicemail: 'Voicemail left', reached: 'Reached the customer' }
+
+/**
+ * Channel and outcome: the outcomes offered follow the channel (a voicemail is left on a phone call
+ * only, as the schema says). Inside the <form>, so a success remounts it with the defaults.
+ */
+function ChannelOutcomeFields({ id, fields }: { id: string; fields: Partial<Record<string, string>> }) {
+  const [channel, setChannel] = useState<(typeof CONTACT_CHANNELS)[number]>('phone')
+  const [outcome, setOutcome] = useState<(typeof CONTACT_OUTCOMES)[number]>('no-answer')
+  const offered = contactOutcomesFor(channel)
+  return (
+    <>
+      <Field label="Channel" htmlFor={`${id}-channel`} error={fields.channel}>
+        <select
+          id={`${id}-channel`}
+          name="channel"
+          className={inputClass}
+          value={channel}
+          onChange={(e) => {
+            const next = e.target.value as (typeof CONTACT_CHANNELS)[number]
+            setChannel(next)
+            if (!contactOutcomesFor(next).includes(outcome)) setOutcome('no-answer')
+          }}
+        >
+          <option value="phone">Phone</option>
+          <option value="email">E-mail</option>
+        </select>
+      </Field>
+      <Field label="Outcome" htmlFor={`${id}-outcome`} error={fields.outcome}>
+        <select id={`${id}-outcome`} name="outcome" className={inputClass} value={outcome} onChange={(e) => setOutcome(e.target.value as (typeof CONTACT_OUTCOMES)[number])}>
+          {offered.map((o) => <option key={o} value={o}>{OUTCOME_OPTION_LABELS[o]}</option>)}
+        </select>
+      </Field>
+    </>
+  )
+}
+
+/**
+ * Resolve (or close without consent). Stays mounted once the case is no longer open (`open` false),
+ * so the engineer keeps the confirmation of what they just did after the page refreshes.
+ */
+export function ResolveForm({ caseNumber, version, noResponseAllowed, open = true }: { caseNumber: number; version: number; noResponseAllowed: boolean; open?: boolean }) {
   const form = useActionForm(resolveCaseAction as Action<{ status: string }>)
   const { pending } = form
   const [code, setCode] = useState<string>('SOLUTION_OR_WORKAROUND')
   const id = useId()
+  if (!open) {
+    if (!form.state?.ok) return null
+    return (
+      <div data-testid="resolve-confirmation">
+        <Alert tone="green">{resolvedMessage(caseNumber, form.state.data.status)}</Alert>
+      </div>
+    )
+  }
   return (
     <ActionForm form={form} className="space-y-3">
       <Hidden caseNumber={caseNumber} version={version} />
@@ -204,9 +241,15 @@ export function ResolveForm({ caseNumber, version, noResponseAllowed }: { caseNu
       <Button type="submit" disabled={pending} variant={code === 'NO_RESPONSE' ? 'danger' : 'primary'}>
         {pending ? 'Saving…' : code === 'NO_RESPONSE' ? 'Close without consent' : 'Resolve case'}
       </Button>
-      <FormMessage form={form} success={(d) => (d.status === 'CLOSED' ? 'Case closed without consent; the customer was told how to follow up.' : 'Case resolved.')} />
+      <FormMessage form={form} success={(d) => resolvedMessage(caseNumber, d.status)} />
     </ActionForm>
   )
+}
+
+function resolvedMessage(caseNumber: number, status: string) {
+  return status === 'CLOSED'
+    ? `Case #${caseNumber} closed without consent; the customer was told how to follow up.`
+    : `Case #${caseNumber} resolved. The customer was told, with your summary.`
 }
 
 export function CloseWithoutConsentForm({ caseNumber, version, standing }: { caseNumber: number; version: number; standing: string }) {

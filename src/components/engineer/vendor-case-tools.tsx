@@ -6,6 +6,7 @@ import { getVendorCaseTools } from '@/server/engineer/get-vendor-case'
 import { describeStanding, VERDICT_LABELS } from '@/lib/contact-attempts'
 import { describeDuration, describeTierHours, TIER_LABELS } from '@/lib/sla'
 import { formatInstant, formatMinutes } from '@/lib/format'
+import { describeResponseStanding } from '@/lib/response-standing'
 import { RESOLUTION_LABELS, type ResolutionCodeValue } from '@/lib/engineer/schemas'
 import {
   AssignForm,
@@ -86,10 +87,14 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
             </Detail>
             <Detail label="Status">
               <span data-testid="vendor-response-status">
-                {t.sla.status === 'met' && <Badge tone="green">Met</Badge>}
-                {t.sla.status === 'breached' && <Badge tone="red">{`Breached by ${formatMinutes(t.sla.breachedByMinutes ?? 0)}${clock === 'business' ? ' (business time)' : ''}`}</Badge>}
-                {t.sla.status === 'pending' && <Badge tone="blue">Pending</Badge>}
-                {t.sla.status === 'best-effort' && <Badge>Best effort</Badge>}
+                {t.standing.kind === 'closed-unanswered' ? <Badge tone="amber">{describeResponseStanding(t.standing)}</Badge> : (
+                  <>
+                    {t.sla.status === 'met' && <Badge tone="green">Met</Badge>}
+                    {t.sla.status === 'breached' && <Badge tone="red">{`Breached by ${formatMinutes(t.sla.breachedByMinutes ?? 0)}${clock === 'business' ? ' (business time)' : ''}`}</Badge>}
+                    {t.sla.status === 'pending' && <Badge tone="blue">Pending</Badge>}
+                    {t.sla.status === 'best-effort' && <Badge>{c.targetKind === 'NONE' ? 'No target (feedback)' : 'Best effort'}</Badge>}
+                  </>
+                )}
               </span>
             </Detail>
             {dueAt && (
@@ -97,7 +102,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
                 {when(dueAt)} <span className="text-slate-500">({customerWhen(dueAt)} customer time)</span>
               </Detail>
             )}
-            {dueAt && !c.firstResponseAt && (
+            {dueAt && !c.firstResponseAt && !c.closedAt && (
               <Detail label="Time left">
                 <TimeLeft dueAt={dueAt.toISOString()} clock={clock} tier={c.tier} timeZone={t.calendar.timeZone} holidays={nearHolidays} initialMinutes={t.sla.status === 'pending' ? (t.sla.minutesLeft ?? 0) : -(t.sla.breachedByMinutes ?? 0)} />
               </Detail>
@@ -199,7 +204,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
           </p>
         )}
         {t.workNote && c.status !== 'CLOSED' && <p className="text-sm text-slate-600">{t.workNote}</p>}
-        {t.can.resolve && <ResolveForm caseNumber={c.number} version={c.version} noResponseAllowed={t.contact.closeWithoutConsentAllowed} />}
+        {t.can.work && <ResolveForm caseNumber={c.number} version={c.version} noResponseAllowed={t.contact.closeWithoutConsentAllowed} open={t.can.resolve} />}
         {t.can.close && <CloseResolvedForm caseNumber={c.number} version={c.version} />}
         {c.status === 'CLOSED' && <p className="text-sm text-slate-600">Closed {c.closedAt ? when(c.closedAt) : ''}.</p>}
       </Section>
@@ -216,7 +221,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
                 <p className="text-sm text-slate-800">“{e.reason}”{e.preferredContactTime && <span className="text-slate-500"> · Preferred contact: {e.preferredContactTime}</span>}</p>
                 <dl className="grid gap-2 text-sm sm:grid-cols-3">
                   <Detail label="Handled by">{e.handledBy ? `${e.handledBy.name}${e.acknowledgedAt ? `, ${when(e.acknowledgedAt)}` : ''}` : 'Not acknowledged'}</Detail>
-                  <Detail label="Engineer">{e.assignedEngineer?.name ?? '—'}</Detail>
+                  <Detail label="Engineer on the case">{c.assignee?.name ?? 'Unassigned'}</Detail>
                   <Detail label="Resolved">{e.resolvedAt ? `${when(e.resolvedAt)}: ${e.resolution ?? ''}` : '—'}</Detail>
                 </dl>
                 {e.notes.length > 0 && (
@@ -227,7 +232,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
                   </ul>
                 )}
                 {t.can.manageEscalations && (
-                  <EscalationControls escalationId={e.id} caseNumber={c.number} status={e.status} engineers={t.engineers} assignedEmail={e.assignedEngineer?.email ?? null} />
+                  <EscalationControls escalationId={e.id} caseNumber={c.number} status={e.status} engineers={t.engineers} assignedEmail={c.assignee?.email ?? null} />
                 )}
               </li>
             ))}

@@ -60,6 +60,11 @@ export type TRequestInformationInput = z.infer<typeof ZRequestInformationInput>
 export const CONTACT_CHANNELS = ['phone', 'email'] as const
 export const CONTACT_OUTCOMES = ['no-answer', 'voicemail', 'reached'] as const
 
+/** The outcomes that make sense on a channel: a voicemail is left on a phone call only. */
+export function contactOutcomesFor(channel: (typeof CONTACT_CHANNELS)[number]): (typeof CONTACT_OUTCOMES)[number][] {
+  return channel === 'phone' ? [...CONTACT_OUTCOMES] : CONTACT_OUTCOMES.filter((o) => o !== 'voicemail')
+}
+
 export const ZContactAttemptInput = z
   .object({
     at: z.preprocess(blankToUndefined, zInstant('at').optional()),
@@ -67,6 +72,11 @@ export const ZContactAttemptInput = z
     outcome: z.enum(CONTACT_OUTCOMES, { error: 'outcome must be "no-answer", "voicemail" or "reached"' }),
   })
   .strict()
+  .superRefine((v, ctx) => {
+    if (!contactOutcomesFor(v.channel).includes(v.outcome)) {
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Outcome: a voicemail can only be left on a phone call; for an e-mail choose "No answer" or "Reached the customer"' })
+    }
+  })
 export type TContactAttemptInput = z.infer<typeof ZContactAttemptInput>
 
 export const RESOLUTION_CODES = [
@@ -177,11 +187,13 @@ export const ZEscalationsResponse = z.object({
       resolution: z.string().nullable(),
       requestedBy: z.string(),
       handledBy: ZPerson.nullable(),
-      assignedEngineer: ZPerson.nullable(),
+      assignedEngineer: ZPerson.nullable().describe('The engineer a manager assigned through this escalation'),
+      engineer: ZPerson.nullable().describe("The engineer working the case now (the case's assignee); null when unassigned"),
       notes: z.array(z.object({ at: z.iso.datetime(), by: z.string(), text: z.string() })),
       case: z.object({
         number: z.number().int(), title: z.string(), status: z.string(), organisation: z.string(), tier: z.enum(TIER_VALUES), severity: z.number().int(), region: z.string(),
         assignee: ZPerson.nullable(), responseTarget: ZTarget, responseStatus: ZResponseStatus, timeLeftMinutes: z.number().nullable(), breachedByMinutes: z.number().nullable(),
+        responseStanding: z.object({ kind: z.enum(['pending', 'breached', 'met', 'closed-unanswered', 'best-effort', 'no-target']), text: z.string() }),
       }),
     }),
   ),

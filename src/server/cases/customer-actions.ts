@@ -6,6 +6,7 @@ import { ZAddCommentInput, ZCloseCaseInput, ZEscalateInput } from '@/lib/cases/s
 import { notify } from '@/server/notifications/notify'
 import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite } from './case-write'
 import { isOpenStatus } from './get-case'
+import { closeEscalationsWithCase } from '@/server/escalations/close-with-case'
 
 function requireCustomerSide(actor: Actor, what: string) {
   if (isVendor(actor)) throw new AppError('FORBIDDEN', `Vendor staff do not ${what}: ${what === 'comment' ? 'post a reply (POST …/replies) instead' : 'it is the customer’s action'}`)
@@ -51,17 +52,20 @@ export async function closeCase({ actor, number, input, now }: { actor: Actor; n
   requireCustomerSide(actor, 'close cases this way')
   const c = await openCaseFor(actor, number)
   const version = versionToWrite(c, read)
-  await prisma.$transaction((tx) =>
-    updateCase(tx, {
+  const escalationsClosed = await prisma.$transaction(async (tx) => {
+    // The manager request goes with the case (decision 0017): same transaction, each step logged.
+    const escalationEvents = await closeEscalationsWithCase(tx, { caseId: c.id, caseNumber: number, actor, now })
+    await updateCase(tx, {
       caseId: c.id,
       version,
       actor,
       now,
       data: { status: 'CLOSED', closedAt: now, responseDueAt: null },
-      events: [{ type: 'case.closed', before: { status: c.status }, after: { status: 'CLOSED', by: 'customer', reason: reason || null } }],
-    }),
-  )
-  return { number, status: 'CLOSED' as const, closedAt: now }
+      events: [{ type: 'case.closed', before: { status: c.status }, after: { status: 'CLOSED', by: 'customer', reason: reason || null } }, ...escalationEvents],
+    })
+    return escalationEvents.length
+  })
+  return { number, status: 'CLOSED' as const, closedAt: now, escalationsClosed }
 }
 
 /** "Talk to a manager": opens an escalation in the Support Managers' queue. One open at a time. */

@@ -32,7 +32,7 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
       comments: { where: vendor ? {} : { internal: false }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, organisation: { select: { kind: true } } } } } },
       events: { where: vendor ? {} : { internal: false }, orderBy: [{ at: 'asc' }, { id: 'asc' }], include: { actor: { select: { name: true, organisation: { select: { kind: true } } } } } },
       attachments: { orderBy: { createdAt: 'asc' }, include: { uploadedBy: { select: { name: true } } } },
-      escalations: { orderBy: { openedAt: 'asc' }, select: { id: true, status: true, openedAt: true, reason: true, preferredContactTime: true, resolvedAt: true } },
+      escalations: { orderBy: { openedAt: 'asc' }, select: { id: true, status: true, openedAt: true, reason: true, preferredContactTime: true, resolvedAt: true, resolution: true } },
     },
   })
   const calendar = await calendarForSupportId(prisma, c.supportId.id)

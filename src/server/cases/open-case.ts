@@ -168,7 +168,7 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
       }],
     })
     await notify(tx, { kind: 'case-opened', caseId: c.id }, now)
-    // Phone support needs an open case number; Free / NFR and feedback have no phone line.
+    // Phone support needs an open case number; Free / NFR and feedback have no phone support (src/lib/cases/phone-support.ts says so).
     const phoneLines = supportId.tier === 'FREE_NFR' || data.category === 'FEEDBACK' ? [] : supportId.region.phoneLines
     const result = {
       number: c.number,

@@ -63,6 +63,8 @@ export async function logContactAttempt({ actor, number, input, now }: { actor: 
       select: { id: true, at: true, channel: true, outcome: true },
     })
     const standing = await contactStandingFor(tx, c)
+    // Whom the engineer tried to reach, as the case names them now: the vendor's timeline says it.
+    const who = await tx.case.findUniqueOrThrow({ where: { id: c.id }, select: { technicalContactName: true, openedBy: { select: { name: true } } } })
     const mine = standing.attempts.find((a) => a.id === attempt.id)!
     await appendCaseEvents(tx, {
       caseId: c.id,
@@ -70,7 +72,7 @@ export async function logContactAttempt({ actor, number, input, now }: { actor: 
       now,
       events: [{
         type: 'case.contact-attempt',
-        after: { attemptId: attempt.id, at: at.toISOString(), channel: attempt.channel, outcome, businessDay: mine.businessDay, verdict: mine.verdict, standing: describeStanding(standing) },
+        after: { attemptId: attempt.id, at: at.toISOString(), channel: attempt.channel, outcome, contact: who.technicalContactName ?? who.openedBy.name, businessDay: mine.businessDay, verdict: mine.verdict, standing: describeStanding(standing) },
       }],
     })
     await notifyCustomer(tx, { kind: 'contact-attempt', caseId: c.id, attemptId: attempt.id }, now)

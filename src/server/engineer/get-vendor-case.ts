@@ -4,6 +4,7 @@ import { hasVendorRole, type Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { findVisibleCase } from '@/server/cases/case-write'
 import { slaState } from '@/lib/sla-state'
+import { responseStanding } from '@/lib/response-standing'
 import { contactStandingFor } from './contact-attempts'
 import { listEngineers } from './assign-case'
 import { CASE_WORKERS } from './work-case'
@@ -35,6 +36,7 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
     }),
   ])
   const sla = slaState({ ...c, calendar: contact.calendar }, now)
+  const standing = responseStanding({ ...c, calendar: contact.calendar }, now)
   const open = c.status === 'NEW' || c.status === 'IN_PROGRESS' || c.status === 'WAITING_ON_CUSTOMER'
   const worker = hasVendorRole(actor, ...CASE_WORKERS) && (await mayWorkCase(prisma, actor, c.number))
   // Why the forms are missing, for vendor staff who see the case but may not change it (decision 0009).
@@ -44,6 +46,7 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
   return {
     case: c,
     sla,
+    standing,
     calendar: contact.calendar,
     contact,
     engineers,
@@ -55,6 +58,8 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
       reply: worker && c.status !== 'CLOSED',
       requestInformation: worker && open && c.status !== 'WAITING_ON_CUSTOMER',
       logContactAttempt: worker && open,
+      /** May work this case (the resolution section keeps its confirmation once the case is resolved). */
+      work: worker,
       resolve: worker && open,
       closeWithoutConsent: worker && open && contact.closeWithoutConsentAllowed,
       close: worker && c.status === 'RESOLVED',

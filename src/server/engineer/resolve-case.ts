@@ -1,5 +1,6 @@
 import 'server-only'
 import { prisma } from '@/server/db/client'
+import { closeEscalationsWithCase } from '@/server/escalations/close-with-case'
 import type { Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { AppError, parseInput } from '@/server/errors'
@@ -58,6 +59,7 @@ export async function resolveCase({ actor, number, input, now }: { actor: Actor;
         { type: 'reply.added', after: { commentId: comment.id, public: true } },
         { type: 'case.closed-without-consent', before: { status: c.status }, after: { status: 'CLOSED', resolutionCode: data.code, summary: data.summary } },
       )
+      events.push(...(await closeEscalationsWithCase(tx, { caseId: c.id, caseNumber: number, actor, now })))
       await updateCase(tx, { caseId: c.id, version, actor, now, data: { ...firstData, ...resolution, status: 'CLOSED', closedAt: now }, events })
       await notifyCustomer(tx, { kind: 'closed-without-consent', caseId: c.id }, now)
       return { number, status: 'CLOSED' as const, resolution: { code: data.code, summary: data.summary, resolvedAt: now }, closedAt: now }
@@ -78,8 +80,9 @@ export async function closeResolvedCase({ actor, number, input, now }: { actor: 
     throw new AppError('CONFLICT', c.status === 'CLOSED' ? `Case #${number} is already closed` : `Case #${number} is not resolved yet: resolve it with a resolution code first`)
   }
   const version = versionToWrite(c, data.version)
-  await prisma.$transaction((tx) =>
-    updateCase(tx, { caseId: c.id, version, actor, now, data: { status: 'CLOSED', closedAt: now }, events: [{ type: 'case.closed', before: { status: 'RESOLVED' }, after: { status: 'CLOSED', by: 'vendor' } }] }),
-  )
+  await prisma.$transaction(async (tx) => {
+    const escalationEvents = await closeEscalationsWithCase(tx, { caseId: c.id, caseNumber: number, actor, now })
+    await updateCase(tx, { caseId: c.id, version, actor, now, data: { status: 'CLOSED', closedAt: now }, events: [{ type: 'case.closed', before: { status: 'RESOLVED' }, after: { status: 'CLOSED', by: 'vendor' } }, ...escalationEvents] })
+  })
   return { number, status: 'CLOSED' as const, closedAt: now }
 }

@@ -6,6 +6,7 @@ import { parseInput } from '@/server/errors'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
 import { toResponseTarget } from '@/server/cases/response-target'
 import { slaState } from '@/lib/sla-state'
+import { responseStanding, describeResponseStanding } from '@/lib/response-standing'
 import { ZEscalationQuery } from '@/lib/engineer/schemas'
 import type { EscalationNote } from '@/server/engineer/get-vendor-case'
 
@@ -30,7 +31,7 @@ export async function findEscalations({ actor, input = {}, now }: { actor: Actor
       case: {
         select: {
           number: true, title: true, status: true, tier: true, severity: true, supportIdId: true, regionCode: true,
-          targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true,
+          targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true, closedAt: true,
           organisation: { select: { name: true } },
           assignee: { select: { name: true, email: true } },
         },
@@ -42,6 +43,7 @@ export async function findEscalations({ actor, input = {}, now }: { actor: Actor
     escalations: rows.map((e) => {
       const calendar = calendars.get(e.case.supportIdId) ?? { timeZone: 'UTC', holidays: [] }
       const sla = slaState({ ...e.case, calendar }, now)
+      const standing = responseStanding({ ...e.case, calendar }, now)
       return {
         id: e.id,
         status: e.status,
@@ -53,7 +55,10 @@ export async function findEscalations({ actor, input = {}, now }: { actor: Actor
         resolution: e.resolution,
         requestedBy: e.requestedBy.name,
         handledBy: e.handledBy,
+        /** The engineer the manager assigned through this escalation (the case may have been reassigned since). */
         assignedEngineer: e.assignedEngineer,
+        /** The engineer working the case now: its assignee, null when unassigned. */
+        engineer: e.case.assignee,
         notes: (Array.isArray(e.notes) ? e.notes : []) as EscalationNote[],
         case: {
           number: e.case.number,
@@ -66,6 +71,8 @@ export async function findEscalations({ actor, input = {}, now }: { actor: Actor
           assignee: e.case.assignee,
           responseTarget: toResponseTarget(e.case),
           responseStatus: sla.status,
+          /** The target's state in words, with a case closed before any response said as such (never "best effort"). */
+          responseStanding: { kind: standing.kind, text: describeResponseStanding(standing) },
           timeLeftMinutes: e.case.responseDueAt ? (sla.status === 'pending' ? (sla.minutesLeft ?? 0) : -(sla.breachedByMinutes ?? 0)) : null,
           breachedByMinutes: sla.breachedByMinutes ?? null,
           tickCalendar: e.case.responseDueAt && e.case.targetClock === 'BUSINESS' ? calendar : null,

@@ -8,7 +8,7 @@ import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { findEscalations, type EscalationRow } from '@/server/escalations/find-escalations'
 import { listEngineers } from '@/server/engineer/assign-case'
-import { formatInstant, formatMinutes } from '@/lib/format'
+import { formatInstant } from '@/lib/format'
 import { TIER_LABELS } from '@/lib/sla'
 
 export const metadata: Metadata = { title: 'Escalations' }
@@ -17,12 +17,12 @@ const TONES = { OPEN: 'red', ACKNOWLEDGED: 'amber', RESOLVED: 'green' } as const
 
 function CaseSla({ c }: { c: EscalationRow['case'] }) {
   const t = c.responseTarget
-  if (t.kind === 'deadline' && c.timeLeftMinutes !== null) {
+  // Still waiting for the first response (responseDueAt set): the clock ticks. Otherwise the state in words.
+  if (t.kind === 'deadline' && c.timeLeftMinutes !== null && c.responseStanding.kind !== 'closed-unanswered') {
     return <TimeLeft dueAt={new Date(t.dueAt).toISOString()} clock={t.clock} tier={c.tier} timeZone={c.tickCalendar?.timeZone ?? 'UTC'} holidays={c.tickCalendar?.holidays ?? []} initialMinutes={c.timeLeftMinutes} />
   }
-  if (c.responseStatus === 'met') return <Badge tone="green">Response target met</Badge>
-  if (c.responseStatus === 'breached') return <Badge tone="red">{`Response breached by ${formatMinutes(c.breachedByMinutes ?? 0)}`}</Badge>
-  return <Badge>Best effort</Badge>
+  const tone = ({ met: 'green', breached: 'red', 'closed-unanswered': 'amber' } as const)[c.responseStanding.kind as 'met'] ?? 'slate'
+  return <span data-testid="escalation-target"><Badge tone={tone}>{c.responseStanding.text}</Badge></span>
 }
 
 export default async function EscalationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
@@ -59,10 +59,9 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                     </h2>
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
                       {e.case.organisation} · {TIER_LABELS[e.case.tier]} · <SeverityBadge severity={e.case.severity} /> <StatusBadge status={e.case.status} />
-                      <span>· Assignee: {e.case.assignee?.name ?? 'unassigned'}</span>
                     </p>
                   </div>
-                  <div className="text-right text-sm">
+                  <div className="text-sm sm:text-right">
                     <Badge tone={TONES[e.status]}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
                     <p className="mt-1 text-slate-600">Asked {when(e.openedAt)} by {e.requestedBy}</p>
                     <p className="mt-1"><CaseSla c={e.case} /></p>
@@ -72,7 +71,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                 {e.preferredContactTime && <p className="mt-1 text-xs text-slate-500">Preferred contact time: {e.preferredContactTime}</p>}
                 <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
                   <div><dt className="text-xs uppercase text-slate-500">Handled by</dt><dd>{e.handledBy ? `${e.handledBy.name}${e.acknowledgedAt ? ` (${when(e.acknowledgedAt)})` : ''}` : 'Not acknowledged'}</dd></div>
-                  <div><dt className="text-xs uppercase text-slate-500">Engineer</dt><dd>{e.assignedEngineer?.name ?? '—'}</dd></div>
+                  <div><dt className="text-xs uppercase text-slate-500">Engineer on the case</dt><dd data-testid="escalation-engineer">{e.engineer?.name ?? 'Unassigned'}</dd></div>
                   <div><dt className="text-xs uppercase text-slate-500">Resolved</dt><dd>{e.resolvedAt ? `${when(e.resolvedAt)}: ${e.resolution ?? ''}` : '—'}</dd></div>
                 </dl>
                 {e.notes.length > 0 && (
@@ -84,7 +83,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                 )}
                 {e.status !== 'RESOLVED' && (
                   <section aria-label={`Handle the escalation on case #${e.case.number}`} className="mt-4 border-t border-slate-200 pt-4">
-                    <EscalationControls escalationId={e.id} caseNumber={e.case.number} status={e.status} engineers={engineers} assignedEmail={e.assignedEngineer?.email ?? null} />
+                    <EscalationControls escalationId={e.id} caseNumber={e.case.number} status={e.status} engineers={engineers} assignedEmail={e.engineer?.email ?? null} />
                   </section>
                 )}
               </Card>

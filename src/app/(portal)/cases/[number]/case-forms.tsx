@@ -63,13 +63,14 @@ export function EscalateForm({ number }: { number: number }) {
   )
 }
 
-export function CloseCaseForm({ number, version }: { number: number; version: number }) {
+export function CloseCaseForm({ number, version, openEscalation = null }: { number: number; version: number; openEscalation?: string | null }) {
   const f = useActionForm(closeCaseAction.bind(null, number))
   return (
     <ActionForm form={f} className="space-y-3">
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Close the case</h2>
       {f.error && <Alert>{f.error.message}</Alert>}
       <input type="hidden" name="version" value={version} />
+      {openEscalation && <p className="text-sm text-amber-800" data-testid="close-escalation-note">{openEscalation}</p>}
       <Field label="Reason (optional)" htmlFor="close-reason">
         <input id="close-reason" name="reason" maxLength={2000} placeholder="e.g. solved by the workaround" className={inputClass} />
       </Field>

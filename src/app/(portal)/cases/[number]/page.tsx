@@ -13,6 +13,7 @@ import { orNotFound } from '@/server/access/page-access'
 import { formatInstant, formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
+import { contactAttemptText } from '@/lib/cases/timeline-text'
 import { CloseCaseForm, CommentForm, EscalateForm, SeverityForm } from './case-forms'
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
@@ -36,6 +37,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   const c = await orNotFound(getCase({ actor, number, now }))
   const tz = actor.timeZone
   const target = c.responseTarget
+  const viewer: Viewer = { side: isVendor(actor) ? 'vendor' : 'customer', fallbackContact: c.technicalContact?.name ?? c.openedBy.name }
   return (
     <div className="space-y-6">
       <div>
@@ -50,6 +52,13 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
       </div>
 
       {c.businessHoursOnly && <Alert tone="amber">Severity 1 without a technical contact available around the clock: this case is worked in business hours only.</Alert>}
+      {c.status === 'RESOLVED' && c.resolution && (
+        <div data-testid="resolved-banner">
+          <Alert tone="green" title={`Resolved${c.resolution.resolvedAt ? ` on ${formatInstant(c.resolution.resolvedAt, tz, 'd MMM yyyy, HH:mm')}` : ''}: ${RESOLUTIONS[c.resolution.code] ?? c.resolution.code}`}>
+            {c.resolution.summary && <span className="block whitespace-pre-wrap">{c.resolution.summary}</span>}
+          </Alert>
+        </div>
+      )}
       {c.status === 'CLOSED' && c.resolution?.code === 'NO_RESPONSE' && (
         <Alert tone="amber" title="Closed after three unanswered contact attempts">If the problem persists, open a new case that references #{c.number}.</Alert>
       )}
@@ -76,7 +85,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
           <Card className="p-6">
             <h2 className="text-base font-semibold">Timeline</h2>
             <ol className="mt-4 space-y-4" aria-label="Case timeline">
-              {c.timeline.map((item) => <TimelineEntry key={`${item.kind}-${item.id}`} item={item} timeZone={tz} />)}
+              {c.timeline.map((item) => <TimelineEntry key={`${item.kind}-${item.id}`} item={item} timeZone={tz} viewer={viewer} />)}
             </ol>
             {c.can.comment && <div className="mt-6 border-t border-slate-200 pt-6"><CommentForm number={c.number} waiting={c.status === 'WAITING_ON_CUSTOMER'} /></div>}
             {c.can.openFollowUp && (
@@ -137,25 +146,34 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
           {c.escalations.length > 0 && (
             <Card className="p-5">
               <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Manager requests</h2>
-              <ul className="mt-2 space-y-2 text-sm">{c.escalations.map((e) => <li key={e.id}><Badge tone={e.status === 'RESOLVED' ? 'green' : 'amber'}>{e.status.toLowerCase()}</Badge> <span className="text-slate-600">{formatInstant(e.openedAt, tz, 'd MMM HH:mm')}</span><p>{e.reason}</p></li>)}</ul>
+              <ul className="mt-2 space-y-2 text-sm">
+                {c.escalations.map((e) => (
+                  <li key={e.id} data-testid="case-escalation">
+                    <Badge tone={e.status === 'RESOLVED' ? 'green' : 'amber'}>{e.status.toLowerCase()}</Badge> <span className="text-slate-600">{formatInstant(e.openedAt, tz, 'd MMM HH:mm')}</span>
+                    <p>{e.reason}</p>
+                    {e.resolvedAt && e.resolution && <p className="mt-1 text-slate-600">{formatInstant(e.resolvedAt, tz, 'd MMM HH:mm')}: {e.resolution}</p>}
+                  </li>
+                ))}
+              </ul>
             </Card>
           )}
           {c.can.escalate && <Card className="p-5"><EscalateForm number={c.number} /></Card>}
-          {c.can.close && <Card className="p-5"><CloseCaseForm number={c.number} version={c.version} /></Card>}
+          {c.can.close && <Card className="p-5"><CloseCaseForm number={c.number} version={c.version} openEscalation={openEscalationNote(c.escalations, tz)} /></Card>}
         </div>
       </div>
     </div>
   )
 }
 
-const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record<string, unknown>) => string> = {
+type Viewer = { side: 'customer' | 'vendor'; fallbackContact: string }
+const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record<string, unknown>, viewer: Viewer) => string> = {
   'case.opened': (a) => `opened the case (Severity ${String(a.severity)})`,
   'case.severity-changed': (a, b) => `changed the severity from ${String(b.severity)} to ${String(a.severity)}: “${String(a.reason ?? '')}”`,
   'case.status-changed': (a) => `moved the case to ${String(a.status).toLowerCase().replaceAll('_', ' ')}${a.reason ? ` (${String(a.reason)})` : ''}`,
   'case.assigned': (a) => `assigned the case${a.assignee ? ` to ${String(a.assigneeName ?? a.assignee)}` : ''}`,
   'case.first-response': (a) => (a.met === false ? `gave the first response (target breached${typeof a.breachedByMinutes === 'number' ? ` by ${formatMinutes(a.breachedByMinutes)}` : ''})` : 'gave the first response (target met)'),
   'case.information-requested': () => 'asked for diagnostic information',
-  'case.contact-attempt': (a) => `tried to reach you by ${String(a.channel ?? '').toLowerCase()} (${String(a.outcome ?? '').toLowerCase().replaceAll('_', ' ')})`,
+  'case.contact-attempt': (a, _b, viewer) => contactAttemptText(a, viewer),
   'case.resolved': (a) => `resolved the case: ${RESOLUTIONS[String(a.resolutionCode)] ?? String(a.resolutionCode ?? '')}`,
   'case.closed': () => 'closed the case',
   'attachment.added': (a) => `added the file ${String(a.name)}`,
@@ -166,9 +184,16 @@ const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record
   'escalation.engineer-assigned': (a) => `assigned an engineer to the manager request${a.name ? ` (${String(a.name)})` : ''}`,
   'escalation.note-added': () => 'added a note to the manager request',
   'escalation.resolved': () => 'resolved the request for a manager',
+  'escalation.closed-with-case': () => 'closed the open request for a manager with the case',
 }
 
-function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone: string }) {
+/** What the close form says about a manager request still open: closing the case closes it too (decision 0017). */
+function openEscalationNote(escalations: { status: string; openedAt: Date }[], tz: string) {
+  const open = escalations.find((e) => e.status !== 'RESOLVED')
+  return open ? `Your request to talk to a manager (asked ${formatInstant(open.openedAt, tz, 'd MMM HH:mm')}) is still open: closing the case closes that request too.` : null
+}
+
+function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZone: string; viewer: Viewer }) {
   const when = <time dateTime={item.at.toISOString()} className="text-xs text-slate-500">{formatInstant(item.at, timeZone, 'd MMM yyyy, HH:mm')}</time>
   if (item.kind === 'comment') {
     return (
@@ -181,7 +206,7 @@ function TimelineEntry({ item, timeZone }: { item: TimelineItem; timeZone: strin
       </li>
     )
   }
-  const text = EVENT_TEXT[item.type]?.((item.after ?? {}) as Record<string, unknown>, (item.before ?? {}) as Record<string, unknown>) ?? item.type
+  const text = EVENT_TEXT[item.type]?.((item.after ?? {}) as Record<string, unknown>, (item.before ?? {}) as Record<string, unknown>, viewer) ?? item.type
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-2 px-1 text-sm text-slate-600">
       <span><span className="font-medium text-slate-800">{item.actor?.name ?? 'System'}</span> {text}{item.internal ? ' (internal)' : ''}</span>

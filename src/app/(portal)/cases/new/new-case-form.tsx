@@ -10,6 +10,7 @@ import { POLICY, SEVERITY_DEFINITIONS, TIER_LABELS, describeDuration, describeTi
 import { AttachmentPicker, UploadToNewCase } from '@/components/cases/attachment-upload'
 import type { SupportIdForCases } from '@/server/support-ids/list-for-cases'
 import { deflectAction, openCaseAction } from '../actions'
+import { openedConfirmation } from '@/lib/cases/phone-support'
 
 type Category = 'TECHNICAL' | 'LICENSING' | 'FEEDBACK'
 type Article = { id: string; slug: string; title: string; summary: string }
@@ -270,7 +271,7 @@ function Created({ result, attachments, viewerTimeZone }: { result: import('../a
   return (
     <Card className="max-w-2xl p-6">
       <Alert tone="green" title={`Case #${result.number} is open`}>
-        Keep this number: phone support needs it.
+        <span data-testid="created-phone">{openedConfirmation(result)}</span>
       </Alert>
       <dl className="mt-5 space-y-3 text-sm">
         <div>
@@ -283,18 +284,16 @@ function Created({ result, attachments, viewerTimeZone }: { result: import('../a
         </div>
         {result.businessHoursOnly && <div className="text-amber-800">Without a technical contact this Severity 1 case is worked in business hours only. Add a contact in a comment to have it worked around the clock.</div>}
         {attachments.length > 0 && <div><dt className="text-slate-500">Files</dt><dd>{attachments.join(', ')}</dd></div>}
-        <div>
-          <dt className="text-slate-500">Phone support</dt>
-          <dd>
-            {result.phoneLines.length === 0 ? (
-              'No phone line for this case (Free / NFR and feedback cases are handled online).'
-            ) : (
+        {result.phoneLines.length > 0 && (
+          <div>
+            <dt className="text-slate-500">Phone support</dt>
+            <dd>
               <ul className="mt-1 space-y-1">
                 {result.phoneLines.map((p) => <li key={p.number}>{p.country}: <span className="font-medium">{p.number}</span> — quote case #{result.number}</li>)}
               </ul>
-            )}
-          </dd>
-        </div>
+            </dd>
+          </div>
+        )}
       </dl>
       <div className="mt-6 flex gap-3">
         <Link href={`/cases/${result.number}`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">View case #{result.number}</Link>
