@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { Badge, Card } from '@/components/ui'
+import { CaseCards } from '@/components/cases/case-cards'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TIER_LABELS } from '@/lib/sla'
 import type { QueueRow } from '@/server/queue/find-queue'
@@ -35,33 +36,26 @@ export function QueueTable({ rows, actorEmail, canTake }: { rows: QueueRow[]; ac
   )
 }
 
-/** Small screens: one card per case, deadline first. */
+/** Small screens: one card per case, deadline first (the card is shared with "My cases"). */
 function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
   return (
-    <ol className="space-y-3 md:hidden" aria-label="Open cases, most urgent first">
-      {rows.map((r) => (
-        <li key={r.number}>
-          <Card className="p-4">
-            <div className="flex items-start justify-between gap-3">
-              <div>
-                <Link href={`/cases/${r.number}`} className="font-mono text-brand-600 hover:underline">#{r.number}</Link>{' '}
-                <span className="text-sm font-medium text-slate-900">{r.title}</span>
-              </div>
-              <div className="shrink-0 text-right text-sm"><Deadline row={r} /></div>
-            </div>
-            <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-              <SeverityBadge severity={r.severity} /> <StatusBadge status={r.status} />
-              <span>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}</span>
-              {r.accountManager && <span>· SAM: {r.accountManager.name}</span>}
-            </div>
-            <div className="mt-2 flex items-center justify-between gap-2 text-sm">
-              <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
-              {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} />}
-            </div>
-          </Card>
-        </li>
-      ))}
-    </ol>
+    <CaseCards
+      label="Open cases, most urgent first"
+      items={rows.map((r) => ({
+        number: r.number,
+        title: r.title,
+        severity: r.severity,
+        status: r.status,
+        deadline: <Deadline row={r} />,
+        details: <>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}{r.accountManager && <> · SAM: {r.accountManager.name}</>}</>,
+        footer: (
+          <>
+            <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
+            {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} />}
+          </>
+        ),
+      }))}
+    />
   )
 }
 

@@ -60,11 +60,24 @@ export const ZPatchCaseInput = z.union([ZChangeSeverityInput, ZCloseCaseInput], 
   error: 'Send { severity, reason } to change the severity, or { status: "CLOSED" } to close the case',
 })
 
+/** "My cases" shows at most this many per page: a customer with 1,000 cases pages through them (decision 0016). */
+export const CASE_LIST_MAX_PAGE_SIZE = 100
+export const CASE_LIST_DEFAULT_PAGE_SIZE = 100
+
+const wholeNumber = (label: string, min: number, max: number, range: string) =>
+  z.coerce
+    .number({ error: `${label} must be a whole number ${range}` })
+    .int(`${label} must be a whole number ${range}`)
+    .min(min, `${label} must be a whole number ${range}`)
+    .max(max, `${label} must be a whole number ${range}`)
+
 export const ZCaseListQuery = z.object({
   q: zText('Search').trim().max(200).optional(),
-  status: z.enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED']).optional(),
+  status: z.enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED'], { error: 'Status must be OPEN, NEW, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED or CLOSED' }).optional(),
   severity: ZSeverity.optional(),
   supportId: zText('Support ID').trim().max(64).optional(),
+  page: wholeNumber('Page', 1, 1_000_000, 'of 1 or more').default(1),
+  pageSize: wholeNumber('Page size', 1, CASE_LIST_MAX_PAGE_SIZE, `from 1 to ${CASE_LIST_MAX_PAGE_SIZE}`).default(CASE_LIST_DEFAULT_PAGE_SIZE),
 })
 export type TCaseListQuery = z.infer<typeof ZCaseListQuery>
 
