@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { Badge, Card } from '@/components/ui'
 import { CaseCards } from '@/components/cases/case-cards'
+import { severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TIER_LABELS } from '@/lib/sla'
 import type { QueueRow } from '@/server/queue/find-queue'
@@ -47,6 +48,7 @@ function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmai
         severity: r.severity,
         status: r.status,
         deadline: <Deadline row={r} />,
+        note: r.businessHoursOnly ? severity1WorkSentence({ tier: r.tier, hasContact: false }) : undefined,
         details: <>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}{r.accountManager && <> · SAM: {r.accountManager.name}</>}</>,
         footer: (
           <>
@@ -93,6 +95,7 @@ function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail
               <td className="min-w-48 px-3 py-3">
                 {r.title}
                 {r.product && <span className="block text-xs text-slate-500">{r.product}</span>}
+                {r.businessHoursOnly && <span className="mt-1 block text-xs text-amber-900" data-testid="queue-severity-1-hours">{severity1WorkSentence({ tier: r.tier, hasContact: false })}</span>}
               </td>
               <td className="px-3 py-3">{r.region}</td>
               <td className="px-3 py-3">{r.language}</td>

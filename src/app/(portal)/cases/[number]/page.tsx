@@ -14,6 +14,8 @@ import { formatInstant, formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
 import { CloseCaseForm, CommentForm, EscalateForm, SeverityForm } from './case-forms'
+import { TechnicalContactForm } from './technical-contact-form'
+import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   const raw = (await params).number
@@ -49,7 +51,9 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
         </div>
       </div>
 
-      {c.businessHoursOnly && <Alert tone="amber">Severity 1 without a technical contact available around the clock: this case is worked in business hours only.</Alert>}
+      {contactMatters(c.tier, c.severity) && (
+        <div data-testid="severity-1-hours"><Alert tone={c.businessHoursOnly ? 'amber' : 'blue'}>{severity1WorkSentence({ tier: c.tier, hasContact: !c.businessHoursOnly })}</Alert></div>
+      )}
       {c.status === 'CLOSED' && c.resolution?.code === 'NO_RESPONSE' && (
         <Alert tone="amber" title="Closed after three unanswered contact attempts">If the problem persists, open a new case that references #{c.number}.</Alert>
       )}
@@ -133,6 +137,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
             {c.can.upload && <div className="mt-4 border-t border-slate-200 pt-4"><AttachmentUpload caseNumber={c.number} maxBytes={env.UPLOAD_MAX_BYTES} /></div>}
           </Card>
 
+          {c.can.setTechnicalContact && <Card className="p-5"><TechnicalContactForm number={c.number} version={c.version} current={c.technicalContact} /></Card>}
           {c.can.changeSeverity && <Card className="p-5"><SeverityForm number={c.number} tier={c.tier} severity={c.severity} version={c.version} category={c.category} /></Card>}
           {c.escalations.length > 0 && (
             <Card className="p-5">
