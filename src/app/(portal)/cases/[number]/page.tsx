@@ -163,6 +163,7 @@ const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record
   'case.contact-attempt': (a) => `tried to reach you by ${String(a.channel ?? '').toLowerCase()} (${String(a.outcome ?? '').toLowerCase().replaceAll('_', ' ')})`,
   'case.resolved': (a) => `resolved the case: ${RESOLUTIONS[String(a.resolutionCode)] ?? String(a.resolutionCode ?? '')}`,
   'case.closed': () => 'closed the case',
+  'case.technical-contact-added': (a) => `named ${String(a.name ?? '')} the technical contact: work continues around the clock after the first response`,
   'attachment.added': (a) => `added the file ${String(a.name)}`,
   'case.closed-without-consent': () => 'closed the case after three unanswered contact attempts on separate business days',
   'case.breach-warning-sent': () => 'warned the team that the response target is near',
