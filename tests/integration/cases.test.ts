@@ -166,9 +166,9 @@ describe('following a case', () => {
       await refused(() => changeSeverity({ actor, number: c.number, input: { severity: 3, reason: 'because' }, now: NOW }), 'NOT_FOUND', /not found/)
       await refused(() => escalateCase({ actor, number: c.number, input: { reason: 'Nobody answers us' }, now: NOW }), 'NOT_FOUND', /not found/)
     }
-    const partnerCases = await listCases({ actor: w.actors.partner, now: NOW })
+    const partnerCases = (await listCases({ actor: w.actors.partner, now: NOW })).cases
     expect(new Set(partnerCases.map((x) => x.supportId))).toEqual(new Set([w.supportIds.production.code]))
-    expect((await listCases({ actor: w.actors.otherAdmin, now: NOW })).some((x) => x.supportId.endsWith(w.tag) && x.supportId !== w.supportIds.other.code)).toBe(false)
+    expect((await listCases({ actor: w.actors.otherAdmin, now: NOW })).cases.some((x) => x.supportId.endsWith(w.tag) && x.supportId !== w.supportIds.other.code)).toBe(false)
   })
 
   it('opens one manager escalation at a time', async () => {

@@ -71,7 +71,7 @@ describe('partner delegation', () => {
     // The very next request is refused: opening a case, reading the case it opened, listing cases.
     await refused(world, () => openCase({ actor: actors.partner, input: caseInput(world, basic), now: later(4) }), 'NOT_FOUND', /was not found/)
     await refused(world, () => findVisibleCase(prisma, actors.partner, opened.number, { id: true }), 'NOT_FOUND', new RegExp(`Case #${opened.number} was not found`))
-    expect((await listCases({ actor: actors.partner, now: later(4) })).map((c) => c.number)).not.toContain(opened.number)
+    expect((await listCases({ actor: actors.partner, now: later(4) })).cases.map((c) => c.number)).not.toContain(opened.number)
     const revokedMail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'partner-decision', to: users.partner.email, subject: `Access to Support ID ${basic} revoked` } })
     expect(revokedMail.text).toContain('can no longer open or see cases')
 

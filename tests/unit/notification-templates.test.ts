@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { backoffMs } from '@/server/notifications/deliver'
+import { severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { breachWarningMail, caseOpenedMail, closedWithoutConsentMail, contactAttemptMail, partnerDecisionMail } from '@/server/notifications/templates'
 
 const c = { number: 100123, title: 'Backups fail', severity: 2, tier: 'BASIC', supportIdCode: 'AC-BASC-1003', url: 'https://portal.example/cases/100123' }
@@ -14,6 +15,18 @@ describe('notification e-mails', () => {
     expect(caseOpenedMail(berlin, d).text).toContain('due by Mon 23 Nov 2026, 16:00 (Europe/Berlin)')
     expect(caseOpenedMail(chicago, d).text).toContain('Phone support: quote case number #100123 when you call.\n  United States: +1 800 555 0142')
     expect(caseOpenedMail(chicago, { ...d, target: { kind: 'BEST_EFFORT' }, phoneLines: [] }).text).toContain('best effort (no response target for this tier)')
+  })
+
+  it('a Severity 1 Production case says the 24/7 initial target holds and what the technical contact decides, in the shared words', () => {
+    const target = { kind: 'DEADLINE' as const, dueAt: new Date('2026-11-20T16:00:00Z'), minutes: 60, clock: 'CONTINUOUS' as const }
+    const sev1 = { ...c, severity: 1, tier: 'PRODUCTION' }
+    const d = { case: sev1, openedBy: 'Carl Mendes', openedAt: new Date('2026-11-20T15:00:00Z'), target, phoneLines: [] }
+    const without = caseOpenedMail(chicago, { ...d, businessHoursOnly: true }).text
+    expect(without).toContain('Initial response target: 1 hour, due by')
+    expect(without).toContain(severity1WorkSentence({ tier: 'PRODUCTION', hasContact: false }))
+    expect(without).toContain('Add the technical contact on the case: https://portal.example/cases/100123')
+    expect(caseOpenedMail(chicago, { ...d, businessHoursOnly: false }).text).toContain(severity1WorkSentence({ tier: 'PRODUCTION', hasContact: true }))
+    expect(caseOpenedMail(chicago, { ...d, case: c }).text).not.toContain('technical contact')
   })
 
   it.each([

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { Badge, Card } from '@/components/ui'
 import { TimeLeft } from '@/components/queue/time-left'
 import type { Actor } from '@/server/auth/actor'
@@ -114,7 +115,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
                 {t.calendar.holidays.length} holidays on file{upcoming.length ? `; next: ${upcoming.join(', ')}` : ''}
               </span>
             </Detail>
-            {c.businessHoursOnly && <Detail label="Hours">Business hours only: no technical contact for around-the-clock work</Detail>}
+            {contactMatters(c.tier, c.severity) && <Detail label="Hours">{severity1WorkSentence({ tier: c.tier, hasContact: !c.businessHoursOnly })}</Detail>}
             {c.tier === 'PREMIER' && (
               <Detail label="Support account manager">{c.supportId.accountManager ? `${c.supportId.accountManager.name} (${c.supportId.accountManager.email})` : 'None named'}</Detail>
             )}

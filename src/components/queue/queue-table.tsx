@@ -1,5 +1,7 @@
 import Link from 'next/link'
 import { Badge, Card } from '@/components/ui'
+import { CaseCards } from '@/components/cases/case-cards'
+import { severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TIER_LABELS } from '@/lib/sla'
 import type { QueueRow } from '@/server/queue/find-queue'
@@ -35,33 +37,27 @@ export function QueueTable({ rows, actorEmail, canTake }: { rows: QueueRow[]; ac
   )
 }
 
-/** Small screens: one card per case, deadline first. */
+/** Small screens: one card per case, deadline first (the card is shared with "My cases"). */
 function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
   return (
-    <ol className="space-y-3 md:hidden" aria-label="Open cases, most urgent first">
-      {rows.map((r) => (
-        <li key={r.number}>
-          <Card className="p-4">
-            <div className="flex items-start justify-between gap-3">
-              <div>
-                <Link href={`/cases/${r.number}`} className="font-mono text-brand-600 hover:underline">#{r.number}</Link>{' '}
-                <span className="text-sm font-medium text-slate-900">{r.title}</span>
-              </div>
-              <div className="shrink-0 text-right text-sm"><Deadline row={r} /></div>
-            </div>
-            <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-              <SeverityBadge severity={r.severity} /> <StatusBadge status={r.status} />
-              <span>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}</span>
-              {r.accountManager && <span>· SAM: {r.accountManager.name}</span>}
-            </div>
-            <div className="mt-2 flex items-center justify-between gap-2 text-sm">
-              <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
-              {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} />}
-            </div>
-          </Card>
-        </li>
-      ))}
-    </ol>
+    <CaseCards
+      label="Open cases, most urgent first"
+      items={rows.map((r) => ({
+        number: r.number,
+        title: r.title,
+        severity: r.severity,
+        status: r.status,
+        deadline: <Deadline row={r} />,
+        note: r.businessHoursOnly ? severity1WorkSentence({ tier: r.tier, hasContact: false }) : undefined,
+        details: <>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}{r.accountManager && <> · SAM: {r.accountManager.name}</>}</>,
+        footer: (
+          <>
+            <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
+            {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} />}
+          </>
+        ),
+      }))}
+    />
   )
 }
 
@@ -99,6 +95,7 @@ function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail
               <td className="min-w-48 px-3 py-3">
                 {r.title}
                 {r.product && <span className="block text-xs text-slate-500">{r.product}</span>}
+                {r.businessHoursOnly && <span className="mt-1 block text-xs text-amber-900" data-testid="queue-severity-1-hours">{severity1WorkSentence({ tier: r.tier, hasContact: false })}</span>}
               </td>
               <td className="px-3 py-3">{r.region}</td>
               <td className="px-3 py-3">{r.language}</td>

@@ -16,6 +16,12 @@ export const ZSeverity = z.coerce
   .max(4, 'Severity must be 1, 2, 3 or 4')
 const ZCaseNumber = z.coerce.number({ error: 'A case number is a whole number' }).int('A case number is a whole number').positive('A case number is a whole number').max(INT32_MAX, 'No such case number')
 
+/** The person reachable around the clock for a Severity 1 case on Production / Premier. */
+export const ZTechnicalContact = z.object({
+  name: trimmed('Technical contact name', 2, 120),
+  phone: zText('Technical contact phone').trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Technical contact phone must be a phone number such as +1 312 555 0188'),
+})
+
 export const ZOpenCaseInput = z
   .object({
     supportId: trimmed('Support ID', 1, 64),
@@ -28,9 +34,7 @@ export const ZOpenCaseInput = z
     description: trimmed('Description', 10, 20_000),
     environment: zText('Environment').trim().max(2_000, 'Environment must be at most 2000 characters').optional(),
     preferredLanguage: trimmed('Preferred language', 1, 64),
-    technicalContact: z
-      .object({ name: trimmed('Technical contact name', 2, 120), phone: zText('Technical contact phone').trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Technical contact phone must be a phone number such as +1 312 555 0188') })
-      .optional(),
+    technicalContact: ZTechnicalContact.optional(),
     relatedCaseNumber: ZCaseNumber.optional(),
   })
   .strict()
@@ -44,6 +48,10 @@ export const ZChangeSeverityInput = z
   .object({ severity: ZSeverity, reason: trimmed('Reason', 5, 2_000), version: zInt32('version').nonnegative().optional() })
   .strict()
 export type TChangeSeverityInput = z.infer<typeof ZChangeSeverityInput>
+
+/** A technical contact added to an open case later (the new-case form's fields, plus the version read). */
+export const ZAddTechnicalContactInput = ZTechnicalContact.extend({ version: zInt32('version').nonnegative().optional() }).strict()
+export type TAddTechnicalContactInput = z.infer<typeof ZAddTechnicalContactInput>
 
 export const ZAddCommentInput = z.object({ body: trimmed('Comment', 1, 20_000) }).strict()
 export type TAddCommentInput = z.infer<typeof ZAddCommentInput>
@@ -60,11 +68,24 @@ export const ZPatchCaseInput = z.union([ZChangeSeverityInput, ZCloseCaseInput], 
   error: 'Send { severity, reason } to change the severity, or { status: "CLOSED" } to close the case',
 })
 
+/** "My cases" shows at most this many per page: a customer with 1,000 cases pages through them (decision 0016). */
+export const CASE_LIST_MAX_PAGE_SIZE = 100
+export const CASE_LIST_DEFAULT_PAGE_SIZE = 100
+
+const wholeNumber = (label: string, min: number, max: number, range: string) =>
+  z.coerce
+    .number({ error: `${label} must be a whole number ${range}` })
+    .int(`${label} must be a whole number ${range}`)
+    .min(min, `${label} must be a whole number ${range}`)
+    .max(max, `${label} must be a whole number ${range}`)
+
 export const ZCaseListQuery = z.object({
   q: zText('Search').trim().max(200).optional(),
-  status: z.enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED']).optional(),
+  status: z.enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED'], { error: 'Status must be OPEN, NEW, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED or CLOSED' }).optional(),
   severity: ZSeverity.optional(),
   supportId: zText('Support ID').trim().max(64).optional(),
+  page: wholeNumber('Page', 1, 1_000_000, 'of 1 or more').default(1),
+  pageSize: wholeNumber('Page size', 1, CASE_LIST_MAX_PAGE_SIZE, `from 1 to ${CASE_LIST_MAX_PAGE_SIZE}`).default(CASE_LIST_DEFAULT_PAGE_SIZE),
 })
 export type TCaseListQuery = z.infer<typeof ZCaseListQuery>
 

@@ -149,6 +149,7 @@ export const ZQueueResponse = z.object({
       supportId: z.string(),
       tier: z.enum(TIER_VALUES),
       severity: z.number().int(),
+      businessHoursOnly: z.boolean().describe('Severity 1 on Production / Premier without a technical contact: worked in business hours after the 24/7 initial response'),
       region: z.string(),
       language: z.string(),
       status: z.enum(OPEN_QUEUE_STATUSES),

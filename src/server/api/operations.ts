@@ -57,6 +57,17 @@ export const ZOpenCaseResponse = z.object({
   calendar: z.object({ timeZone: z.string(), holidays: z.array(z.iso.date()) }), phoneLines: z.array(ZPhoneLine),
 })
 
+export const ZCaseListResponse = z.object({
+  cases: z.array(z.looseObject({
+    number: z.number().int(), title: z.string(), severity: z.number().int(), status: z.string(), tier: z.string(), category: z.string(),
+    supportId: z.string(), openedAt: z.iso.datetime(), responseTarget: ZResponseTarget, responseStatus: z.string(),
+  })).describe('This page of cases, newest first'),
+  total: z.number().int().describe('Cases matching the filters, on every page'),
+  page: z.number().int().describe('This page, from 1'),
+  pageSize: z.number().int().describe('At most this many cases per page (1–100, default 100)'),
+  pages: z.number().int().describe('How many pages the total fills (0 when nothing matches)'),
+})
+
 export const ZApiTokensResponse = z.object({
   tokens: z.array(z.object({
     id: z.string(), name: z.string(), prefix: z.string().describe('The first characters of the secret, to recognise it'),
@@ -70,7 +81,7 @@ export const operations: Operation[] = [
   { id: 'getOpenApi', method: 'GET', path: '/api/v1/openapi.json', tag: 'Meta', summary: 'This document', success: 200, errors: [], public: true },
   // Customer case flow (issue 3)
   { id: 'listSupportIds', method: 'GET', path: '/api/v1/support-ids', tag: 'Cases', summary: 'The Support IDs the caller may open cases for, with tier, region, status, calendar and products', response: ZSupportIdsResponse, success: 200, errors: [401] },
-  { id: 'listCases', method: 'GET', path: '/api/v1/cases', tag: 'Cases', summary: 'Cases on the Support IDs the caller acts for (vendor staff: all), newest first', query: ZCaseListQuery, success: 200, errors: [400, 401] },
+  { id: 'listCases', method: 'GET', path: '/api/v1/cases', tag: 'Cases', summary: 'Cases on the Support IDs the caller acts for (vendor staff: all), newest first, a page at a time (?page=1&pageSize=100; page size 1–100) with the total that matches', query: ZCaseListQuery, response: ZCaseListResponse, success: 200, errors: [400, 401] },
   { id: 'openCase', method: 'POST', path: '/api/v1/cases', tag: 'Cases', summary: 'Open a case: N/A severities, expired Support IDs (except licensing) and languages outside the region are refused with 422. Send an Idempotency-Key header (16–200 printable characters, e.g. a UUID) to make retries safe: a repeat with the same key and body answers 200 with the same case (Idempotent-Replayed: true); the same key with another body is refused with 422', body: ZOpenCaseInput, response: ZOpenCaseResponse, success: 201, errors: [400, 401, 403, 404, 415, 422] },
   { id: 'getCase', method: 'GET', path: '/api/v1/cases/{number}', tag: 'Cases', summary: 'One case with its response target, responseStatus and public timeline (404 for a case the caller may not see)', success: 200, errors: [401, 404] },
   { id: 'updateCase', method: 'PATCH', path: '/api/v1/cases/{number}', tag: 'Cases', summary: 'Change the severity ({ severity, reason }: the target is recomputed from the opening time) or close the case ({ status: "CLOSED" })', body: ZPatchCaseInput, success: 200, errors: [400, 401, 403, 404, 409, 415, 422] },

@@ -8,6 +8,7 @@ import { mayWorkCase } from '@/server/access/case-work'
 import { toResponseTarget } from './response-target'
 import { contactStandingFor } from '@/server/engineer/contact-attempts'
 import { withoutEmails } from './public-event-data'
+import { contactMatters } from '@/lib/cases/severity-1-contact'
 
 export const OPEN_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
 export const isOpenStatus = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s)
@@ -91,6 +92,8 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
       changeSeverity: works,
       escalate: open && !vendor && !c.escalations.some((e) => e.status !== 'RESOLVED'),
       close: open && !vendor,
+      // Severity 1 on Production / Premier: the customer names (or changes) the round-the-clock contact (decision 0016).
+      setTechnicalContact: open && !vendor && contactMatters(c.tier, c.severity),
       openFollowUp: !open && !vendor,
     },
   }

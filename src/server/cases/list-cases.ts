@@ -10,12 +10,11 @@ import { calendarsForSupportIds } from '@/server/support-ids/calendar'
 import { toResponseTarget } from './response-target'
 import { OPEN_STATUSES } from './get-case'
 
-const PAGE = 100
-
 /**
  * "My cases": every case on the Support IDs the actor acts for, newest first, with where each
  * stands against its response target. Filters by status, severity, Support ID; `q` finds a case
- * by its number or by words of its title and description.
+ * by its number or by words of its title and description. Numbered pages of at most 100 with the
+ * total that matches (decision 0016): a page past the last one is empty, with the same total.
  */
 export async function listCases({ actor, input, now }: { actor: Actor; input?: unknown; now: Date }) {
   const query = parseInput(ZCaseListQuery, input ?? {})
@@ -34,18 +33,22 @@ export async function listCases({ actor, input, now }: { actor: Actor; input?: u
       ],
     })
   }
-  const rows = await prisma.case.findMany({
-    where: { AND: filters },
+  const where = { AND: filters }
+  const { page, pageSize } = query
+  const [total, rows] = await Promise.all([prisma.case.count({ where }), prisma.case.findMany({
+    where,
+    // number is unique: the order is total, so pages neither repeat nor skip a case.
     orderBy: [{ openedAt: 'desc' }, { number: 'desc' }],
-    take: PAGE,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       number: true, title: true, severity: true, status: true, tier: true, category: true, openedAt: true, supportIdId: true,
       targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true,
       supportId: { select: { code: true } },
     },
-  })
+  })])
   const calendars = await calendarsForSupportIds(prisma, rows.map((r) => r.supportIdId))
-  return rows.map((c) => {
+  const cases = rows.map((c) => {
     const sla = slaState({ ...c, calendar: calendars.get(c.supportIdId)! }, now)
     return {
       number: c.number,
@@ -61,4 +64,6 @@ export async function listCases({ actor, input, now }: { actor: Actor; input?: u
       sla,
     }
   })
+  return { cases, total, page, pageSize, pages: Math.ceil(total / pageSize) }
 }
+export type CaseListPage = Awaited<ReturnType<typeof listCases>>

@@ -1,4 +1,5 @@
 import 'server-only'
+import { isBusinessHoursOnly } from '@/lib/cases/severity-1-contact'
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Prisma } from '@/generated/prisma/client'
@@ -15,7 +16,6 @@ import { appendCaseEvents } from './case-write'
 import { computeCaseTarget } from './case-target'
 import { toResponseTarget } from './response-target'
 
-const SEVERITY_1_ROUND_THE_CLOCK = new Set(['PRODUCTION', 'PREMIER'])
 
 /** What a client may send as an idempotency key: a form's UUID, or an API client's own token. */
 export const ZIdempotencyKey = z
@@ -126,7 +126,7 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
   const calendar = await calendarForSupportId(prisma, supportId.id)
   // Refuses N/A tier × severity combinations with the policy's reason (422).
   const target = computeCaseTarget({ tier: supportId.tier, severity, category: data.category, openedAt: now, calendar })
-  const businessHoursOnly = severity === 1 && SEVERITY_1_ROUND_THE_CLOCK.has(supportId.tier) && !data.technicalContact
+  const businessHoursOnly = isBusinessHoursOnly({ tier: supportId.tier, severity, hasContact: !!data.technicalContact })
 
   return prisma.$transaction(async (tx) => {
     const c = await tx.case.create({

@@ -137,7 +137,7 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
           ? []
           : await tx.phoneLine.findMany({ where: { regionCode: c.regionCode }, select: { country: true, number: true }, orderBy: { country: 'asc' } })
       const opener = c.openedBy.organisation.kind === 'PARTNER' ? `${c.openedBy.name} (${c.openedBy.organisation.name})` : c.openedBy.name
-      return toCase(c, await caseAudience(tx, c), (r) => caseOpenedMail(r, { case: summary(c), openedBy: opener, openedAt: c.openedAt, target: targetOf(c), phoneLines }))
+      return toCase(c, await caseAudience(tx, c), (r) => caseOpenedMail(r, { case: summary(c), openedBy: opener, openedAt: c.openedAt, target: targetOf(c), phoneLines, businessHoursOnly: c.businessHoursOnly }))
     }
     case 'engineer-reply': {
       const c = await loadCase(tx, n.caseId)
@@ -345,6 +345,7 @@ async function loadCase(tx: Tx, caseId: string) {
       severity: true,
       tier: true,
       category: true,
+      businessHoursOnly: true,
       regionCode: true,
       openedAt: true,
       closedAt: true,

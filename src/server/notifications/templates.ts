@@ -2,7 +2,8 @@
 // unit-tested and nothing here can read another organisation's rows. Times are shown in the
 // recipient's own zone (never guessed from a locale).
 import { formatInstant } from '@/lib/format'
-import { describeDuration } from '@/lib/sla'
+import { describeDuration, type Tier } from '@/lib/sla'
+import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { secretPart, type MailSecrets } from '@/lib/mail-secrets'
 
 export type MailRecipient = { email: string; name: string; timeZone: string }
@@ -52,8 +53,12 @@ const caseLine = (c: CaseSummary) =>
 
 export function caseOpenedMail(
   r: MailRecipient,
-  d: { case: CaseSummary; openedBy: string; openedAt: Date; target: TargetSummary; phoneLines: { country: string; number: string }[] },
+  d: { case: CaseSummary; openedBy: string; openedAt: Date; target: TargetSummary; phoneLines: { country: string; number: string }[]; businessHoursOnly?: boolean },
 ): Mail {
+  // Severity 1 on Production / Premier: the same sentence as the form, the case page and the queue (decision 0016).
+  const hours = contactMatters(d.case.tier, d.case.severity)
+    ? `\n${severity1WorkSentence({ tier: d.case.tier as Tier, hasContact: !d.businessHoursOnly })}${d.businessHoursOnly ? ` Add the technical contact on the case: ${d.case.url}` : ''}`
+    : ''
   const phones = d.phoneLines.length
     ? `\n\nPhone support: quote case number #${d.case.number} when you call.\n${d.phoneLines.map((p) => `  ${p.country}: ${p.number}`).join('\n')}`
     : ''
@@ -61,7 +66,7 @@ export function caseOpenedMail(
     subject: `Case #${d.case.number} opened: ${d.case.title}`,
     text:
       `${hello(r)}${d.openedBy} opened a case on ${at(d.openedAt, r.timeZone)}.\n\n${caseLine(d.case)}\n` +
-      `Initial response target: ${describeTarget(d.target, r.timeZone)}.${phones}\n\nFollow the case: ${d.case.url}${SIGNATURE}`,
+      `Initial response target: ${describeTarget(d.target, r.timeZone)}.${hours}${phones}\n\nFollow the case: ${d.case.url}${SIGNATURE}`,
   }
 }
 

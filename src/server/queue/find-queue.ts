@@ -131,7 +131,7 @@ export async function findQueue({ actor, input = {}, now }: { actor: Actor; inpu
     where: { id: { in: page.map((k) => k.id) } },
     select: {
       id: true, number: true, title: true, tier: true, severity: true, status: true, regionCode: true, preferredLanguage: true, openedAt: true,
-      supportIdId: true, targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true,
+      supportIdId: true, targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true, businessHoursOnly: true,
       organisation: { select: { name: true } },
       assignee: { select: { name: true, email: true } },
       productVersion: { select: { name: true, product: { select: { name: true } } } },
@@ -163,6 +163,8 @@ export async function findQueue({ actor, input = {}, now }: { actor: Actor; inpu
       timeLeftMinutes,
       assignee: r.assignee,
       accountManager: r.tier === 'PREMIER' ? r.supportId.accountManager : null,
+      // Severity 1 on Production / Premier without a technical contact: business hours after the first response (decision 0016).
+      businessHoursOnly: r.businessHoursOnly,
       // For the browser to tick "time left" with the SLA engine (business clock only).
       tickCalendar: r.responseDueAt && r.targetClock === 'BUSINESS' ? { timeZone: calendar.timeZone, holidays: holidaysNear(calendar, now, r.responseDueAt) } : null,
     }

@@ -15,6 +15,8 @@ import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
 import { contactAttemptText } from '@/lib/cases/timeline-text'
 import { CloseCaseForm, CommentForm, EscalateForm, SeverityForm } from './case-forms'
+import { TechnicalContactForm } from './technical-contact-form'
+import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   const raw = (await params).number
@@ -51,7 +53,9 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
         </div>
       </div>
 
-      {c.businessHoursOnly && <Alert tone="amber">Severity 1 without a technical contact available around the clock: this case is worked in business hours only.</Alert>}
+      {contactMatters(c.tier, c.severity) && (
+        <div data-testid="severity-1-hours"><Alert tone={c.businessHoursOnly ? 'amber' : 'blue'}>{severity1WorkSentence({ tier: c.tier, hasContact: !c.businessHoursOnly })}</Alert></div>
+      )}
       {c.status === 'RESOLVED' && c.resolution && (
         <div data-testid="resolved-banner">
           <Alert tone="green" title={`Resolved${c.resolution.resolvedAt ? ` on ${formatInstant(c.resolution.resolvedAt, tz, 'd MMM yyyy, HH:mm')}` : ''}: ${RESOLUTIONS[c.resolution.code] ?? c.resolution.code}`}>
@@ -142,6 +146,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
             {c.can.upload && <div className="mt-4 border-t border-slate-200 pt-4"><AttachmentUpload caseNumber={c.number} maxBytes={env.UPLOAD_MAX_BYTES} /></div>}
           </Card>
 
+          {c.can.setTechnicalContact && <Card className="p-5"><TechnicalContactForm number={c.number} version={c.version} current={c.technicalContact} /></Card>}
           {c.can.changeSeverity && <Card className="p-5"><SeverityForm number={c.number} tier={c.tier} severity={c.severity} version={c.version} category={c.category} /></Card>}
           {c.escalations.length > 0 && (
             <Card className="p-5">
@@ -176,6 +181,7 @@ const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record
   'case.contact-attempt': (a, _b, viewer) => contactAttemptText(a, viewer),
   'case.resolved': (a) => `resolved the case: ${RESOLUTIONS[String(a.resolutionCode)] ?? String(a.resolutionCode ?? '')}`,
   'case.closed': () => 'closed the case',
+  'case.technical-contact-added': (a) => `named ${String(a.name ?? '')} the technical contact: work continues around the clock after the first response`,
   'attachment.added': (a) => `added the file ${String(a.name)}`,
   'case.closed-without-consent': () => 'closed the case after three unanswered contact attempts on separate business days',
   'case.breach-warning-sent': () => 'warned the team that the response target is near',

@@ -8,6 +8,7 @@ import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { describeTarget } from '@/components/cases/target-preview'
 import { POLICY, SEVERITY_DEFINITIONS, TIER_LABELS, describeDuration, describeTierHours, type Severity } from '@/lib/sla'
 import { AttachmentPicker, UploadToNewCase } from '@/components/cases/attachment-upload'
+import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import type { SupportIdForCases } from '@/server/support-ids/list-for-cases'
 import { deflectAction, openCaseAction } from '../actions'
 import { openedConfirmation } from '@/lib/cases/phone-support'
@@ -59,7 +60,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
   }, [])
 
   const preview = describeTarget({ tier: sid.tier, severity, openedAt: now, calendar: sid.calendar, viewerTimeZone, feedback: category === 'FEEDBACK' })
-  const needsContact = severity === 1 && (sid.tier === 'PRODUCTION' || sid.tier === 'PREMIER') && category !== 'FEEDBACK'
+  const needsContact = contactMatters(sid.tier, severity) && category !== 'FEEDBACK'
   const fieldErrors = form.fields
 
   if (state?.ok) {
@@ -156,8 +157,8 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
           </fieldset>
           {needsContact && (
             <div className="rounded-md bg-amber-50 p-4 ring-1 ring-amber-200">
-              <p className="text-sm font-medium text-amber-900">Severity 1 is worked around the clock only while your technical contact is available.</p>
-              <p className="mt-1 text-xs text-amber-900">Without a contact we still accept the case, but it is worked in business hours only.</p>
+              <p className="text-sm font-medium text-amber-900" data-testid="severity-1-hours">{severity1WorkSentence({ tier: sid.tier, hasContact: false })}</p>
+              <p className="mt-1 text-xs text-amber-900">Name the person we can reach around the clock; you can also add one to the case later.</p>
               <div className="mt-3 grid gap-4 sm:grid-cols-2">
                 <Field label="Technical contact (24/7)" htmlFor="technicalContactName" error={fieldErrors.technicalContactName}>
                   <input id="technicalContactName" name="technicalContactName" autoComplete="name" className={inputClass} />
@@ -282,7 +283,12 @@ function Created({ result, attachments, viewerTimeZone }: { result: import('../a
               : target.kind === 'best-effort' ? 'Best effort, no target' : 'No response target (feedback)'}
           </dd>
         </div>
-        {result.businessHoursOnly && <div className="text-amber-800">Without a technical contact this Severity 1 case is worked in business hours only. Add a contact in a comment to have it worked around the clock.</div>}
+        {contactMatters(result.tier, result.severity) && (
+          <div className={result.businessHoursOnly ? 'text-amber-800' : 'text-slate-700'} data-testid="severity-1-hours">
+            {severity1WorkSentence({ tier: result.tier, hasContact: !result.businessHoursOnly })}
+            {result.businessHoursOnly && ' You can add the technical contact on the case page.'}
+          </div>
+        )}
         {attachments.length > 0 && <div><dt className="text-slate-500">Files</dt><dd>{attachments.join(', ')}</dd></div>}
         {result.phoneLines.length > 0 && (
           <div>

@@ -4,7 +4,8 @@ import { listCases } from '@/server/cases/list-cases'
 import { NextResponse } from 'next/server'
 import { openCaseOnce } from '@/server/cases/open-case'
 
-export const GET = authedRoute(async ({ actor, req }) => ({ cases: await listCases({ actor, input: queryOf(req), now: new Date() }) }))
+// { cases, total, page, pageSize, pages }: `cases` as before, the page's cases (decision 0016).
+export const GET = authedRoute(async ({ actor, req }) => listCases({ actor, input: queryOf(req), now: new Date() }))
 
 // An Idempotency-Key header makes a retried or doubled request answer with the case the first one
 // opened (200, Idempotent-Replayed: true) instead of opening another (decision 0009).
