@@ -115,6 +115,12 @@ const RULES: Record<string, Rule> = {
     expect: (a, o) => (!reachesCase(a, o!) ? 404 : isVendor(a) ? 403 : 'allow'),
     call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/comments`, {}, { body: 'Matrix: must be refused' }),
   },
+  // The matrix's cases are in progress: a customer who reaches one gets 409 (not resolved yet), never a close.
+  'POST /api/v1/cases/[number]/confirm': {
+    objects: cases,
+    expect: (a, o) => (!reachesCase(a, o!) ? 404 : isVendor(a) ? 403 : 'allow'),
+    call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/confirm`, {}, { rating: 'GOOD' }),
+  },
   'POST /api/v1/cases/[number]/escalations': {
     objects: cases,
     expect: (a, o) => (!reachesCase(a, o!) ? 404 : isVendor(a) ? 403 : 'allow'),

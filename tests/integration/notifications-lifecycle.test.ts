@@ -114,7 +114,7 @@ describe('customer side', () => {
     const received = server.received.find((m) => m.to.includes(world.users.caseadmin.email))!
     expect(received.subject).toBe(`Case #${c.number} resolved: Solution or workaround`)
     expect(received.text).toContain(`Raise the timeout ${world.tag}`)
-    expect(received.text).toContain('reopen the case from its page')
+    expect(received.text).toContain('reopen the case from its page by replying to it until')
     expect(received.text).toContain(`/cases/${c.number}`)
   })
 
@@ -257,7 +257,7 @@ describe('the in-app list and the preferences', () => {
     expect(customer.kinds.map((k) => k.kind)).not.toContain('case-assigned')
     expect(customer.kinds.every((k) => k.mail)).toBe(true)
     const engineer = await getNotificationSettings({ actor: world.actors.engineer })
-    expect(engineer.kinds.map((k) => k.kind)).toEqual(['case-assigned', 'customer-activity', 'escalation-assigned', 'breach-warning'])
+    expect(engineer.kinds.map((k) => k.kind)).toEqual(['case-assigned', 'customer-activity', 'case-reopened', 'escalation-assigned', 'breach-warning'])
 
     await expect(updateNotificationSettings({ actor: world.actors.caseadmin, input: { mail: ['nonsense'], othersCases: true }, now: world.now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     await updateNotificationSettings({ actor: world.actors.caseadmin, input: { mail: ['case-resolved'], othersCases: false }, now: world.now })

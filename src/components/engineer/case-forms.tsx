@@ -4,6 +4,7 @@ import { useId, useState, type ReactNode } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm, type ActionFormState, type FormAction } from '@/components/ui/action-form'
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, RESOLUTION_CODES, RESOLUTION_LABELS, contactOutcomesFor } from '@/lib/engineer/schemas'
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
 import {
   assignCaseAction,
   closeResolvedCaseAction,
@@ -32,11 +33,13 @@ function Hidden({ caseNumber, version }: { caseNumber: number; version?: number 
   )
 }
 
-export function AssignForm({ caseNumber, version, engineers, assigneeEmail, canTake, canAssign }: {
+export function AssignForm({ caseNumber, version, engineers, assigneeEmail, assigneeName, canTake, canAssign }: {
   caseNumber: number
   version: number
   engineers: Engineer[]
   assigneeEmail: string | null
+  /** Someone else's name when the case is assigned to them: taking it then asks first. */
+  assigneeName?: string | null
   canTake: boolean
   canAssign: boolean
 }) {
@@ -50,7 +53,13 @@ export function AssignForm({ caseNumber, version, engineers, assigneeEmail, canT
       {canTake && (
         <ActionForm form={take}>
           <Hidden caseNumber={caseNumber} version={version} />
-          <Button type="submit" disabled={taking}>{taking ? 'Taking…' : 'Take this case'}</Button>
+          {assigneeName ? (
+            <ConfirmSubmit label={taking ? 'Taking…' : 'Take this case'} disabled={taking} title={`Take case #${caseNumber} from ${assigneeName}?`} confirmLabel="Yes, take it">
+              The case is assigned to {assigneeName}. Taking it assigns it to you instead; {assigneeName} is no longer its engineer.
+            </ConfirmSubmit>
+          ) : (
+            <Button type="submit" disabled={taking}>{taking ? 'Taking…' : 'Take this case'}</Button>
+          )}
         </ActionForm>
       )}
       <FormMessage form={take} success={(d) => `Assigned to ${d.assignee}.`} />
@@ -278,7 +287,9 @@ export function CloseResolvedForm({ caseNumber, version }: { caseNumber: number;
   return (
     <ActionForm form={form} className="space-y-2">
       <Hidden caseNumber={caseNumber} version={version} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Closing…' : 'Close case'}</Button>
+      <ConfirmSubmit label={pending ? 'Closing…' : 'Close case'} variant="secondary" confirmVariant="primary" disabled={pending} title={`Close case #${caseNumber}?`} confirmLabel="Yes, close the case">
+        The resolution stands and the case is closed. The customer can no longer reopen it by replying; they would open a new case that references #{caseNumber}.
+      </ConfirmSubmit>
       <FormMessage form={form} />
     </ActionForm>
   )

@@ -124,7 +124,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
 
         <Section title="Assignment" id="vendor-assignment" aside={<span className="text-sm text-slate-600" data-testid="assignee">{c.assignee ? c.assignee.name : 'Unassigned'}</span>}>
           {t.can.assign || t.can.take ? (
-            <AssignForm caseNumber={c.number} version={c.version} engineers={t.engineers} assigneeEmail={c.assignee?.email ?? null} canTake={t.can.take} canAssign={t.can.assign} />
+            <AssignForm caseNumber={c.number} version={c.version} engineers={t.engineers} assigneeEmail={c.assignee?.email ?? null} assigneeName={c.assignee && c.assignee.id !== actor.id ? c.assignee.name : null} canTake={t.can.take} canAssign={t.can.assign} />
           ) : (
             <p className="text-sm text-slate-600">{c.status === 'RESOLVED' || c.status === 'CLOSED' ? 'The case is no longer open.' : 'Engineers and managers assign cases.'}</p>
           )}

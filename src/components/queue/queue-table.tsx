@@ -53,7 +53,7 @@ function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmai
         footer: (
           <>
             <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
-            {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} />}
+            {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} assignee={r.assignee?.name} />}
           </>
         ),
       }))}
@@ -103,7 +103,7 @@ function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail
               <td className="whitespace-nowrap px-3 py-3">
                 <span className="block text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
                 {canTake && r.assignee?.email !== actorEmail && (
-                  <div className="mt-1"><TakeButton caseNumber={r.number} /></div>
+                  <div className="mt-1"><TakeButton caseNumber={r.number} assignee={r.assignee?.name} /></div>
                 )}
               </td>
             </tr>

@@ -63,6 +63,28 @@ export type TEscalateInput = z.infer<typeof ZEscalateInput>
 
 export const ZCloseCaseInput = z.object({ status: z.literal('CLOSED'), reason: zText('Reason').trim().max(2_000).optional(), version: zInt32('version').nonnegative().optional() }).strict()
 
+/** How long after its resolution a customer's reply reopens a resolved case (decision 0015): calendar days from resolvedAt. */
+export const REOPEN_WINDOW_DAYS = 14
+/** The first instant at which a reply no longer reopens the case: 14 × 24 hours after the resolution. */
+export const reopenDeadline = (resolvedAt: Date) => new Date(resolvedAt.getTime() + REOPEN_WINDOW_DAYS * 86_400_000)
+
+export const RATING_LABELS = { GOOD: 'Good', BAD: 'Bad' } as const
+
+/**
+ * "This solved it" on a resolved case: it closes the case, with the customer's rating of the
+ * support. A bad rating needs a comment (what went wrong is what the vendor can act on); a good
+ * one may have one.
+ */
+export const ZConfirmResolvedInput = z
+  .object({
+    rating: z.enum(['GOOD', 'BAD'], { error: 'Rating: choose good or bad' }),
+    comment: zText('Comment').trim().max(2_000, 'Comment must be at most 2000 characters').optional(),
+    version: zInt32('version').nonnegative().optional(),
+  })
+  .strict()
+  .refine((v) => v.rating !== 'BAD' || (v.comment ?? '').length > 0, { message: 'Comment: say what went wrong (a bad rating needs a comment)', path: ['comment'] })
+export type TConfirmResolvedInput = z.infer<typeof ZConfirmResolvedInput>
+
 /** PATCH /api/v1/cases/{number}: either a severity change or closing the case. */
 export const ZPatchCaseInput = z.union([ZChangeSeverityInput, ZCloseCaseInput], {
   error: 'Send { severity, reason } to change the severity, or { status: "CLOSED" } to close the case',

@@ -204,6 +204,8 @@ const ZComplianceCounts = z.object({
   opened: z.number().int(), withTarget: z.number().int(), met: z.number().int(), breached: z.number().int(), pending: z.number().int(), noTarget: z.number().int(),
   responded: z.number().int(), compliancePct: z.number().nullable(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable(),
 })
+const ZSatisfactionCounts = z.object({ rated: z.number().int(), good: z.number().int(), bad: z.number().int(), goodPct: z.number().nullable().describe('good ÷ rated, in percent') })
+
 export const ZComplianceResponse = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
@@ -212,4 +214,10 @@ export const ZComplianceResponse = z.object({
   rows: z.array(ZComplianceCounts.extend({ tier: z.enum(TIER_VALUES), severity: z.number().int(), region: z.string() })),
   byTier: z.array(ZComplianceCounts.extend({ tier: z.enum(TIER_VALUES) })),
   totals: ZComplianceCounts,
+  // Customers' ratings given in the period, when they confirmed a resolution: the share of good ones.
+  satisfaction: z.object({
+    byTier: z.array(ZSatisfactionCounts.extend({ tier: z.enum(TIER_VALUES) })),
+    byRegion: z.array(ZSatisfactionCounts.extend({ region: z.string() })),
+    totals: ZSatisfactionCounts,
+  }),
 })

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = {
   // Vendor staff.
   'case-assigned': { side: 'vendor', label: 'A case is assigned to you' },
   'customer-activity': { side: 'vendor', label: 'The customer replies or uploads a file on your case' },
+  'case-reopened': { side: 'vendor', label: 'The customer reopens your resolved case by replying' },
   'escalation-opened': { side: 'vendor', label: 'A customer asks to talk to a manager (managers)' },
   'escalation-assigned': { side: 'vendor', label: 'An escalated case is assigned to you' },
   'breach-warning': { side: 'vendor', label: 'A response target is about to be breached' },

@@ -2,9 +2,9 @@ import 'server-only'
 import { prisma } from '@/server/db/client'
 import { isVendor, type Actor } from '@/server/auth/actor'
 import { AppError, parseInput } from '@/server/errors'
-import { ZAddCommentInput, ZCloseCaseInput, ZEscalateInput } from '@/lib/cases/schemas'
+import { REOPEN_WINDOW_DAYS, ZAddCommentInput, ZCloseCaseInput, ZConfirmResolvedInput, ZEscalateInput, reopenDeadline } from '@/lib/cases/schemas'
 import { notify } from '@/server/notifications/notify'
-import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite } from './case-write'
+import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite, type CaseEventInput } from './case-write'
 import { isOpenStatus } from './get-case'
 import { closeEscalationsWithCase } from '@/server/escalations/close-with-case'
 
@@ -20,29 +20,96 @@ async function openCaseFor(actor: Actor, number: number) {
 
 /**
  * A customer's comment. It is the customer's reply: a case waiting on the customer goes back to
- * the engineer, and the contact-attempt count starts again (lastCustomerActivityAt).
+ * the engineer, and the contact-attempt count starts again (lastCustomerActivityAt). On a resolved
+ * case, within 14 days of its resolution, the reply reopens it (back in progress, to the engineer);
+ * after that it is refused and the customer opens a follow-up case that references it (decision 0015).
  */
 export async function addComment({ actor, number, input, now }: { actor: Actor; number: number; input: unknown; now: Date }) {
   const { body } = parseInput(ZAddCommentInput, input)
   requireCustomerSide(actor, 'comment')
-  const c = await openCaseFor(actor, number)
+  const c = await findVisibleCase(prisma, actor, number, { id: true, version: true, status: true, resolutionCode: true, resolvedAt: true })
+  const reopens = c.status === 'RESOLVED'
+  if (reopens) {
+    if (!c.resolvedAt || now.getTime() >= reopenDeadline(c.resolvedAt).getTime()) {
+      throw new AppError(
+        'CONFLICT',
+        `Case #${number} was resolved more than ${REOPEN_WINDOW_DAYS} days ago and can no longer be reopened: open a new case that references it instead`,
+      )
+    }
+  } else if (!isOpenStatus(c.status)) {
+    throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: open a new case that references it instead`)
+  }
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { caseId: c.id, authorId: actor.id, body, internal: false, createdAt: now }, select: { id: true, createdAt: true } })
-    const resumes = c.status === 'WAITING_ON_CUSTOMER'
+    const resumes = c.status === 'WAITING_ON_CUSTOMER' || reopens
+    const events: CaseEventInput[] = [{ type: 'comment.added', after: { commentId: comment.id } }]
+    if (reopens) {
+      // The resolution no longer stands; it stays in the case's history (this event and case.resolved).
+      events.push({
+        type: 'case.reopened',
+        before: { status: 'RESOLVED', resolutionCode: c.resolutionCode, resolvedAt: c.resolvedAt!.toISOString() },
+        after: { status: 'IN_PROGRESS', reason: `customer replied within ${REOPEN_WINDOW_DAYS} days of the resolution`, commentId: comment.id },
+      })
+    } else if (resumes) {
+      events.push({ type: 'case.status-changed', before: { status: 'WAITING_ON_CUSTOMER' }, after: { status: 'IN_PROGRESS', reason: 'customer replied' } })
+    }
     await updateCase(tx, {
       caseId: c.id,
       version: c.version,
       actor,
       now,
-      data: { lastCustomerActivityAt: now, ...(resumes ? { status: 'IN_PROGRESS' } : {}) },
+      data: {
+        lastCustomerActivityAt: now,
+        ...(resumes ? { status: 'IN_PROGRESS' } : {}),
+        ...(reopens ? { resolutionCode: null, resolutionSummary: null, resolvedAt: null } : {}),
+      },
+      events,
+    })
+    if (reopens) {
+      await tx.auditEntry.create({
+        data: { actorId: actor.id, at: now, action: 'case.reopened', entityType: 'Case', entityId: c.id, data: { number, resolvedAt: c.resolvedAt!.toISOString(), commentId: comment.id } },
+      })
+      await notify(tx, { kind: 'case-reopened', caseId: c.id, actorId: actor.id, commentId: comment.id }, now)
+    } else {
+      await notify(tx, { kind: 'customer-activity', caseId: c.id, actorId: actor.id, commentId: comment.id, resumed: resumes }, now)
+    }
+    return { id: comment.id, createdAt: comment.createdAt, status: resumes ? 'IN_PROGRESS' : c.status, reopened: reopens }
+  })
+}
+
+/**
+ * "This solved it": the customer side confirms a resolved case's resolution, which closes it, and
+ * rates the support (good / bad, a comment required for bad). Only people who may see the case act
+ * on it (its Support ID's administrators; a partner only with an approved grant: access/scope.ts).
+ */
+export async function confirmResolution({ actor, number, input, now }: { actor: Actor; number: number; input: unknown; now: Date }) {
+  const data = parseInput(ZConfirmResolvedInput, input)
+  requireCustomerSide(actor, 'confirm resolutions')
+  const c = await findVisibleCase(prisma, actor, number, { id: true, version: true, status: true })
+  if (c.status !== 'RESOLVED') {
+    throw new AppError('CONFLICT', c.status === 'CLOSED' ? `Case #${number} is already closed` : `Case #${number} is not resolved yet: only a resolution can be confirmed`)
+  }
+  const version = versionToWrite(c, data.version)
+  const comment = data.comment || null
+  await prisma.$transaction(async (tx) => {
+    // Confirming closes the case, so its manager request goes with it (decision 0017).
+    const escalationEvents = await closeEscalationsWithCase(tx, { caseId: c.id, caseNumber: number, actor, now })
+    await updateCase(tx, {
+      caseId: c.id,
+      version,
+      actor,
+      now,
+      data: { status: 'CLOSED', closedAt: now, responseDueAt: null, rating: data.rating, ratingComment: comment, ratedAt: now, ratedById: actor.id },
       events: [
-        { type: 'comment.added', after: { commentId: comment.id } },
-        ...(resumes ? [{ type: 'case.status-changed', before: { status: 'WAITING_ON_CUSTOMER' }, after: { status: 'IN_PROGRESS', reason: 'customer replied' } }] : []),
+        { type: 'case.confirmed', before: { status: 'RESOLVED' }, after: { status: 'CLOSED', by: 'customer' } },
+        // The rating is for the vendor: other people of the customer's side do not read it in the timeline.
+        { type: 'case.rated', after: { rating: data.rating, comment }, internal: true },
+        ...escalationEvents,
       ],
     })
-    await notify(tx, { kind: 'customer-activity', caseId: c.id, actorId: actor.id, commentId: comment.id, resumed: resumes }, now)
-    return { id: comment.id, createdAt: comment.createdAt, status: resumes ? 'IN_PROGRESS' : c.status }
+    await tx.auditEntry.create({ data: { actorId: actor.id, at: now, action: 'case.rated', entityType: 'Case', entityId: c.id, data: { number, rating: data.rating, comment } } })
   })
+  return { number, status: 'CLOSED' as const, closedAt: now, rating: data.rating }
 }
 
 /** The customer closes their own case (it is solved, or no longer needed). */

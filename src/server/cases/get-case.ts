@@ -9,6 +9,7 @@ import { toResponseTarget } from './response-target'
 import { contactStandingFor } from '@/server/engineer/contact-attempts'
 import { withoutEmails } from './public-event-data'
 import { contactMatters } from '@/lib/cases/severity-1-contact'
+import { reopenDeadline } from '@/lib/cases/schemas'
 
 export const OPEN_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
 export const isOpenStatus = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s)
@@ -28,6 +29,7 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
       productVersion: { select: { name: true, phase: true, product: { select: { name: true } } } },
       openedBy: { select: { name: true, organisation: { select: { kind: true } } } },
       assignee: { select: { name: true, email: true } },
+      ratedBy: { select: { name: true } },
       relatedCase: { select: { number: true, title: true } },
       referencedBy: { select: { number: true, title: true }, orderBy: { number: 'asc' } },
       comments: { where: vendor ? {} : { internal: false }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, organisation: { select: { kind: true } } } } } },
@@ -47,6 +49,9 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   const open = isOpenStatus(c.status)
+  // A resolved case: the customer's reply reopens it until 14 days after the resolution; then a follow-up case (decision 0015).
+  const reopenUntil = c.status === 'RESOLVED' && c.resolvedAt ? reopenDeadline(c.resolvedAt) : null
+  const reopenable = !!reopenUntil && now.getTime() < reopenUntil.getTime()
   // Vendor staff see every case but change only those their role may work (access/case-work.ts).
   const works = open && (await mayWorkCase(prisma, actor, c.number))
   const sla = slaState({ ...c, calendar }, now)
@@ -77,6 +82,10 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
     firstResponseAt: c.firstResponseAt,
     resolution: c.resolutionCode ? { code: c.resolutionCode, summary: c.resolutionSummary, resolvedAt: c.resolvedAt } : null,
     closedAt: c.closedAt,
+    reopenUntil: reopenable ? reopenUntil : null,
+    // The customer's rating is for vendor staff (decision 0015); the customer side sees that the resolution was confirmed.
+    rating: vendor && c.rating && c.ratedAt ? { rating: c.rating, comment: c.ratingComment, ratedAt: c.ratedAt, by: c.ratedBy?.name ?? null } : null,
+    confirmedAt: c.ratedAt,
     relatedCase: c.relatedCase,
     referencedBy: c.referencedBy,
     timeline,
@@ -87,14 +96,15 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
     calendar,
     contactAttempts: contact ? { businessDays: contact.businessDays.length, required: contact.required, closeWithoutConsentAllowed: contact.closeWithoutConsentAllowed } : undefined,
     can: {
-      comment: open && !vendor,
+      comment: (open || reopenable) && !vendor,
+      confirmResolution: c.status === 'RESOLVED' && !vendor,
       upload: works,
       changeSeverity: works,
       escalate: open && !vendor && !c.escalations.some((e) => e.status !== 'RESOLVED'),
       close: open && !vendor,
       // Severity 1 on Production / Premier: the customer names (or changes) the round-the-clock contact (decision 0016).
       setTechnicalContact: open && !vendor && contactMatters(c.tier, c.severity),
-      openFollowUp: !open && !vendor,
+      openFollowUp: !open && !reopenable && !vendor,
     },
   }
 }

@@ -5,6 +5,7 @@ import { CASE_ROLES, caseWhere, supportIdWhere } from '@/server/access/scope'
 import { formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { RESOLUTION_LABELS } from '@/lib/engineer/schemas'
+import { reopenDeadline } from '@/lib/cases/schemas'
 import { businessMinutesBetween, tierCalendar } from '@/lib/sla'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { appUrl } from './app-url'
@@ -14,6 +15,7 @@ import {
   caseAdminInvitationMail,
   caseAssignedMail,
   caseOpenedMail,
+  caseReopenedMail,
   caseResolvedMail,
   closedWithoutConsentMail,
   contactAttemptMail,
@@ -48,6 +50,7 @@ export type Notification =
   | { kind: 'escalation-assigned'; escalationId: string; actorId: string }
   | { kind: 'case-assigned'; caseId: string; actorId: string }
   | { kind: 'customer-activity'; caseId: string; actorId: string; commentId?: string; attachmentId?: string; resumed: boolean }
+  | { kind: 'case-reopened'; caseId: string; actorId: string; commentId: string }
   | { kind: 'partner-request'; grantId: string }
   | { kind: 'partner-decision'; grantId: string }
   | { kind: 'case-admin-invitation'; invitationId: string; link: string }
@@ -187,7 +190,7 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       if (!c.resolutionCode || !c.resolvedAt) throw new Error(`notify(case-resolved): case ${c.id} has no resolution`)
       const by = await personName(tx, n.actorId)
       const resolution = RESOLUTION_LABELS[c.resolutionCode as keyof typeof RESOLUTION_LABELS] ?? c.resolutionCode
-      return toCase(c, await caseAudience(tx, c), (r) => caseResolvedMail(r, { case: summary(c), resolution, summary: c.resolutionSummary ?? '', by, resolvedAt: c.resolvedAt! }))
+      return toCase(c, await caseAudience(tx, c), (r) => caseResolvedMail(r, { case: summary(c), resolution, summary: c.resolutionSummary ?? '', by, resolvedAt: c.resolvedAt!, reopenUntil: reopenDeadline(c.resolvedAt!) }))
     }
     case 'escalation-acknowledged':
     case 'escalation-resolved': {
@@ -233,6 +236,15 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
           resumed: n.resumed,
         }),
       )
+    }
+    case 'case-reopened': {
+      // The engineer whose resolution the customer's reply reopened (decision 0015).
+      const c = await loadCase(tx, n.caseId)
+      if (!c.assignee) return []
+      const comment = await tx.comment.findFirst({ where: { id: n.commentId, caseId: c.id, internal: false }, select: { body: true, createdAt: true } })
+      if (!comment) throw new Error(`notify(case-reopened): comment ${n.commentId} is not on case ${c.id}`)
+      const by = await personName(tx, n.actorId)
+      return toCase(c, [c.assignee], (r) => caseReopenedMail(r, { case: summary(c), organisation: c.organisation.name, by, at: comment.createdAt, comment: comment.body }))
     }
     case 'escalation-opened': {
       const e = await tx.escalation.findUnique({

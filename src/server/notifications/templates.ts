@@ -195,14 +195,25 @@ export function severityChangedMail(
   }
 }
 
-export function caseResolvedMail(r: MailRecipient, d: { case: CaseSummary; resolution: string; summary: string; by: string; resolvedAt: Date }): Mail {
+export function caseResolvedMail(r: MailRecipient, d: { case: CaseSummary; resolution: string; summary: string; by: string; resolvedAt: Date; reopenUntil: Date }): Mail {
   return {
     subject: `Case #${d.case.number} resolved: ${d.resolution}`,
     summary: `${d.by}: ${d.resolution}`,
     text:
       `${hello(r)}${d.by} resolved case #${d.case.number} on ${at(d.resolvedAt, r.timeZone)}.\n\nResolution: ${d.resolution}\n\nSummary:\n${indent(d.summary)}\n\n${caseLine(d.case)}\n\n` +
-      `If this did not solve the problem, reopen the case from its page before it is closed: ${d.case.url}\n` +
-      `Once it is closed, open a new case that references case #${d.case.number}.${SIGNATURE}`,
+      `If this solved it, confirm it on the case page (that closes the case) and tell us how we did: ${d.case.url}\n` +
+      `If this did not solve the problem, reopen the case from its page by replying to it until ${at(d.reopenUntil, r.timeZone)} (14 days after the resolution).\n` +
+      `After that, or once it is closed, open a new case that references case #${d.case.number}.${SIGNATURE}`,
+  }
+}
+
+export function caseReopenedMail(r: MailRecipient, d: { case: CaseSummary; organisation: string; by: string; at: Date; comment: string }): Mail {
+  return {
+    subject: `Case #${d.case.number} reopened: the customer replied to your resolution`,
+    summary: `${d.by} reopened it`,
+    text:
+      `${hello(r)}${d.by} (${d.organisation}) replied to the resolved case #${d.case.number} on ${at(d.at, r.timeZone)}, which reopened it: it is in progress again and back with you.\n\n` +
+      `${indent(d.comment)}\n\n${caseLine(d.case)}\n\nWork the case: ${d.case.url}${SIGNATURE}`,
   }
 }
 

@@ -50,6 +50,12 @@ function finish(counts: Omit<ComplianceCounts, 'compliancePct' | 'medianMinutes'
   }
 }
 
+/** The customers' ratings given in the period ("this solved it"): good share of the rated cases. */
+export type SatisfactionCounts = { rated: number; good: number; bad: number; goodPct: number | null }
+type RatingRow = { tier: Tier; region: string; good: number; bad: number }
+
+const satisfaction = (good: number, bad: number): SatisfactionCounts => ({ rated: good + bad, good, bad, goodPct: good + bad ? round1((100 * good) / (good + bad)) : null })
+
 type CountRow = { tier: Tier; severity: number; region: string; opened: number; withTarget: number; met: number; breached: number; pending: number; noTarget: number }
 type TimesRow = { supportIdId: string; tier: Tier; severity: number; region: string; opened: number[]; responded: number[] }
 
@@ -71,7 +77,8 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
   }
   const range = Prisma.sql`c."openedAt" >= ${start}::timestamptz AND c."openedAt" < ${end}::timestamptz`
   const deadline = Prisma.sql`c."targetKind" = 'DEADLINE'::"TargetKind"`
-  const [counts, times] = await Promise.all([
+  const rated = Prisma.sql`c."ratedAt" >= ${start}::timestamptz AND c."ratedAt" < ${end}::timestamptz`
+  const [counts, times, ratings] = await Promise.all([
     prisma.$queryRaw<CountRow[]>`SELECT c."tier"::text AS "tier", c."severity", c."regionCode" AS "region",
         count(*)::int AS "opened",
         (count(*) FILTER (WHERE ${deadline}))::int AS "withTarget",
@@ -86,6 +93,12 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
         array_agg(extract(epoch FROM c."firstResponseAt") * 1000) AS "responded"
       FROM "Case" c WHERE ${range} AND c."firstResponseAt" IS NOT NULL
       GROUP BY 1, 2, 3, 4`,
+    // Ratings are counted by when they were given (Case_ratedAt_idx), not by when the case was opened.
+    prisma.$queryRaw<RatingRow[]>`SELECT c."tier"::text AS "tier", c."regionCode" AS "region",
+        (count(*) FILTER (WHERE c."rating" = 'GOOD'::"SupportRating"))::int AS "good",
+        (count(*) FILTER (WHERE c."rating" = 'BAD'::"SupportRating"))::int AS "bad"
+      FROM "Case" c WHERE ${rated} AND c."rating" IS NOT NULL
+      GROUP BY 1, 2`,
   ])
 
   const calendars = await calendarsForSupportIds(prisma, times.filter((t) => TIER_HOURS[t.tier].kind === 'business').map((t) => t.supportIdId))
@@ -126,9 +139,20 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
     rows,
     byTier,
     totals: finish({ ...sum(counts), responded: allMinutes.length }, allMinutes),
+    satisfaction: satisfactionOf(ratings),
   }
 }
 export type ComplianceReport = Awaited<ReturnType<typeof complianceReport>>
+
+function satisfactionOf(ratings: RatingRow[]) {
+  const total = (of: RatingRow[]) => satisfaction(of.reduce((n, r) => n + r.good, 0), of.reduce((n, r) => n + r.bad, 0))
+  const regions = [...new Set(ratings.map((r) => r.region))].sort((a, b) => a.localeCompare(b))
+  return {
+    byTier: TIERS.filter((tier) => ratings.some((r) => r.tier === tier)).map((tier) => ({ tier, ...total(ratings.filter((r) => r.tier === tier)) })),
+    byRegion: regions.map((region) => ({ region, ...total(ratings.filter((r) => r.region === region)) })),
+    totals: total(ratings),
+  }
+}
 
 function pick(r: CountRow) {
   return { opened: r.opened, withTarget: r.withTarget, met: r.met, breached: r.breached, pending: r.pending, noTarget: r.noTarget }

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { runAction, type ActionResult, type FormFields } from '@/server/api/action'
 import { changeSeverity } from '@/server/cases/change-severity'
-import { addComment, closeCase, escalateCase } from '@/server/cases/customer-actions'
+import { addComment, closeCase, confirmResolution, escalateCase } from '@/server/cases/customer-actions'
 import { openCase, openCaseOnce } from '@/server/cases/open-case'
 import { recordDeflection } from '@/server/kb/search-kb'
 
@@ -94,4 +94,13 @@ export async function closeCaseAction(number: number, _prev: unknown, form: Form
     refresh(number)
     return null
   }, { form, numbers: [number] })
+}
+
+export async function confirmResolutionAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const version = Number(form.get('version'))
+    await confirmResolution({ actor, number, input: { rating: form.get('rating') ?? undefined, comment: text(form, 'comment'), version: Number.isInteger(version) ? version : undefined }, now: new Date() })
+    refresh(number)
+    return null
+  }, { form, numbers: [number], fields: { rating: { label: 'Rating' }, comment: { label: 'Comment' } } })
 }

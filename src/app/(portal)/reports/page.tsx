@@ -5,7 +5,7 @@ import { ComplianceChart } from '@/components/reports/compliance-chart'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { AppError } from '@/server/errors'
-import { complianceReport, type ComplianceCounts, type ComplianceReport } from '@/server/reports/compliance'
+import { complianceReport, type ComplianceCounts, type ComplianceReport, type SatisfactionCounts } from '@/server/reports/compliance'
 import { formatMinutes } from '@/lib/format'
 import { TIER_LABELS, type Tier } from '@/lib/sla'
 
@@ -37,6 +37,52 @@ function Cells({ r }: { r: ComplianceCounts }) {
       <td className="px-3 py-2 text-right tabular-nums">{minutes(r.medianMinutes)}</td>
       <td className="px-3 py-2 text-right tabular-nums">{minutes(r.p90Minutes)}</td>
     </>
+  )
+}
+
+function SatisfactionTable({ caption, head, rows }: { caption: string; head: string; rows: (SatisfactionCounts & { label: string })[] }) {
+  return (
+    <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <caption className="px-3 pb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">{caption}</caption>
+      <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <tr>
+          <th scope="col" className="px-3 py-2 text-left">{head}</th>
+          <th scope="col" className="px-3 py-2 text-right">Good</th>
+          <th scope="col" className="px-3 py-2 text-right">Bad</th>
+          <th scope="col" className="px-3 py-2 text-right">Rated</th>
+          <th scope="col" className="px-3 py-2 text-right">Good share</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row" className="px-3 py-2 text-left font-normal">{r.label}</th>
+            <td className="px-3 py-2 text-right tabular-nums text-green-700">{r.good}</td>
+            <td className="px-3 py-2 text-right tabular-nums text-red-700">{r.bad}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{r.rated}</td>
+            <td className="px-3 py-2 text-right tabular-nums font-medium">{pct(r.goodPct)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** The customers' ratings given in the period, when they confirmed a resolution (decision 0015). */
+function Satisfaction({ s }: { s: ComplianceReport['satisfaction'] }) {
+  return (
+    <Card className="p-5" aria-labelledby="satisfaction-heading" data-testid="satisfaction">
+      <h2 id="satisfaction-heading" className="text-base font-semibold">Customer ratings</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Ratings given in the period when a customer confirmed that a resolution solved the problem: {s.totals.rated === 0 ? 'none yet.' : `${pct(s.totals.goodPct)} good (${s.totals.good} of ${s.totals.rated}).`}
+      </p>
+      {s.totals.rated > 0 && (
+        <div className="mt-4 grid gap-6 md:grid-cols-2">
+          <div className="overflow-x-auto"><SatisfactionTable caption="Per tier" head="Tier" rows={s.byTier.map((r) => ({ ...r, label: TIER_LABELS[r.tier] }))} /></div>
+          <div className="overflow-x-auto"><SatisfactionTable caption="Per region" head="Region" rows={s.byRegion.map((r) => ({ ...r, label: r.region }))} /></div>
+        </div>
+      )}
+    </Card>
   )
 }
 
@@ -126,6 +172,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
       )}
+      {report && <div className="mt-6"><Satisfaction s={report.satisfaction} /></div>}
     </>
   )
 }

@@ -2,20 +2,49 @@
 
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
 import { POLICY, SEVERITY_DEFINITIONS, type Severity, type Tier } from '@/lib/sla'
-import { changeSeverityAction, closeCaseAction, commentAction, escalateAction } from '../actions'
+import { changeSeverityAction, closeCaseAction, commentAction, confirmResolutionAction, escalateAction } from '../actions'
 
-export function CommentForm({ number, waiting }: { number: number; waiting: boolean }) {
+export function CommentForm({ number, waiting, reopenUntil }: { number: number; waiting: boolean; reopenUntil?: string }) {
   const f = useActionForm(commentAction.bind(null, number))
   return (
     <ActionForm form={f} className="space-y-3">
-      <h3 className="text-sm font-semibold">Add a comment</h3>
+      <h3 className="text-sm font-semibold">{reopenUntil ? 'Not solved? Reply to reopen the case' : 'Add a comment'}</h3>
       {waiting && <p className="text-xs text-amber-800">Your engineer is waiting for you: a reply or an upload (under Files) sends the case back to them.</p>}
+      {reopenUntil && <p className="text-xs text-slate-600">Your reply reopens the case and sends it back to the engineer. You can reply until {reopenUntil} (14 days after the resolution); after that, open a new case that references this one.</p>}
       {f.error && <Alert>{f.error.message}</Alert>}
       <Field label="Comment" htmlFor="comment-body" error={f.fields.body}>
         <textarea id="comment-body" name="body" rows={4} maxLength={20000} className={inputClass} />
       </Field>
-      <Button type="submit" disabled={f.pending}>{f.pending ? 'Sending…' : 'Send'}</Button>
+      <Button type="submit" disabled={f.pending}>{f.pending ? 'Sending…' : reopenUntil ? 'Reopen with this reply' : 'Send'}</Button>
+    </ActionForm>
+  )
+}
+
+/** "This solved it" on a resolved case: closes it, with a rating of the support (decision 0015). */
+export function ConfirmResolutionForm({ number, version }: { number: number; version: number }) {
+  const f = useActionForm(confirmResolutionAction.bind(null, number))
+  return (
+    <ActionForm form={f} className="space-y-3" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">Did this solve it?</h2>
+      <p className="text-xs text-slate-600">Confirming closes the case. Tell us how the support was.</p>
+      {f.error && <Alert>{f.error.message}</Alert>}
+      <input type="hidden" name="version" value={version} />
+      <fieldset aria-describedby={f.fields.rating ? 'rating-error' : undefined}>
+        <legend className="text-sm font-medium text-slate-800">How was the support?</legend>
+        <div className="mt-2 flex flex-wrap gap-4 text-sm">
+          <label className="flex items-center gap-2"><input type="radio" name="rating" value="GOOD" required className="h-4 w-4" /> Good</label>
+          <label className="flex items-center gap-2"><input type="radio" name="rating" value="BAD" required className="h-4 w-4" /> Bad</label>
+        </div>
+        {f.fields.rating && <p id="rating-error" className="mt-1 text-xs text-red-700">{f.fields.rating}</p>}
+      </fieldset>
+      <Field label="Comment (needed for a bad rating)" htmlFor="rating-comment" error={f.fields.comment}>
+        <textarea id="rating-comment" name="comment" rows={3} maxLength={2000} className={inputClass} />
+      </Field>
+      <ConfirmSubmit label={f.pending ? 'Closing…' : 'Confirm solved and close'} disabled={f.pending} title={`Close case #${number}?`} confirmLabel="Yes, close the case">
+        The resolution stands and the case is closed with your rating. If the problem comes back later, open a new case that references #{number}.
+      </ConfirmSubmit>
     </ActionForm>
   )
 }
@@ -74,7 +103,9 @@ export function CloseCaseForm({ number, version, openEscalation = null }: { numb
       <Field label="Reason (optional)" htmlFor="close-reason">
         <input id="close-reason" name="reason" maxLength={2000} placeholder="e.g. solved by the workaround" className={inputClass} />
       </Field>
-      <Button type="submit" variant="danger" disabled={f.pending}>{f.pending ? 'Closing…' : 'Close case'}</Button>
+      <ConfirmSubmit label={f.pending ? 'Closing…' : 'Close case'} variant="danger" disabled={f.pending} title={`Close case #${number}?`} confirmLabel="Yes, close the case">
+        The engineer stops working on it. A closed case cannot be reopened: if the problem comes back, open a new case that references #{number}.
+      </ConfirmSubmit>
     </ActionForm>
   )
 }

@@ -14,7 +14,7 @@ import { formatInstant, formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
 import { contactAttemptText } from '@/lib/cases/timeline-text'
-import { CloseCaseForm, CommentForm, EscalateForm, SeverityForm } from './case-forms'
+import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './case-forms'
 import { TechnicalContactForm } from './technical-contact-form'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 
@@ -83,18 +83,33 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
               {c.relatedCase && <div><dt className="text-slate-500">Continues</dt><dd><Link href={`/cases/${c.relatedCase.number}`} className="text-brand-600 hover:underline">#{c.relatedCase.number} {c.relatedCase.title}</Link></dd></div>}
               {c.referencedBy.length > 0 && <div><dt className="text-slate-500">Continued in</dt><dd>{c.referencedBy.map((r) => <Link key={r.number} href={`/cases/${r.number}`} className="mr-2 text-brand-600 hover:underline">#{r.number}</Link>)}</dd></div>}
               {c.resolution && <div className="sm:col-span-2"><dt className="text-slate-500">Resolution</dt><dd>{RESOLUTIONS[c.resolution.code] ?? c.resolution.code}{c.resolution.summary ? ` — ${c.resolution.summary}` : ''}</dd></div>}
+              {c.rating && (
+                <div className="sm:col-span-2" data-testid="case-rating">
+                  <dt className="text-slate-500">Customer’s rating</dt>
+                  <dd>
+                    <Badge tone={c.rating.rating === 'GOOD' ? 'green' : 'red'}>{c.rating.rating === 'GOOD' ? 'Good' : 'Bad'}</Badge>{' '}
+                    <span className="text-slate-600">{c.rating.by ? `${c.rating.by}, ` : ''}{formatInstant(c.rating.ratedAt, tz)}</span>
+                    {c.rating.comment && <span className="mt-1 block whitespace-pre-wrap">“{c.rating.comment}”</span>}
+                  </dd>
+                </div>
+              )}
+              {!c.rating && c.confirmedAt && !isVendor(actor) && <div className="sm:col-span-2"><dt className="text-slate-500">Confirmed</dt><dd>The resolution was confirmed on {formatInstant(c.confirmedAt, tz)}, which closed the case.</dd></div>}
             </dl>
           </Card>
+
+          {c.can.confirmResolution && <Card className="p-6"><ConfirmResolutionForm number={c.number} version={c.version} /></Card>}
 
           <Card className="p-6">
             <h2 className="text-base font-semibold">Timeline</h2>
             <ol className="mt-4 space-y-4" aria-label="Case timeline">
               {c.timeline.map((item) => <TimelineEntry key={`${item.kind}-${item.id}`} item={item} timeZone={tz} viewer={viewer} />)}
             </ol>
-            {c.can.comment && <div className="mt-6 border-t border-slate-200 pt-6"><CommentForm number={c.number} waiting={c.status === 'WAITING_ON_CUSTOMER'} /></div>}
+            {c.can.comment && <div className="mt-6 border-t border-slate-200 pt-6"><CommentForm number={c.number} waiting={c.status === 'WAITING_ON_CUSTOMER'} reopenUntil={c.reopenUntil ? formatInstant(c.reopenUntil, tz) : undefined} /></div>}
             {c.can.openFollowUp && (
               <div className="mt-6 border-t border-slate-200 pt-6 text-sm">
-                <p className="text-slate-700">This case is {c.status.toLowerCase()}. Still a problem?</p>
+                <p className="text-slate-700">
+                  {c.status === 'RESOLVED' ? `This case was resolved more than 14 days ago, so a reply no longer reopens it.` : `This case is ${c.status.toLowerCase()}.`} Still a problem?
+                </p>
                 <LinkButton href={`/cases/new?related=${c.number}&supportId=${encodeURIComponent(c.supportId.code)}`} className="mt-2" variant="secondary">Open a new case referencing #{c.number}</LinkButton>
               </div>
             )}
@@ -182,6 +197,9 @@ const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record
   'case.resolved': (a) => `resolved the case: ${RESOLUTIONS[String(a.resolutionCode)] ?? String(a.resolutionCode ?? '')}`,
   'case.closed': () => 'closed the case',
   'case.technical-contact-added': (a) => `named ${String(a.name ?? '')} the technical contact: work continues around the clock after the first response`,
+  'case.reopened': () => 'reopened the case by replying to the resolution',
+  'case.confirmed': () => 'confirmed the resolution solved it, which closed the case',
+  'case.rated': (a) => `rated the support ${String(a.rating).toLowerCase()}${a.comment ? `: “${String(a.comment)}”` : ''}`,
   'attachment.added': (a) => `added the file ${String(a.name)}`,
   'case.closed-without-consent': () => 'closed the case after three unanswered contact attempts on separate business days',
   'case.breach-warning-sent': () => 'warned the team that the response target is near',
