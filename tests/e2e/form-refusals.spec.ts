@@ -215,17 +215,18 @@ test.describe('a refused form keeps what the user entered', () => {
       await expect(admin.getByText(`Invitation sent to new.${w.tag}@initech.example`)).toBeVisible()
     })
 
-    test('partner: a request refused for an unknown code keeps code and note; corrected, that Support ID is requested', async ({ browser }) => {
+    test('partner: a request refused for a malformed code keeps code and note; corrected, that Support ID is requested', async ({ browser }) => {
       const w = await makeWorld(db)
       const partner = await session(browser, w.partner.email)
       await partner.goto('/partner')
       const code = partner.getByLabel('Support ID code')
       const note = partner.getByLabel('Note to the administrators (optional)')
-      await code.fill('IN-PROD-NOSUCH')
+      // An unknown code is answered like a real one (decision 0018): a malformed one is what is refused.
+      await code.fill('IN PROD 01')
       await note.fill('We run the backup estate.')
       await partner.getByRole('button', { name: 'Request access' }).click()
-      await expect(partner.getByRole('alert').filter({ hasText: 'was not found' })).toContainText('Support ID IN-PROD-NOSUCH')
-      await expect(code).toHaveValue('IN-PROD-NOSUCH')
+      await expect(partner.getByText('letters, digits and dashes only').first()).toBeVisible()
+      await expect(code).toHaveValue('IN PROD 01')
       await expect(note).toHaveValue('We run the backup estate.')
       await code.fill(w.supportId.code)
       await partner.getByRole('button', { name: 'Request access' }).click()
