@@ -36,6 +36,7 @@ test.describe('issue 11: smaller defects', () => {
     expect((await customer.request.post(`/api/v1/cases/${number}/escalations`, { data: { reason: 'Please call us before anything else.' } })).status()).toBe(201)
     await customer.goto(`/cases/${number}`)
     await customer.getByRole('button', { name: 'Close case' }).click()
+    await customer.getByRole('dialog').getByRole('button', { name: 'Yes, close the case' }).click()
     await expect(customer.getByRole('button', { name: 'Close case' })).toHaveCount(0)
     await customer.context().close()
 
@@ -82,6 +83,7 @@ test.describe('issue 11: smaller defects', () => {
     await expect(page.getByTestId('close-escalation-note')).toContainText('closing the case closes that request too')
     await page.getByLabel('Reason (optional)').fill('We solved it ourselves')
     await page.getByRole('button', { name: 'Close case' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, close the case' }).click()
     const request = page.getByTestId('case-escalation')
     await expect(request).toContainText('resolved')
     await expect(request).toContainText(new RegExp(`Closed with the case: .+ closed case #${number} while this request was still open\\.`))

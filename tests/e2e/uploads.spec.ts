@@ -79,7 +79,7 @@ test.describe('diagnostic files up to the limit', () => {
     await expect(page.getByRole('progressbar', { name: 'Upload of bundle-new.zip' })).toBeVisible()
     // The confirmation shows once the files are stored, naming them.
     await expect(page.getByText(/Case #\d+ is open/)).toBeVisible()
-    await expect(page.getByText('Keep this number: phone support needs it.')).toBeVisible({ timeout: 60_000 })
+    await expect(page.getByText(/Keep case #\d+: phone support needs it/)).toBeVisible({ timeout: 60_000 })
     await expect(page.getByRole('definition').filter({ hasText: 'bundle-new.zip' })).toBeVisible()
     await page.getByRole('link', { name: /View case #\d+/ }).click()
     const link = page.getByRole('link', { name: 'bundle-new.zip' })
