@@ -128,6 +128,21 @@ describe('streamed uploads', () => {
     await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'bundle.zip', size: 26 * MiB }), { 'content-length': '1000' }, 'PAYLOAD_TOO_LARGE', /the limit is 25.0 MB per file/)
   })
 
+  it('refuses an oversized file as too large (413) even when the form then ends before its closing boundary', async () => {
+    // The whole body is there at once, so the parser reaches the unfinished end before the store
+    // has read the file's last bytes: the size is still what the sender is told about.
+    const c = await makeCase(w)
+    const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="bundle.zip"\r\nContent-Type: application/zip\r\n\r\n`)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(head))
+        for (let sent = 0; sent < 26 * MiB; sent += CHUNK.length) controller.enqueue(new Uint8Array(CHUNK))
+        controller.close()
+      },
+    })
+    await refusedUpload(c, w.actors.caseadmin, { stream, pulled: () => 0, sha256: () => '' }, {}, 'PAYLOAD_TOO_LARGE', /^bundle.zip is larger than the limit: the limit is 25.0 MB per file/)
+  })
+
   it('refuses a form that ends in the middle of the file (400), keeping nothing', async () => {
     const c = await makeCase(w)
     await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'bundle.zip', size: 3 * MiB, truncate: true }), {}, 'BAD_REQUEST', /ended before the file was complete/)

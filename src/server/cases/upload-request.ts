@@ -6,6 +6,7 @@ import { env } from '@/env'
 import type { Actor } from '@/server/auth/actor'
 import { AppError } from '@/server/errors'
 import { formatBytes } from '@/lib/cases/uploads'
+import { BlobTooLarge } from '@/server/storage/blob-store'
 import { findCaseTakingFiles, uploadAttachment } from './attachments'
 
 // Room for the multipart framing around the one file (boundaries, part headers, the file name).
@@ -61,11 +62,17 @@ export async function uploadAttachmentFromRequest({ actor, number, request, now 
   }
 }
 
-/** The file part's bytes; a form that ends mid-file is the sender's fault (400), not ours. */
-async function* readOrBadRequest(stream: Readable): AsyncIterable<Uint8Array> {
+/**
+ * The file part's bytes; a form that ends mid-file is the sender's fault (400), not ours. A file
+ * the parser already cut at the limit is too large whatever follows: the parser can reach the
+ * body's unfinished end before the store has read the last bytes it was given, and the sender
+ * must still be told the file is too large (413), not that the form was incomplete.
+ */
+async function* readOrBadRequest(stream: Readable & { truncated?: boolean }): AsyncIterable<Uint8Array> {
   try {
     for await (const chunk of stream) yield chunk as Uint8Array
   } catch {
+    if (stream.truncated) throw new BlobTooLarge(env.UPLOAD_MAX_BYTES)
     throw new AppError('BAD_REQUEST', 'The upload ended before the file was complete; nothing was stored')
   }
 }
