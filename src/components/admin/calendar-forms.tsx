@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Button, Field, inputClass } from '@/components/ui'
@@ -20,7 +21,7 @@ export function CreateCalendarForm() {
       </div>
       <Button type="submit" disabled={f.pending}>{f.pending ? 'Creating…' : 'Create calendar'}</Button>
       <div className="basis-full">
-        <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>Created <a className="underline" href={`/admin/calendars/${f.data.id}`}>{f.data.name}</a>.</>} />
+        <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>Created <Link className="underline" href={`/admin/calendars/${f.data.id}`}>{f.data.name}</Link>.</>} />
       </div>
     </ActionForm>
   )

@@ -70,7 +70,11 @@ export function useActionForm<T>(action: FormAction<T>, options: { resetOnSucces
   return { state, pending, error, fields: error?.fields ?? {}, data: state?.ok ? state.data : undefined, onSubmit, generation }
 }
 
-/** The <form> of a useActionForm binding. */
-export function ActionForm<T>({ form, ...props }: Omit<ComponentProps<'form'>, 'action' | 'onSubmit' | 'ref'> & { form: ActionFormState<T> }) {
-  return <form key={form.generation} onSubmit={form.onSubmit} {...props} />
+/**
+ * The <form> of a useActionForm binding. `method="post"`: sent before the page's script runs, the
+ * browser submits it itself, and a GET would put every field (a password, a token name) into the
+ * address, the history and access logs; a POST reloads the page instead.
+ */
+export function ActionForm<T>({ form, ...props }: Omit<ComponentProps<'form'>, 'action' | 'method' | 'onSubmit' | 'ref'> & { form: ActionFormState<T> }) {
+  return <form key={form.generation} method="post" onSubmit={form.onSubmit} {...props} />
 }

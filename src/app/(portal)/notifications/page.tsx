@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { EmptyState, LinkButton, PageHeader } from '@/components/ui'
 import { NotificationList } from '@/components/notifications/notification-list'
@@ -21,7 +22,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="Notifications"
-        description={<>What happened on the cases that concern you. Which of these also come by e-mail is up to you, on your <a className="text-brand-600 hover:underline" href="/profile#notifications">profile</a>.</>}
+        description={<>What happened on the cases that concern you. Which of these also come by e-mail is up to you, on your <Link className="text-brand-600 hover:underline" href="/profile#notifications">profile</Link>.</>}
         actions={
           <LinkButton variant="secondary" href={unreadOnly ? '/notifications' : '/notifications?unread=true'}>
             {unreadOnly ? 'Show all' : 'Show unread only'}
