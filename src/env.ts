@@ -29,6 +29,11 @@ const ZEnv = z.object({
   // How many reverse proxies in front of the server append to X-Forwarded-For: 0 = clients connect
   // directly and only the socket address counts (decision 0007).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // `npm run start:prod` sets it: the start then refuses a configuration a real deployment lacks.
+  PORTAL_DEPLOYMENT: z.enum(['production']).optional(),
+  // `inbox` keeps the development inbox page as the only mail delivery even in production (a
+  // deliberate choice for an installation without outgoing mail); otherwise production needs SMTP_URL.
+  MAIL_MODE: z.enum(['smtp', 'inbox']).optional(),
   NEXT_PHASE: z.string().optional(),
 })
 
@@ -44,10 +49,29 @@ const building = raw.NEXT_PHASE === 'phase-production-build'
 /** Why this environment must not serve requests, or null. Checked when the server starts
  * (src/instrumentation.ts exits with it) and again on first use of the session secret. */
 export function startupProblem(): string | null {
+  if (raw.PORTAL_DEPLOYMENT === 'production' && !building) {
+    const missing = deploymentProblems(raw)
+    if (missing.length) return `Cannot start in production. Set these and start again:\n${missing.map((m) => `  - ${m}`).join('\n')}`
+  }
   if (raw.NODE_ENV === 'production' && !raw.NEXTAUTH_SECRET && raw.DATABASE_URL && !building) {
     return 'NEXTAUTH_SECRET is required in production with a PostgreSQL server (DATABASE_URL is set). Set it to a random value of at least 32 characters, e.g. `openssl rand -base64 32`.'
   }
   return null
+}
+
+type RawEnv = z.infer<typeof ZEnv>
+
+/** What a production deployment (`npm run start:prod`) lacks, one line per setting; empty when
+ * complete. Only presence and shape: whether the database answers is /api/ready's question. */
+export function deploymentProblems(e: Pick<RawEnv, 'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'NEXTAUTH_URL' | 'SMTP_URL' | 'MAIL_MODE' | 'UPLOAD_DIR'>): string[] {
+  const problems: string[] = []
+  if (!e.DATABASE_URL) problems.push('DATABASE_URL: the PostgreSQL server, e.g. postgresql://portal:…@db.internal:5432/portal (production never runs on the embedded database)')
+  if (!e.NEXTAUTH_SECRET || e.NEXTAUTH_SECRET.length < 32) problems.push('NEXTAUTH_SECRET: a random value of at least 32 characters that signs sessions, e.g. `openssl rand -base64 32`; the same on every instance')
+  if (!e.NEXTAUTH_URL) problems.push('NEXTAUTH_URL: the address people open, e.g. https://support.vendor.example (links in mail and the sign-in callback use it)')
+  else if (!/^https:\/\//.test(e.NEXTAUTH_URL) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.NEXTAUTH_URL)) problems.push('NEXTAUTH_URL: must be an https:// address (plain http only for localhost)')
+  if (!e.SMTP_URL && e.MAIL_MODE !== 'inbox') problems.push('SMTP_URL: the outgoing mail server, e.g. smtp://user:pass@smtp.vendor.example:587 (or MAIL_MODE=inbox to keep mail in the portal\'s inbox page)')
+  if (!path.isAbsolute(e.UPLOAD_DIR)) problems.push('UPLOAD_DIR: an absolute path to the attachment folder, shared by every instance (e.g. a mounted volume)')
+  return problems
 }
 
 /** The embedded set-up's own session secret: random, made on first start, kept in the PGlite

@@ -1,7 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { notFound } from 'next/navigation'
-import { env } from '@/env'
+import { devInboxEnabled } from '@/server/notifications/transport'
 import { prisma } from '@/server/db/client'
 import { isVendor, type Actor } from '@/server/auth/actor'
 import { AppError, type ErrorCode } from '@/server/errors'
@@ -22,7 +22,7 @@ export function pageSubject(actor: Actor): Promise<PageSubject> {
       orgKind: actor.orgKind,
       vendorRoles: actor.vendorRoles,
       actsForSupportId: !isVendor(actor) && (await prisma.supportId.findFirst({ where: supportIdWhere(actor), select: { id: true } })) !== null,
-      devInbox: !env.SMTP_URL,
+      devInbox: devInboxEnabled(),
     }))()
     facts.set(actor.id, subject)
   }

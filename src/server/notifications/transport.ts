@@ -39,13 +39,17 @@ export function smtpTransport(url: string, from = env.MAIL_FROM): MailTransport 
   }
 }
 
-/** Without SMTP_URL (the embedded set-up), messages are "delivered" to the dev inbox page: the
+/** Without SMTP_URL (the embedded set-up) or with MAIL_MODE=inbox, messages are "delivered" to the dev inbox page: the
  * outbox row itself, marked sent, is what /inbox shows. */
 export const devInboxTransport: MailTransport = { kind: 'dev-inbox', send: async () => {}, close: () => {} }
 
+// MAIL_MODE=inbox keeps mail in the inbox page even where SMTP_URL is set.
+const smtpUrl = () => (env.MAIL_MODE === 'inbox' ? undefined : env.SMTP_URL)
+
 let fromEnv: MailTransport | undefined
 export function transportFromEnv(): MailTransport {
-  return (fromEnv ??= env.SMTP_URL ? smtpTransport(env.SMTP_URL) : devInboxTransport)
+  const url = smtpUrl()
+  return (fromEnv ??= url ? smtpTransport(url) : devInboxTransport)
 }
 
-export const devInboxEnabled = () => !env.SMTP_URL
+export const devInboxEnabled = () => !smtpUrl()
