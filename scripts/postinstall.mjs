@@ -1,6 +1,6 @@
-// npm's postinstall: generate the Prisma client. `npm ci --omit=dev` on a production host has no
-// Prisma CLI (a development tool); there the client generated before `npm run build` is used, so
-// the step is skipped rather than failing the install (README, "Run in production").
+// npm's postinstall: generate the Prisma client. `npm ci --omit=dev` still installs the Prisma CLI
+// (a peer of @prisma/client), but an install without peers (`--omit=peer`, or a pruned image) has
+// none: there the client generated before `npm run build` is kept, rather than failing the install.
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
