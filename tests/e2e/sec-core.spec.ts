@@ -313,4 +313,14 @@ test.describe('finding 2: session secrets', () => {
     expect(code).not.toBe(0)
     expect(s.output()).toContain('NEXTAUTH_SECRET is required in production with a PostgreSQL server')
   })
+
+  test('npm run start:prod with an incomplete configuration exits 1 and lists every missing setting', async () => {
+    test.setTimeout(120_000)
+    const s = startServer(3116, serverEnv({ PORTAL_DEPLOYMENT: 'production', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/unused', NEXTAUTH_SECRET: 'x'.repeat(32), NEXTAUTH_URL: 'http://support.vendor.example', SMTP_URL: undefined, MAIL_MODE: undefined, UPLOAD_DIR: 'uploads' }))
+    const code = await Promise.race([s.exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 60_000))])
+    expect(code).toBe(1)
+    const listed = [...s.output().matchAll(/^\s+- ([A-Z_]+):/gm)].map((m) => m[1])
+    expect(listed).toEqual(['NEXTAUTH_URL', 'SMTP_URL', 'UPLOAD_DIR'])
+    expect(s.output()).toContain('Cannot start in production')
+  })
 })
