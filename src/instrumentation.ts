@@ -8,5 +8,7 @@ export async function register() {
   const { prepareServer } = await import('./server/http/startup')
   await prepareServer()
   const { startOutboxWorkerFromEnv } = await import('./server/notifications/worker')
-  startOutboxWorkerFromEnv()
+  const worker = startOutboxWorkerFromEnv()
+  const { handleShutdownSignals } = await import('./server/http/shutdown')
+  handleShutdownSignals({ stopBackgroundWork: () => worker?.stop() })
 }

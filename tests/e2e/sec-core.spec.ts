@@ -324,3 +324,52 @@ test.describe('finding 2: session secrets', () => {
     expect(s.output()).toContain('Cannot start in production')
   })
 })
+
+// ---- graceful shutdown (issue 14) ---------------------------------------------------------
+
+/** A form POST whose body is sent in two halves; the second only when `finish` is called. */
+function halfSentPost(url: string) {
+  const body = 'csrfToken=x&email=nobody%40example.com&password=' + 'p'.repeat(200)
+  let finish = () => {}
+  const answered = new Promise<number>((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) } }, (res) => {
+      res.resume()
+      res.on('end', () => resolve(res.statusCode ?? 0))
+    })
+    req.on('error', reject)
+    req.write(body.slice(0, 40))
+    finish = () => req.end(body.slice(40))
+  })
+  return { answered, finish: () => finish() }
+}
+
+test.describe('graceful shutdown (issue 14)', () => {
+  test('SIGTERM: the request in flight is answered before the process exits; one that never ends is cut after the grace period', async () => {
+    test.setTimeout(180_000)
+    const url = 'http://127.0.0.1:3117'
+    const first = startServer(3117, serverEnv({}))
+    await ready(url, first.exited)
+    const inFlight = halfSentPost(`${url}/api/auth/callback/credentials`)
+    await new Promise((r) => setTimeout(r, 500))
+    first.child.kill('SIGTERM')
+    await new Promise((r) => setTimeout(r, 1_000))
+    expect(first.child.exitCode).toBeNull()
+    inFlight.finish()
+    const status = await inFlight.answered
+    expect(status).toBeGreaterThanOrEqual(200)
+    expect(status).toBeLessThan(500)
+    expect(await first.exited).toBe(143)
+
+    const second = startServer(3117, serverEnv({}))
+    await ready(url, second.exited)
+    const stuck = halfSentPost(`${url}/api/auth/callback/credentials`)
+    stuck.answered.catch(() => {})
+    await new Promise((r) => setTimeout(r, 500))
+    const signalled = Date.now()
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toBe(1)
+    const took = Date.now() - signalled
+    expect(took).toBeGreaterThanOrEqual(9_000)
+    expect(second.output()).toContain('requests still in flight after the grace period')
+  })
+})

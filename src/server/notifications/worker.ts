@@ -67,7 +67,7 @@ export function startOutboxWorker({ tickMs = TICK_MS }: { tickMs?: number } = {}
 }
 
 /** Called from src/instrumentation.ts when the server starts. */
-export function startOutboxWorkerFromEnv(): void {
-  if (env.OUTBOX_WORKER !== 'on' || env.NEXT_PHASE === 'phase-production-build') return
-  startOutboxWorker()
+export function startOutboxWorkerFromEnv(): Worker | undefined {
+  if (env.OUTBOX_WORKER !== 'on' || env.NEXT_PHASE === 'phase-production-build') return undefined
+  return startOutboxWorker()
 }
