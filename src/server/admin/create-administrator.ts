@@ -3,18 +3,14 @@
 import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { hashPassword } from '@/server/auth/password'
-import { PASSWORD_MIN } from '@/server/organisation/schemas'
+import { zNewPassword } from '@/server/organisation/schemas'
 import { zText } from '@/lib/text'
 
 export const ZCreateAdministrator = z
   .object({
     email: z.email('Give the administrator’s e-mail address, e.g. --email ada@vendor.example').max(254).transform((v) => v.toLowerCase()),
     name: zText('The name', 'Give the administrator’s name, e.g. --name "Ada Park"').trim().min(2, 'Give the administrator’s name, e.g. --name "Ada Park"').max(120, 'Keep the name under 120 characters'),
-    password: z
-      .string()
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for the password`)
-      .max(200, 'Keep the password under 200 characters')
-      .refine((v) => !v.includes('\u0000'), 'The password must not contain NUL characters'),
+    password: zNewPassword,
     // Only when the installation has no vendor organisation yet.
     organisation: zText('The organisation', 'Give the vendor organisation’s name').trim().min(2).max(120).default('Support'),
   })

@@ -22,15 +22,18 @@ export const ZAcceptInvitationInput = z.object({ token: ZInvitationToken }).stri
 export type TAcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>
 
 export const PASSWORD_MIN = 12
+/** A password someone chooses for a new account: through an invitation, or `npm run admin:create`. */
+export const zNewPassword = z
+  .string({ error: 'Choose a password' })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for your password`)
+  .max(200, 'Keep the password under 200 characters')
+  .refine((v) => !v.includes('\u0000'), 'The password must not contain NUL characters')
+
 export const ZRegisterFromInvitationInput = z
   .object({
     token: ZInvitationToken,
     name: zText('Your name', 'Enter your name').trim().min(2, 'Enter your name').max(120, 'Keep your name under 120 characters'),
-    password: z
-      .string({ error: 'Choose a password' })
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for your password`)
-      .max(200, 'Keep the password under 200 characters')
-      .refine((v) => !v.includes('\u0000'), 'The password must not contain NUL characters'),
+    password: zNewPassword,
     confirmPassword: z.string().optional(),
   })
   .strict()
