@@ -21,7 +21,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Uploaded files of the tests go to a temporary folder, not the project's .data/.
-    env: { UPLOAD_DIR: path.join(os.tmpdir(), 'portal-test-uploads'), OUTBOX_WORKER: 'off' },
+    env: { UPLOAD_DIR: path.join(os.tmpdir(), 'portal-test-uploads'), BACKGROUND_JOBS: 'off' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

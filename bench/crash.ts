@@ -59,7 +59,7 @@ async function main() {
     await db.apiToken.create({ data: { userId: user.id, name: 'crash test', tokenHash: hashToken(secret), prefix: secret.slice(0, 7), createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) } })
     const casesBefore = await db.case.count()
 
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'crash-test-secret-0123456789', NEXTAUTH_URL: BASE, OUTBOX_WORKER: 'off', NODE_ENV: 'production' as const }
+    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'crash-test-secret-0123456789', NEXTAUTH_URL: BASE, BACKGROUND_JOBS: 'off', NODE_ENV: 'production' as const }
     child = startServer(env)
     await waitReady()
 

@@ -91,7 +91,7 @@ async function main() {
     const secret = `sp_${randomBytes(24).toString('base64url')}`
     await db.apiToken.create({ data: { userId: partner.id, name: 'timing', tokenHash: hashToken(secret), prefix: secret.slice(0, 7), createdAt: now, expiresAt: new Date(now.getTime() + DAY) } })
 
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'timing-secret-0123456789abcdef', NEXTAUTH_URL: BASE, OUTBOX_WORKER: WORKER, NODE_ENV: 'production' as const }
+    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'timing-secret-0123456789abcdef', NEXTAUTH_URL: BASE, BACKGROUND_JOBS: WORKER, NODE_ENV: 'production' as const }
     child = spawn('npx', ['next', 'start', '-p', String(PORT)], { env, detached: true, stdio: 'ignore' })
     await waitReady()
 

@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks'
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/portal_bench'
 process.env.DATABASE_URL = BENCH_URL
-process.env.OUTBOX_WORKER = 'off'
+process.env.BACKGROUND_JOBS = 'off'
 
 const WARMUP = 20
 const RUNS = 200

@@ -21,7 +21,7 @@ const ZEnv = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Support Portal <support@vendor.example>'),
-  OUTBOX_WORKER: z.enum(['on', 'off']).default('on'),
+  BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),
   // Seals the secret parts of outbox mail (decision 0007); derived from NEXTAUTH_SECRET when unset.
   MAIL_SECRET_KEY: z.string().min(32, 'MAIL_SECRET_KEY must be at least 32 characters').optional(),
   // Sent mail keeps its body this long, then only the delivery record (decision 0007).

@@ -7,8 +7,9 @@ export async function register() {
   // 0007) and applies pending migrations before the first request (src/server/db/prepare.ts).
   const { prepareServer } = await import('./server/http/startup')
   await prepareServer()
-  const { startOutboxWorkerFromEnv } = await import('./server/notifications/worker')
-  const worker = startOutboxWorkerFromEnv()
+  // Outbox delivery, breach warnings and the mail purge: once per cluster (src/server/jobs).
+  const { startBackgroundJobs } = await import('./server/jobs/start')
+  const jobs = await startBackgroundJobs()
   const { handleShutdownSignals } = await import('./server/http/shutdown')
-  handleShutdownSignals({ stopBackgroundWork: () => worker?.stop() })
+  handleShutdownSignals({ stopBackgroundWork: (timeoutMs) => jobs?.stop({ timeoutMs }) })
 }

@@ -150,6 +150,33 @@ test('30 cases opened through the balancer make exactly one "case opened" mail p
   expect(mine().map((m) => m.outboxId).sort()).toEqual(expected.map((m) => m.id).sort())
 })
 
+test('background jobs run once per interval for the cluster: one breach warning per recipient, one job per slot', async () => {
+  test.setTimeout(150_000)
+  const secret = await token()
+  const made = await openCase(secret, `Cluster breach ${Date.now()}`)
+  expect(made.status).toBe(201)
+  const { number } = (await made.json()) as { number: number }
+  // Its first response falls due in 10 minutes of real time: the next breach scan warns about it.
+  await withDb((db) => db.query(`UPDATE "Case" SET "targetKind" = 'DEADLINE', "targetClock" = 'CONTINUOUS', "responseDueAt" = now() + interval '10 minutes', "targetDueAt" = now() + interval '10 minutes', "breachWarningSentAt" = NULL WHERE number = $1`, [number]))
+  const subject = `Response target of case #${number} is about to be breached`
+  const warned = () => c().smtp.received.filter((m) => m.subject === subject)
+  await expect.poll(() => warned().length, { timeout: 80_000, intervals: [1000] }).toBeGreaterThan(0)
+  // Wait for the next breach scan to have run too: a second scan, on either instance, warns no one again.
+  const scansNow = async () => withDb(async (db) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'breach-warnings' AND state = 'completed'`)).rows[0]!.n))
+  const before = await scansNow()
+  await expect.poll(scansNow, { timeout: 80_000, intervals: [2000] }).toBeGreaterThan(before)
+  await new Promise((r) => setTimeout(r, 6_000)) // and one more outbox run
+  const outbox = await withDb(async (db) => (await db.query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE subject = $1`, [subject])).rows.map((r) => r.id))
+  expect(outbox.length).toBeGreaterThan(0)
+  expect(warned().map((m) => m.outboxId).sort()).toEqual(outbox.sort())
+  const events = await withDb(async (db) => (await db.query(`SELECT 1 FROM "CaseEvent" e JOIN "Case" k ON k.id = e."caseId" WHERE k.number = $1 AND e.type = 'case.breach-warning-sent'`, [number])).rowCount)
+  expect(events).toBe(1)
+  // Both instances offer every job; the queue keeps one per interval slot for the two of them.
+  const slots = await withDb(async (db) => (await db.query<{ name: string; jobs: string }>(`SELECT name, count(*) AS jobs FROM pgboss.job WHERE name IN ('outbox-deliver', 'breach-warnings') GROUP BY name, singleton_on`)).rows)
+  expect(slots.length).toBeGreaterThan(10)
+  expect(slots.filter((r) => Number(r.jobs) !== 1)).toEqual([])
+})
+
 test('SIGKILL of one instance during a burst loses no acknowledged case, and the balancer serves from the other', async () => {
   test.setTimeout(120_000)
   const secret = await token()

@@ -159,7 +159,7 @@ test.afterAll(() => {
 })
 
 function serverEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, OUTBOX_WORKER: 'off' }
+  const env: NodeJS.ProcessEnv = { ...process.env, BACKGROUND_JOBS: 'off' }
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k]
     else env[k] = v

@@ -88,7 +88,7 @@ export async function startCluster(): Promise<Cluster> {
       NEXTAUTH_URL: BALANCER,
       SMTP_URL: smtp.url,
       UPLOAD_DIR: uploadDir,
-      OUTBOX_WORKER: 'on',
+      BACKGROUND_JOBS: 'on',
       TRUST_PROXY_HOPS: '0',
     }
     const instances = {} as Record<InstanceName, Proc>
