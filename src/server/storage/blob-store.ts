@@ -1,10 +1,10 @@
 import 'server-only'
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { env } from '@/env'
+import { BlobTooLarge, meter } from './meter'
 
 /**
  * Where case files live. Every read and write of stored bytes goes through this interface, so a
@@ -24,27 +24,7 @@ export type BlobStore = {
   ready(): Promise<void>
 }
 
-export class BlobTooLarge extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`The body exceeds ${maxBytes} bytes`)
-    this.name = 'BlobTooLarge'
-  }
-}
-
-/** Counts and hashes what flows through; refuses the byte past the limit. */
-function meter(maxBytes: number) {
-  const hash = createHash('sha256')
-  let size = 0
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.byteLength
-      if (size > maxBytes) return done(new BlobTooLarge(maxBytes))
-      hash.update(chunk)
-      done(null, chunk)
-    },
-  })
-  return { stream, result: () => ({ size, sha256: hash.digest('hex') }) }
-}
+export { BlobTooLarge }
 
 /** Files under a root folder (UPLOAD_DIR: never under public/), one file per key. */
 export function fileBlobStore(root: string): BlobStore {
