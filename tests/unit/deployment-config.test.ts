@@ -8,6 +8,7 @@ const complete = {
   SMTP_URL: 'smtp://smtp.vendor.example:587',
   MAIL_MODE: undefined,
   UPLOAD_DIR: '/srv/portal/uploads',
+  STORAGE_URL: undefined,
 } as const
 
 const settingsNamed = (problems: string[]) => problems.map((p) => p.slice(0, p.indexOf(':')))
@@ -18,8 +19,8 @@ describe('what npm run start:prod refuses to start without', () => {
   })
 
   it('names every missing setting at once, not only the first', () => {
-    const problems = deploymentProblems({ UPLOAD_DIR: '.data/uploads', DATABASE_URL: undefined, NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined, SMTP_URL: undefined, MAIL_MODE: undefined })
-    expect(settingsNamed(problems)).toEqual(['DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SMTP_URL', 'UPLOAD_DIR'])
+    const problems = deploymentProblems({ UPLOAD_DIR: '.data/uploads', STORAGE_URL: undefined, DATABASE_URL: undefined, NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined, SMTP_URL: undefined, MAIL_MODE: undefined })
+    expect(settingsNamed(problems)).toEqual(['DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SMTP_URL', 'STORAGE_URL or UPLOAD_DIR'])
   })
 
   it('refuses a short session secret and a plain-http public address other than localhost', () => {
@@ -33,7 +34,19 @@ describe('what npm run start:prod refuses to start without', () => {
     expect(settingsNamed(deploymentProblems({ ...complete, SMTP_URL: undefined, MAIL_MODE: 'smtp' }))).toEqual(['SMTP_URL'])
   })
 
-  it('needs an absolute attachment folder, since every instance must see the same one', () => {
-    expect(settingsNamed(deploymentProblems({ ...complete, UPLOAD_DIR: 'uploads' }))).toEqual(['UPLOAD_DIR'])
+  it('needs storage every instance shares: an absolute attachment folder or an S3 bucket', () => {
+    const [problem] = deploymentProblems({ ...complete, UPLOAD_DIR: 'uploads' })
+    expect(problem).toMatch(/^STORAGE_URL or UPLOAD_DIR: .*STORAGE_URL=s3:\/\/.*UPLOAD_DIR=\/srv\/portal\/uploads/)
+    expect(deploymentProblems({ ...complete, UPLOAD_DIR: 'uploads' })).toHaveLength(1)
+  })
+
+  it('takes a valid STORAGE_URL instead of an absolute UPLOAD_DIR', () => {
+    expect(deploymentProblems({ ...complete, UPLOAD_DIR: '.data/uploads', STORAGE_URL: 's3://portal-files?region=eu-west-1' })).toEqual([])
+    expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://KEY:SECRET@portal-files?endpoint=https://minio.internal:9000&forcePathStyle=true' })).toEqual([])
+  })
+
+  it('refuses an invalid STORAGE_URL with its reason, whatever UPLOAD_DIR says', () => {
+    expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://portal-files?endpoint=minio.internal' })).toEqual(['STORAGE_URL: endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000'])
+    expect(settingsNamed(deploymentProblems({ ...complete, UPLOAD_DIR: 'uploads', STORAGE_URL: 'https://portal-files' }))).toEqual(['STORAGE_URL'])
   })
 })

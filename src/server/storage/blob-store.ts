@@ -5,6 +5,8 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { env } from '@/env'
 import { BlobTooLarge, meter } from './meter'
+import { s3BlobStore } from './s3-blob-store'
+import { parseStorageUrl } from './storage-url'
 
 /**
  * Where case files live. Every read and write of stored bytes goes through this interface, so a
@@ -68,8 +70,8 @@ export function fileBlobStore(root: string): BlobStore {
 }
 
 let store: BlobStore | undefined
-/** The configured store (the local disk today). */
+/** The configured store: the S3 bucket of STORAGE_URL when it is set, else the folder UPLOAD_DIR. */
 export function blobStore(): BlobStore {
-  store ??= fileBlobStore(env.UPLOAD_DIR)
+  store ??= env.STORAGE_URL ? s3BlobStore(parseStorageUrl(env.STORAGE_URL)) : fileBlobStore(env.UPLOAD_DIR)
   return store
 }
