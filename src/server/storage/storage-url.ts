@@ -82,9 +82,9 @@ export function parseStorageUrl(value: string): S3StorageConfig {
     try {
       e = new URL(rawEndpoint)
     } catch {
-      throw new StorageUrlError('endpoint is not a URL: write e.g. endpoint=https://s3.example.internal:9000')
+      throw new StorageUrlError('endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000')
     }
-    if (e.protocol !== 'http:' && e.protocol !== 'https:') throw new StorageUrlError(`endpoint must be an http:// or https:// URL, not ${e.protocol}`)
+    if (e.protocol !== 'http:' && e.protocol !== 'https:') throw new StorageUrlError('endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000')
     if (e.username || e.password) throw new StorageUrlError('endpoint must not carry credentials: put them before the bucket (s3://KEY:SECRET@bucket)')
     if (e.search || e.hash) throw new StorageUrlError('endpoint must not have a query or fragment (percent-encode it if the parameters after it are read as its own)')
     endpoint = e.href.replace(/\/$/, '')
