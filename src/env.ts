@@ -83,7 +83,7 @@ export function deploymentProblems(e: Pick<RawEnv, 'DATABASE_URL' | 'NEXTAUTH_SE
   const storage = e.STORAGE_URL === undefined ? null : storageUrlProblem(e.STORAGE_URL)
   if (storage) problems.push(storage.replace(/^STORAGE_URL /, 'STORAGE_URL: '))
   else if (e.STORAGE_URL === undefined && !path.isAbsolute(e.UPLOAD_DIR))
-    problems.push('STORAGE_URL or UPLOAD_DIR: where attachments live, shared by every instance: an S3 bucket (STORAGE_URL=s3://bucket?region=eu-west-1) or an absolute path to a folder (UPLOAD_DIR=/srv/portal/uploads, e.g. a mounted volume)')
+    problems.push('UPLOAD_DIR: an absolute path to the attachment folder, shared by every instance (e.g. a mounted volume); or instead STORAGE_URL, an S3 bucket, e.g. s3://portal-attachments?region=eu-west-1')
   return problems
 }
 
