@@ -22,7 +22,7 @@ export type BlobStore = {
   /** The stored bytes as a web stream, or null when nothing is stored under the key. */
   get(key: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | null>
   remove(key: string): Promise<void>
-  /** Resolves when the store can take a write now (the readiness check); rejects otherwise. */
+  /** Resolves when the store answers now (the readiness check): the folder is writable, the bucket reachable; rejects otherwise. */
   ready(): Promise<void>
 }
 
