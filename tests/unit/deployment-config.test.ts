@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { deploymentProblems } from '@/env'
 
 const complete = {
@@ -49,5 +49,25 @@ describe('what npm run start:prod refuses to start without', () => {
   it('refuses an invalid STORAGE_URL with its reason, whatever UPLOAD_DIR says', () => {
     expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://portal-files?endpoint=minio.internal' })).toEqual(['STORAGE_URL: endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000'])
     expect(settingsNamed(deploymentProblems({ ...complete, UPLOAD_DIR: 'uploads', STORAGE_URL: 'https://portal-files' }))).toEqual(['STORAGE_URL'])
+  })
+})
+
+describe('STORAGE_URL at start', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    vi.resetModules()
+  })
+
+  it('refuses to load the environment with an invalid STORAGE_URL, saying why', async () => {
+    vi.stubEnv('STORAGE_URL', 's3://AKIAKEY:hidden@portal-files?endpoint=http://127.0.0.1:9000&pathStyle=true')
+    vi.resetModules()
+    const error = await import('@/env').then(() => null, (e: unknown) => e)
+    expect((error as Error).message).toBe('Invalid environment:\n  STORAGE_URL: STORAGE_URL has an unknown parameter "pathStyle" (known: endpoint, region, forcePathStyle, prefix)')
+  })
+
+  it('loads a valid one as given', async () => {
+    vi.stubEnv('STORAGE_URL', 's3://portal-files?region=eu-west-1')
+    vi.resetModules()
+    expect((await import('@/env')).env.STORAGE_URL).toBe('s3://portal-files?region=eu-west-1')
   })
 })
