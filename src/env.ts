@@ -4,6 +4,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { DbTarget } from '@/server/db/adapter'
+import { storageUrlProblem } from '@/server/storage/storage-url'
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -18,6 +19,15 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
+  // Attachments in an S3 bucket instead of UPLOAD_DIR (decision 0021), e.g.
+  // s3://KEY:SECRET@bucket?endpoint=https://minio.internal:9000&forcePathStyle=true&prefix=attachments/
+  STORAGE_URL: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? null : storageUrlProblem(value)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Support Portal <support@vendor.example>'),
@@ -63,14 +73,17 @@ type RawEnv = z.infer<typeof ZEnv>
 
 /** What a production deployment (`npm run start:prod`) lacks, one line per setting; empty when
  * complete. Only presence and shape: whether the database answers is /api/ready's question. */
-export function deploymentProblems(e: Pick<RawEnv, 'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'NEXTAUTH_URL' | 'SMTP_URL' | 'MAIL_MODE' | 'UPLOAD_DIR'>): string[] {
+export function deploymentProblems(e: Pick<RawEnv, 'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'NEXTAUTH_URL' | 'SMTP_URL' | 'MAIL_MODE' | 'UPLOAD_DIR' | 'STORAGE_URL'>): string[] {
   const problems: string[] = []
   if (!e.DATABASE_URL) problems.push('DATABASE_URL: the PostgreSQL server, e.g. postgresql://portal:…@db.internal:5432/portal (production never runs on the embedded database)')
   if (!e.NEXTAUTH_SECRET || e.NEXTAUTH_SECRET.length < 32) problems.push('NEXTAUTH_SECRET: a random value of at least 32 characters that signs sessions, e.g. `openssl rand -base64 32`; the same on every instance')
   if (!e.NEXTAUTH_URL) problems.push('NEXTAUTH_URL: the address people open, e.g. https://support.vendor.example (links in mail and the sign-in callback use it)')
   else if (!/^https:\/\//.test(e.NEXTAUTH_URL) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.NEXTAUTH_URL)) problems.push('NEXTAUTH_URL: must be an https:// address (plain http only for localhost)')
   if (!e.SMTP_URL && e.MAIL_MODE !== 'inbox') problems.push('SMTP_URL: the outgoing mail server, e.g. smtp://user:pass@smtp.vendor.example:587 (or MAIL_MODE=inbox to keep mail in the portal\'s inbox page)')
-  if (!path.isAbsolute(e.UPLOAD_DIR)) problems.push('UPLOAD_DIR: an absolute path to the attachment folder, shared by every instance (e.g. a mounted volume)')
+  const storage = e.STORAGE_URL === undefined ? null : storageUrlProblem(e.STORAGE_URL)
+  if (storage) problems.push(storage.replace(/^STORAGE_URL /, 'STORAGE_URL: '))
+  else if (e.STORAGE_URL === undefined && !path.isAbsolute(e.UPLOAD_DIR))
+    problems.push('UPLOAD_DIR: an absolute path to the attachment folder, shared by every instance (e.g. a mounted volume); or instead STORAGE_URL, an S3 bucket, e.g. s3://portal-attachments?region=eu-west-1')
   return problems
 }
 

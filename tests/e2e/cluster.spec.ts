@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import pg from 'pg'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { BALANCER, clusterSkipReason, INSTANCES, startCluster, type Cluster } from '../support/cluster'
@@ -6,7 +7,7 @@ import { expect, test } from './fixtures'
 
 // The portal as two stateless instances behind a real load balancer (ARCHITECTURE.md,
 // "Deployment"): HAProxy on 3510, roundrobin without stickiness, in front of two `next start`
-// processes (3511, 3512) on one PostgreSQL database, one upload folder and one SMTP server.
+// processes (3511, 3512) on one PostgreSQL database, one S3 bucket (s3rver) and one SMTP server.
 
 const skip = clusterSkipReason()
 test.skip(skip !== null, skip ?? '')
@@ -111,7 +112,7 @@ test('sign-in failure limits are shared: failures spread over both instances loc
   await withDb((db) => db.query(`DELETE FROM "RateLimit" WHERE key LIKE $1`, [`%${victim}%`]))
 })
 
-test('a file uploaded through one instance downloads byte-identical through the other', async () => {
+test('a file uploaded through one instance is stored in the bucket and downloads byte-identical through the other', async () => {
   const { session } = await credentialsSignIn(INSTANCES.app1, 'caseadmin@acme.example', DEMO_PASSWORD)
   expect(session).toBeTruthy()
   const headers = { cookie: session!, origin: BALANCER }
@@ -130,6 +131,11 @@ test('a file uploaded through one instance downloads byte-identical through the 
   expect(down.status).toBe(200)
   const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
   expect(sha(new Uint8Array(await down.arrayBuffer()))).toBe(sha(bytes))
+  // The bytes are in the shared bucket, not on either instance's disk.
+  const key = await withDb(async (db) => (await db.query<{ storageKey: string }>(`SELECT "storageKey" FROM "Attachment" WHERE id = $1`, [id])).rows[0]!.storageKey)
+  const inBucket = fs.readdirSync(c().s3.directory, { recursive: true }).map(String)
+  expect(inBucket.some((f) => f.includes(key.split('/').pop()!)), `${key} in ${inBucket.join(', ')}`).toBe(true)
+  expect(fs.readdirSync(c().uploadDir, { recursive: true })).toEqual([])
 })
 
 test('30 cases opened through the balancer make exactly one "case opened" mail per recipient, no duplicates, none missing', async () => {

@@ -1,10 +1,11 @@
 // Two `next start` instances of the same build behind a real HAProxy (roundrobin, no stickiness),
-// on one PostgreSQL database of their own, one upload folder and the test's SMTP server: the
+// on one PostgreSQL database of their own, one S3 bucket (s3rver) and the test's SMTP server: the
 // deployment shape of ARCHITECTURE.md ("Deployment"). Ports 3510 (balancer), 3511 and 3512.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { startS3Server, type TestS3Server } from './s3-server'
 import { startSmtpServer, type TestSmtpServer } from './smtp'
 
 export const BALANCER = 'http://127.0.0.1:3510'
@@ -51,7 +52,9 @@ const tsx = () => path.resolve('node_modules/.bin/tsx')
 
 export type Cluster = {
   databaseUrl: string
+  /** Each instance's UPLOAD_DIR: attachments must not land there, they go to the bucket. */
   uploadDir: string
+  s3: TestS3Server
   smtp: TestSmtpServer
   instances: Record<InstanceName, Proc>
   haproxy: Proc
@@ -64,12 +67,14 @@ export async function startCluster(): Promise<Cluster> {
   const dbName = `portal_cluster_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const procs: Proc[] = []
   let smtp: TestSmtpServer | undefined
+  let s3: TestS3Server | undefined
   let dbMade = false
   const stop = async () => {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM')
     await Promise.all(procs.map((p) => Promise.race([p.exited, new Promise((r) => setTimeout(r, 10_000))])))
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL')
     await smtp?.stop().catch(() => {})
+    await s3?.stop().catch(() => {})
     if (dbMade) spawnSync(tsx(), ['--conditions=react-server', 'tests/support/cluster-db.ts', 'drop', dbName], { stdio: 'inherit' })
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -79,6 +84,7 @@ export async function startCluster(): Promise<Cluster> {
     if (made.status !== 0) throw new Error(`cluster database: ${made.stderr}`)
     const databaseUrl = made.stdout.trim().split('\n').pop()!
     smtp = await startSmtpServer()
+    s3 = await startS3Server({ bucket: 'portal-cluster' })
     const uploadDir = path.join(dir, 'uploads')
     fs.mkdirSync(uploadDir)
     const env: NodeJS.ProcessEnv = {
@@ -87,6 +93,7 @@ export async function startCluster(): Promise<Cluster> {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'e2e-secret-0123456789abcdef',
       NEXTAUTH_URL: BALANCER,
       SMTP_URL: smtp.url,
+      STORAGE_URL: s3.url,
       UPLOAD_DIR: uploadDir,
       BACKGROUND_JOBS: 'on',
       TRUST_PROXY_HOPS: '0',
@@ -133,6 +140,7 @@ export async function startCluster(): Promise<Cluster> {
     return {
       databaseUrl,
       uploadDir,
+      s3,
       smtp,
       instances,
       haproxy,

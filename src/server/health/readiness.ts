@@ -30,7 +30,8 @@ const outcome = async (run: () => Promise<boolean>): Promise<Check> => {
 
 /**
  * Whether this instance should take traffic (GET /api/ready, the load balancer's check): the
- * database answers, every migration the build ships is applied, and file storage takes writes.
+ * database answers, every migration the build ships is applied, and file storage answers
+ * (the UPLOAD_DIR folder takes writes, or the STORAGE_URL bucket is reachable).
  * The answer names each check with ok/failed only: no host, path or error text leaves the server.
  */
 export async function readiness(): Promise<Readiness> {

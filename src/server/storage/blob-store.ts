@@ -1,10 +1,12 @@
 import 'server-only'
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { env } from '@/env'
+import { BlobTooLarge, meter } from './meter'
+import { s3BlobStore } from './s3-blob-store'
+import { parseStorageUrl } from './storage-url'
 
 /**
  * Where case files live. Every read and write of stored bytes goes through this interface, so a
@@ -20,31 +22,11 @@ export type BlobStore = {
   /** The stored bytes as a web stream, or null when nothing is stored under the key. */
   get(key: string): Promise<{ size: number; body: ReadableStream<Uint8Array> } | null>
   remove(key: string): Promise<void>
-  /** Resolves when the store can take a write now (the readiness check); rejects otherwise. */
+  /** Resolves when the store answers now (the readiness check): the folder is writable, the bucket reachable; rejects otherwise. */
   ready(): Promise<void>
 }
 
-export class BlobTooLarge extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`The body exceeds ${maxBytes} bytes`)
-    this.name = 'BlobTooLarge'
-  }
-}
-
-/** Counts and hashes what flows through; refuses the byte past the limit. */
-function meter(maxBytes: number) {
-  const hash = createHash('sha256')
-  let size = 0
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.byteLength
-      if (size > maxBytes) return done(new BlobTooLarge(maxBytes))
-      hash.update(chunk)
-      done(null, chunk)
-    },
-  })
-  return { stream, result: () => ({ size, sha256: hash.digest('hex') }) }
-}
+export { BlobTooLarge }
 
 /** Files under a root folder (UPLOAD_DIR: never under public/), one file per key. */
 export function fileBlobStore(root: string): BlobStore {
@@ -88,8 +70,8 @@ export function fileBlobStore(root: string): BlobStore {
 }
 
 let store: BlobStore | undefined
-/** The configured store (the local disk today). */
+/** The configured store: the S3 bucket of STORAGE_URL when it is set, else the folder UPLOAD_DIR. */
 export function blobStore(): BlobStore {
-  store ??= fileBlobStore(env.UPLOAD_DIR)
+  store ??= env.STORAGE_URL ? s3BlobStore(parseStorageUrl(env.STORAGE_URL)) : fileBlobStore(env.UPLOAD_DIR)
   return store
 }
