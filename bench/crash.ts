@@ -72,8 +72,12 @@ async function main() {
       supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 2, product: 'Vault Backup & Replication', version: '13.0',
       title: `Crash test case ${i}`, description: 'Created under load while the server is killed.', preferredLanguage: 'English',
     })
+    // A server that never acknowledges (another process on the port, a broken build) must end the
+    // run, not loop: after LOAD_DEADLINE_MS the load stops and the check below fails.
+    const LOAD_DEADLINE_MS = 120_000
+    const loadUntil = Date.now() + LOAD_DEADLINE_MS
     const worker = async () => {
-      while (!killed) {
+      while (!killed && Date.now() < loadUntil) {
         const i = sent++
         try {
           const res = await fetch(`${BASE}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body(i) })
@@ -92,6 +96,7 @@ async function main() {
     const started = Date.now()
     await Promise.all(Array.from({ length: WORKERS }, worker))
     const loadSeconds = (Date.now() - started) / 1000
+    if (!killed) throw new Error(`the server acknowledged ${acknowledged.length} of ${KILL_AFTER_ACKS} cases in ${LOAD_DEADLINE_MS / 1000} s (${failedWhileUp} refused): is something else answering on ${BASE}?`)
 
     // Restart on the same database and look at what survived.
     child = startServer(env)
