@@ -61,7 +61,8 @@ export const TOKEN_LAST_USE_STEP_MS = 60_000
  * The actor of an `Authorization: Bearer …` header at `now`: null with the reason when the token
  * is unknown, revoked or expired (decision 0009). Only an accepted request counts as its last use,
  * recorded at most once a minute (one conditional write, so concurrent requests with one token do
- * not queue on its row). The token and its user come in one query.
+ * not queue on its row). The token, its user and the organisation come in one query (relationJoins,
+ * decision 0022; tests/integration/query-counts.test.ts).
  */
 export async function actorForBearer(authorization: string, now: Date): Promise<{ actor: Actor | null; refusal?: string }> {
   const secret = authorization.slice('Bearer '.length).trim()

@@ -1,5 +1,5 @@
-// One JSON line per request (issue 14): method, path, status, duration, the signed-in user's id and
-// a request id, which the response also carries as X-Request-Id. No query strings, bodies or
+// One JSON line per request (issue 14): method, path, status, duration, the signed-in user's id, the
+// number of database queries it made (issue 13) and a request id, which the response also carries as X-Request-Id. No query strings, bodies or
 // secrets: the secret segment of an invitation link is replaced by its route parameter's name.
 // Node only: installed by src/server/http/peer-address.ts's request hook, before Next sees the request.
 import { AsyncLocalStorage } from 'node:async_hooks'
@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type http from 'node:http'
 import pino from 'pino'
 
-type RequestContext = { id: string; userId?: string }
+type RequestContext = { id: string; userId?: string; queries: number }
 
 // One store per process, whichever bundle imports this module (the instrumentation hook that
 // starts a request's context and the routes that note its user are bundled apart).
@@ -31,7 +31,7 @@ export function withRequestLog<T>(req: http.IncomingMessage, res: http.ServerRes
   const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
   req.headers['x-request-id'] = id
   res.setHeader('X-Request-Id', id)
-  const ctx: RequestContext = { id }
+  const ctx: RequestContext = { id, queries: 0 }
   const started = process.hrtime.bigint()
   res.once('close', () => {
     logger.info({
@@ -41,6 +41,7 @@ export function withRequestLog<T>(req: http.IncomingMessage, res: http.ServerRes
       status: res.statusCode,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       userId: ctx.userId ?? null,
+      queries: ctx.queries,
       ...(res.writableFinished ? {} : { aborted: true }),
     }, 'request')
   })
@@ -51,4 +52,10 @@ export function withRequestLog<T>(req: http.IncomingMessage, res: http.ServerRes
 export function noteRequestUser(userId: string): void {
   const ctx = context.getStore()
   if (ctx) ctx.userId = userId
+}
+
+/** Counts one database statement against the request being served (the Prisma client's query event). */
+export function noteQuery(): void {
+  const ctx = context.getStore()
+  if (ctx) ctx.queries++
 }
