@@ -1,0 +1,3 @@
+// A bare Next.js app (bench/web.ts builds it once into bench/floor/.next): the framework's floor.
+const config = { poweredByHeader: false }
+export default config
