@@ -96,7 +96,7 @@ export async function startCluster(): Promise<Cluster> {
       STORAGE_URL: s3.url,
       UPLOAD_DIR: uploadDir,
       BACKGROUND_JOBS: 'on',
-      TRUST_PROXY_HOPS: '0',
+      TRUST_PROXY_HOPS: '1',
     }
     const instances = {} as Record<InstanceName, Proc>
     for (const [name, url] of Object.entries(INSTANCES) as [InstanceName, string][]) {
@@ -116,6 +116,8 @@ export async function startCluster(): Promise<Cluster> {
         '  timeout server 60s',
         '  retries 2',
         '  option redispatch',
+        // The client's address for the instances' sign-in limits, as a production proxy appends it.
+        '  option forwardfor',
         'frontend portal',
         '  bind 127.0.0.1:3510',
         '  default_backend instances',
