@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import pg from 'pg'
 import { DEMO_PASSWORD } from '../src/lib/demo-accounts'
+import { credentialsSignIn } from '../tests/support/credentials-sign-in'
 import { writeResultsSection } from './results'
 
 const [BASE = 'http://localhost:3160', DB = process.env.DATABASE_URL!, LOG = '/tmp/server.log'] = process.argv.slice(2)
@@ -25,16 +26,9 @@ async function bearer(email: string): Promise<string> {
 }
 
 async function session(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`)
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const cookie = csrf.headers.getSetCookie().map((k) => k.split(';')[0]).join('; ')
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, json: 'true' }).toString(),
-  })
-  return res.headers.getSetCookie().map((k) => k.split(';')[0]!).find((k) => k.includes('session-token'))!
+  const { session } = await credentialsSignIn(BASE, email, DEMO_PASSWORD)
+  if (!session) throw new Error(`could not sign in ${email}`)
+  return session
 }
 
 async function queriesOf(path: string, headers: Record<string, string>, init: RequestInit = {}): Promise<{ status: number; queries: number }> {

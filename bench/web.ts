@@ -17,6 +17,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { hashDemoPassword } from '../prisma/seed/factories'
+import { credentialsSignIn } from '../tests/support/credentials-sign-in'
 import { writeResultsSection } from './results'
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/portal_bench'
@@ -74,16 +75,7 @@ async function prepareUsers(db: pg.Client) {
 }
 
 async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${PORTAL}/api/auth/csrf`)
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const cookie = csrf.headers.getSetCookie().map((k) => k.split(';')[0]).join('; ')
-  const res = await fetch(`${PORTAL}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, json: 'true' }).toString(),
-  })
-  const session = res.headers.getSetCookie().map((k) => k.split(';')[0]!).find((k) => k.includes('session-token'))
+  const { session } = await credentialsSignIn(PORTAL, email, PASSWORD)
   if (!session) throw new Error(`could not sign in ${email}`)
   return session
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import pg from 'pg'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
+import { credentialsSignIn } from '../support/credentials-sign-in'
 import { BALANCER, clusterSkipReason, INSTANCES, startCluster, type Cluster } from '../support/cluster'
 import { expect, test } from './fixtures'
 
@@ -50,20 +51,10 @@ async function token(): Promise<string> {
 const openCase = (secret: string, title: string) =>
   fetch(`${BALANCER}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...CASE, title }) })
 
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the error and the session cookie. */
-async function credentialsSignIn(url: string, email: string, password: string) {
-  const csrf = await fetch(`${url}/api/auth/csrf`)
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const cookie = csrf.headers.getSetCookie().map((k) => k.split(';')[0]).join('; ')
-  const res = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password, csrfToken, json: 'true', callbackUrl: `${BALANCER}/` }).toString(),
-  })
-  const error = new URL(((await res.json()) as { url: string }).url).searchParams.get('error')
-  const session = res.headers.getSetCookie().map((k) => k.split(';')[0]!).find((k) => k.includes('session-token'))
-  return { error, session, servedBy: servedBy(res) }
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does; says which instance answered. */
+async function signInAt(url: string, email: string, password: string) {
+  const { error, session, response } = await credentialsSignIn(url, email, password)
+  return { error, session, servedBy: servedBy(response) }
 }
 
 test('both instances answer through the balancer, and each is ready', async () => {
@@ -102,18 +93,18 @@ test('sign-in failure limits are shared: failures spread over both instances loc
   for (let i = 0; i < 5; i++) {
     // Each sign-in is two requests (csrf, then the POST); one more shifts roundrobin to the other instance.
     if (i % 2) await fetch(`${BALANCER}/api/ready`)
-    const r = await credentialsSignIn(BALANCER, victim, `wrong-password-${i}`)
+    const r = await signInAt(BALANCER, victim, `wrong-password-${i}`)
     expect(r.error).toBe('CredentialsSignin')
     servers.add(r.servedBy)
   }
   expect(servers.size).toBe(2)
-  for (const url of Object.values(INSTANCES)) expect((await credentialsSignIn(url, victim, 'wrong-again')).error, url).toMatch(/Too many failed sign-in attempts/)
-  expect((await credentialsSignIn(BALANCER, victim, DEMO_PASSWORD)).error).toMatch(/Too many failed sign-in attempts/)
+  for (const url of Object.values(INSTANCES)) expect((await signInAt(url, victim, 'wrong-again')).error, url).toMatch(/Too many failed sign-in attempts/)
+  expect((await signInAt(BALANCER, victim, DEMO_PASSWORD)).error).toMatch(/Too many failed sign-in attempts/)
   await withDb((db) => db.query(`DELETE FROM "RateLimit" WHERE key LIKE $1`, [`%${victim}%`]))
 })
 
 test('a file uploaded through one instance is stored in the bucket and downloads byte-identical through the other', async () => {
-  const { session } = await credentialsSignIn(INSTANCES.app1, 'caseadmin@acme.example', DEMO_PASSWORD)
+  const { session } = await signInAt(INSTANCES.app1, 'caseadmin@acme.example', DEMO_PASSWORD)
   expect(session).toBeTruthy()
   const headers = { cookie: session!, origin: BALANCER }
   const made = await fetch(`${INSTANCES.app1}/api/v1/cases`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ...CASE, title: 'Cluster upload' }) })
