@@ -4,7 +4,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { DbTarget } from '@/server/db/adapter'
-import { storageUrlProblem } from '@/server/storage/storage-url'
+import { storageUrlProblem } from '@/lib/storage-url'
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

@@ -6,7 +6,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BlobTooLarge, type BlobStore } from '@/server/storage/blob-store'
 import { s3BlobStore } from '@/server/storage/s3-blob-store'
-import { parseStorageUrl, type S3StorageConfig } from '@/server/storage/storage-url'
+import { parseStorageUrl, type S3StorageConfig } from '@/lib/storage-url'
 import { startS3Server, type TestS3Server } from '../support/s3-server'
 
 const MiB = 1024 * 1024

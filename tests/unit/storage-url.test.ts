@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseStorageUrl, storageUrlProblem, StorageUrlError } from '@/server/storage/storage-url'
+import { parseStorageUrl, storageUrlProblem, StorageUrlError } from '@/lib/storage-url'
 
 const refusal = (value: string) => {
   try {

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import { env } from '@/env'
 import { BlobTooLarge, meter } from './meter'
 import { s3BlobStore } from './s3-blob-store'
-import { parseStorageUrl } from './storage-url'
+import { parseStorageUrl } from '@/lib/storage-url'
 
 /**
  * Where case files live. Every read and write of stored bytes goes through this interface, so a

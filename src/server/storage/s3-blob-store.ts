@@ -4,7 +4,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, S3Client, S3S
 import { Upload } from '@aws-sdk/lib-storage'
 import type { BlobStore } from './blob-store'
 import { meter } from './meter'
-import type { S3StorageConfig } from './storage-url'
+import type { S3StorageConfig } from '@/lib/storage-url'
 
 // lib-storage sends a body in parts of PART_SIZE (S3's minimum, 5 MiB), QUEUE_SIZE of them at once:
 // at most about QUEUE_SIZE × PART_SIZE of a file is in memory, however large the file.
