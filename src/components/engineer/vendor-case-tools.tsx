@@ -9,6 +9,7 @@ import { describeDuration, describeTierHours, TIER_LABELS } from '@/lib/sla'
 import { formatInstant, formatMinutes } from '@/lib/format'
 import { describeResponseStanding } from '@/lib/response-standing'
 import { RESOLUTION_LABELS, type ResolutionCodeValue } from '@/lib/engineer/schemas'
+import { isOpenStatus } from '@/lib/cases/status'
 import {
   AssignForm,
   CloseResolvedForm,
@@ -126,7 +127,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
           {t.can.assign || t.can.take ? (
             <AssignForm caseNumber={c.number} version={c.version} engineers={t.engineers} assigneeEmail={c.assignee?.email ?? null} assigneeName={c.assignee && c.assignee.id !== actor.id ? c.assignee.name : null} canTake={t.can.take} canAssign={t.can.assign} />
           ) : (
-            <p className="text-sm text-slate-600">{c.status === 'RESOLVED' || c.status === 'CLOSED' ? 'The case is no longer open.' : 'Engineers and managers assign cases.'}</p>
+            <p className="text-sm text-slate-600">{!isOpenStatus(c.status) ? 'The case is no longer open.' : 'Engineers and managers assign cases.'}</p>
           )}
         </Section>
       </div>

@@ -8,7 +8,7 @@ import { blobStore, BlobTooLarge } from '@/server/storage/blob-store'
 import { UPLOAD_TYPES, extensionOf, formatBytes, safeFileName } from '@/lib/cases/uploads'
 import { findWorkableCase } from '@/server/access/case-work'
 import { findVisibleCase, updateCase } from './case-write'
-import { isOpenStatus } from './get-case'
+import { isOpenStatus } from '@/lib/cases/status'
 import { notify } from '@/server/notifications/notify'
 import { safeId } from '@/server/admin/safe-id'
 

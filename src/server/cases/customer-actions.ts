@@ -5,7 +5,7 @@ import { AppError, parseInput } from '@/server/errors'
 import { REOPEN_WINDOW_DAYS, ZAddCommentInput, ZCloseCaseInput, ZConfirmResolvedInput, ZEscalateInput, reopenDeadline } from '@/lib/cases/schemas'
 import { notify } from '@/server/notifications/notify'
 import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite, type CaseEventInput } from './case-write'
-import { isOpenStatus } from './get-case'
+import { isOpenStatus } from '@/lib/cases/status'
 import { closeEscalationsWithCase } from '@/server/escalations/close-with-case'
 
 function requireCustomerSide(actor: Actor, what: string) {

@@ -10,9 +10,7 @@ import { contactStandingFor } from '@/server/engineer/contact-attempts'
 import { withoutEmails } from './public-event-data'
 import { contactMatters } from '@/lib/cases/severity-1-contact'
 import { reopenDeadline } from '@/lib/cases/schemas'
-
-export const OPEN_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
-export const isOpenStatus = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s)
+import { isOpenStatus } from '@/lib/cases/status'
 
 export type TimelineItem =
   | { kind: 'comment'; id: string; at: Date; author: { name: string; side: 'customer' | 'vendor' }; body: string; internal: boolean }

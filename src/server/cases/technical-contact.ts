@@ -6,7 +6,7 @@ import { ZAddTechnicalContactInput } from '@/lib/cases/schemas'
 import { contactMatters } from '@/lib/cases/severity-1-contact'
 import { TIER_LABELS, type Tier } from '@/lib/sla'
 import { findVisibleCase, updateCase, versionToWrite } from './case-write'
-import { isOpenStatus } from './get-case'
+import { isOpenStatus } from '@/lib/cases/status'
 
 /**
  * The customer adds (or replaces) the technical contact of an open Severity 1 case on Production /
