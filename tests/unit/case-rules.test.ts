@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CaseStatus } from '@/generated/prisma/enums'
+import { CaseStatus, ResolutionCode } from '@/generated/prisma/enums'
 import { OPEN_STATUSES, isOpenStatus } from '@/lib/cases/status'
+import { RESOLUTION_LABELS, resolutionLabel } from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
 
@@ -10,5 +11,13 @@ describe('open statuses', () => {
     expect(isOpenStatus('RESOLVED')).toBe(false)
     expect(isOpenStatus('CLOSED')).toBe(false)
     expect(isOpenStatus('OPEN')).toBe(false)
+  })
+})
+
+describe('resolution labels', () => {
+  it('name every resolution code of the schema, NO_RESPONSE in the policy\'s words', () => {
+    expect(Object.keys(RESOLUTION_LABELS).sort()).toEqual(Object.values(ResolutionCode).sort())
+    expect(resolutionLabel('NO_RESPONSE')).toBe('No response from the customer after three contact attempts')
+    expect(resolutionLabel('SOMETHING_ELSE')).toBe('SOMETHING_ELSE')
   })
 })

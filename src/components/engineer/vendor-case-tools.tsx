@@ -8,7 +8,7 @@ import { describeStanding, VERDICT_LABELS } from '@/lib/contact-attempts'
 import { describeDuration, describeTierHours, TIER_LABELS } from '@/lib/sla'
 import { formatInstant, formatMinutes } from '@/lib/format'
 import { describeResponseStanding } from '@/lib/response-standing'
-import { RESOLUTION_LABELS, type ResolutionCodeValue } from '@/lib/engineer/schemas'
+import { resolutionLabel } from '@/lib/cases/labels'
 import { isOpenStatus } from '@/lib/cases/status'
 import {
   AssignForm,
@@ -200,7 +200,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
       <Section title="Resolution" id="vendor-resolve">
         {c.resolutionCode && (
           <p className="mb-3 text-sm text-slate-700">
-            <span className="font-medium">{RESOLUTION_LABELS[c.resolutionCode as ResolutionCodeValue]}</span>
+            <span className="font-medium">{resolutionLabel(c.resolutionCode)}</span>
             {c.resolvedAt && <> · {when(c.resolvedAt)}</>}
             {c.resolutionSummary && <span className="block text-slate-600">{c.resolutionSummary}</span>}
           </p>

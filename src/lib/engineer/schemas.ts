@@ -91,16 +91,6 @@ export const RESOLUTION_CODES = [
 ] as const
 export type ResolutionCodeValue = (typeof RESOLUTION_CODES)[number]
 
-export const RESOLUTION_LABELS: Record<ResolutionCodeValue, string> = {
-  SOLUTION_OR_WORKAROUND: 'Solution or workaround',
-  HOTFIX_OR_PATCH: 'Hotfix or patch',
-  UPGRADE: 'Upgrade to a supported version',
-  KNOWLEDGE_BASE: 'Knowledge-base or documentation answer',
-  THIRD_PARTY: 'Third-party cause (referred to that vendor)',
-  FEATURE_REQUEST: 'Feature request recorded',
-  NO_RESPONSE: 'No response from the customer (close without consent)',
-  DUPLICATE: 'Duplicate of another case',
-}
 
 export const ZResolveInput = z
   .object({

@@ -14,6 +14,7 @@ import { formatInstant, formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
 import { contactAttemptText } from '@/lib/cases/timeline-text'
+import { resolutionLabel } from '@/lib/cases/labels'
 import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './case-forms'
 import { TechnicalContactForm } from './technical-contact-form'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
@@ -24,11 +25,6 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 }
 
 const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued: known solutions and upgrade help only' } as const
-const RESOLUTIONS: Record<string, string> = {
-  SOLUTION_OR_WORKAROUND: 'Solution or workaround', HOTFIX_OR_PATCH: 'Hotfix or patch', UPGRADE: 'Upgrade to a supported version',
-  KNOWLEDGE_BASE: 'Knowledge-base or documentation answer', THIRD_PARTY: 'Third-party cause (referred to that vendor)', FEATURE_REQUEST: 'Feature request recorded',
-  NO_RESPONSE: 'No response from the customer after three contact attempts', DUPLICATE: 'Duplicate of another case',
-}
 
 export default async function CasePage({ params }: { params: Promise<{ number: string }> }) {
   const actor = await requirePageActor()
@@ -58,7 +54,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
       )}
       {c.status === 'RESOLVED' && c.resolution && (
         <div data-testid="resolved-banner">
-          <Alert tone="green" title={`Resolved${c.resolution.resolvedAt ? ` on ${formatInstant(c.resolution.resolvedAt, tz, 'd MMM yyyy, HH:mm')}` : ''}: ${RESOLUTIONS[c.resolution.code] ?? c.resolution.code}`}>
+          <Alert tone="green" title={`Resolved${c.resolution.resolvedAt ? ` on ${formatInstant(c.resolution.resolvedAt, tz, 'd MMM yyyy, HH:mm')}` : ''}: ${resolutionLabel(c.resolution.code)}`}>
             {c.resolution.summary && <span className="block whitespace-pre-wrap">{c.resolution.summary}</span>}
           </Alert>
         </div>
@@ -82,7 +78,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
               {c.supportId.accountManager && <div><dt className="text-slate-500">Support account manager</dt><dd>{c.supportId.accountManager.name}</dd></div>}
               {c.relatedCase && <div><dt className="text-slate-500">Continues</dt><dd><Link href={`/cases/${c.relatedCase.number}`} className="text-brand-600 hover:underline">#{c.relatedCase.number} {c.relatedCase.title}</Link></dd></div>}
               {c.referencedBy.length > 0 && <div><dt className="text-slate-500">Continued in</dt><dd>{c.referencedBy.map((r) => <Link key={r.number} href={`/cases/${r.number}`} className="mr-2 text-brand-600 hover:underline">#{r.number}</Link>)}</dd></div>}
-              {c.resolution && <div className="sm:col-span-2"><dt className="text-slate-500">Resolution</dt><dd>{RESOLUTIONS[c.resolution.code] ?? c.resolution.code}{c.resolution.summary ? ` — ${c.resolution.summary}` : ''}</dd></div>}
+              {c.resolution && <div className="sm:col-span-2"><dt className="text-slate-500">Resolution</dt><dd>{resolutionLabel(c.resolution.code)}{c.resolution.summary ? ` — ${c.resolution.summary}` : ''}</dd></div>}
               {c.rating && (
                 <div className="sm:col-span-2" data-testid="case-rating">
                   <dt className="text-slate-500">Customer’s rating</dt>
@@ -194,7 +190,7 @@ const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record
   'case.first-response': (a) => (a.met === false ? `gave the first response (target breached${typeof a.breachedByMinutes === 'number' ? ` by ${formatMinutes(a.breachedByMinutes)}` : ''})` : 'gave the first response (target met)'),
   'case.information-requested': () => 'asked for diagnostic information',
   'case.contact-attempt': (a, _b, viewer) => contactAttemptText(a, viewer),
-  'case.resolved': (a) => `resolved the case: ${RESOLUTIONS[String(a.resolutionCode)] ?? String(a.resolutionCode ?? '')}`,
+  'case.resolved': (a) => `resolved the case: ${resolutionLabel(String(a.resolutionCode ?? ''))}`,
   'case.closed': () => 'closed the case',
   'case.technical-contact-added': (a) => `named ${String(a.name ?? '')} the technical contact: work continues around the clock after the first response`,
   'case.reopened': () => 'reopened the case by replying to the resolution',

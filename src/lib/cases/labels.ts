@@ -1,0 +1,19 @@
+// The words the portal shows for case codes: statuses, resolutions, lifecycle phases, roles and
+// tiers. The one place they are written (a translation changes this module only). Pure: no
+// framework, database or server imports; safe in the browser, in mail and in the SLA engine.
+import type { ResolutionCodeValue } from '@/lib/engineer/schemas'
+
+/** Resolution codes of the support policy, in the policy's words. */
+export const RESOLUTION_LABELS: Readonly<Record<ResolutionCodeValue, string>> = Object.freeze({
+  SOLUTION_OR_WORKAROUND: 'Solution or workaround',
+  HOTFIX_OR_PATCH: 'Hotfix or patch',
+  UPGRADE: 'Upgrade to a supported version',
+  KNOWLEDGE_BASE: 'Knowledge-base or documentation answer',
+  THIRD_PARTY: 'Third-party cause (referred to that vendor)',
+  FEATURE_REQUEST: 'Feature request recorded',
+  NO_RESPONSE: 'No response from the customer after three contact attempts',
+  DUPLICATE: 'Duplicate of another case',
+})
+
+/** A stored resolution code in words (an unknown code is shown as it is). */
+export const resolutionLabel = (code: string): string => (RESOLUTION_LABELS as Readonly<Record<string, string>>)[code] ?? code
