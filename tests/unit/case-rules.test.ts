@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CaseStatus, ResolutionCode } from '@/generated/prisma/enums'
+import { CaseStatus, LifecyclePhase, ResolutionCode } from '@/generated/prisma/enums'
 import { OPEN_STATUSES, isOpenStatus } from '@/lib/cases/status'
-import { RESOLUTION_LABELS, resolutionLabel } from '@/lib/cases/labels'
+import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, resolutionLabel } from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
 
@@ -19,5 +19,13 @@ describe('resolution labels', () => {
     expect(Object.keys(RESOLUTION_LABELS).sort()).toEqual(Object.values(ResolutionCode).sort())
     expect(resolutionLabel('NO_RESPONSE')).toBe('No response from the customer after three contact attempts')
     expect(resolutionLabel('SOMETHING_ELSE')).toBe('SOMETHING_ELSE')
+  })
+})
+
+describe('lifecycle phase labels', () => {
+  it('name every phase, on its own and after a version name', () => {
+    expect(Object.keys(PHASE_LABELS).sort()).toEqual(Object.values(LifecyclePhase).sort())
+    expect(Object.keys(PHASE_WORDS).sort()).toEqual(Object.values(LifecyclePhase).sort())
+    expect(PHASE_WORDS.DISCONTINUED).toBe('discontinued: known solutions and upgrade help only')
   })
 })

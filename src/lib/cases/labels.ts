@@ -17,3 +17,19 @@ export const RESOLUTION_LABELS: Readonly<Record<ResolutionCodeValue, string>> = 
 
 /** A stored resolution code in words (an unknown code is shown as it is). */
 export const resolutionLabel = (code: string): string => (RESOLUTION_LABELS as Readonly<Record<string, string>>)[code] ?? code
+
+type Phase = 'CURRENT' | 'LIMITED' | 'DISCONTINUED'
+
+/** A product version's lifecycle phase on its own (the administrator's choice of phase). */
+export const PHASE_LABELS: Readonly<Record<Phase, string>> = Object.freeze({
+  CURRENT: 'Current (fully supported)',
+  LIMITED: 'Limited support',
+  DISCONTINUED: 'Discontinued (known solutions and upgrade help only)',
+})
+
+/** The phase after a version's name, in parentheses: "Vault 7.2 (limited support)". */
+export const PHASE_WORDS: Readonly<Record<Phase, string>> = Object.freeze({
+  CURRENT: 'current',
+  LIMITED: 'limited support',
+  DISCONTINUED: 'discontinued: known solutions and upgrade help only',
+})

@@ -14,7 +14,7 @@ import { formatInstant, formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { TIER_LABELS, describeDuration } from '@/lib/sla'
 import { contactAttemptText } from '@/lib/cases/timeline-text'
-import { resolutionLabel } from '@/lib/cases/labels'
+import { PHASE_WORDS, resolutionLabel } from '@/lib/cases/labels'
 import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './case-forms'
 import { TechnicalContactForm } from './technical-contact-form'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
@@ -23,8 +23,6 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
   const raw = (await params).number
   return { title: /^\d{1,9}$/.test(raw) ? `Case #${raw}` : 'Case' }
 }
-
-const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued: known solutions and upgrade help only' } as const
 
 export default async function CasePage({ params }: { params: Promise<{ number: string }> }) {
   const actor = await requirePageActor()
@@ -69,7 +67,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
             <h2 className="sr-only">Description</h2>
             <p className="whitespace-pre-wrap text-sm text-slate-800">{c.description}</p>
             <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <div><dt className="text-slate-500">Product</dt><dd>{c.product ? `${c.product.name} ${c.product.version} (${PHASES[c.product.phase]})` : '—'}</dd></div>
+              <div><dt className="text-slate-500">Product</dt><dd>{c.product ? `${c.product.name} ${c.product.version} (${PHASE_WORDS[c.product.phase]})` : '—'}</dd></div>
               <div><dt className="text-slate-500">Opened</dt><dd>{formatInstant(c.openedAt, tz)} by {c.openedBy.name}</dd></div>
               {c.environment && <div className="sm:col-span-2"><dt className="text-slate-500">Environment</dt><dd className="whitespace-pre-wrap">{c.environment}</dd></div>}
               <div><dt className="text-slate-500">Preferred language</dt><dd>{c.preferredLanguage}</dd></div>

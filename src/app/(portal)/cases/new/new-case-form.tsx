@@ -12,6 +12,7 @@ import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-co
 import type { SupportIdForCases } from '@/server/support-ids/list-for-cases'
 import { deflectAction, openCaseAction } from '../actions'
 import { openedConfirmation } from '@/lib/cases/phone-support'
+import { PHASE_WORDS } from '@/lib/cases/labels'
 
 type Category = 'TECHNICAL' | 'LICENSING' | 'FEEDBACK'
 type Article = { id: string; slug: string; title: string; summary: string }
@@ -21,7 +22,6 @@ const CATEGORIES: { value: Category; label: string; hint: string }[] = [
   { value: 'LICENSING', label: 'Licensing', hint: 'Licence keys, renewals, entitlement' },
   { value: 'FEEDBACK', label: 'Feedback', hint: 'About our websites and services: no response target, no phone line' },
 ]
-const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued' } as const
 
 export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber, idempotencyKey, uploadMaxBytes }: {
   idempotencyKey: string
@@ -115,7 +115,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
               </Field>
               <Field label="Product version" htmlFor="productVersionId" error={fieldErrors.productVersionId}>
                 <select id="productVersionId" name="productVersionId" value={version?.id ?? ''} onChange={(e) => setVersionId(e.target.value)} className={inputClass}>
-                  {product.versions.map((v) => <option key={v.id} value={v.id}>{v.name} ({PHASES[v.phase]})</option>)}
+                  {product.versions.map((v) => <option key={v.id} value={v.id}>{v.name} ({PHASE_WORDS[v.phase]})</option>)}
                 </select>
               </Field>
             </div>
