@@ -2,6 +2,7 @@
 // tiers. The one place they are written (a translation changes this module only). Pure: no
 // framework, database or server imports; safe in the browser, in mail and in the SLA engine.
 import type { ResolutionCodeValue } from '@/lib/engineer/schemas'
+import type { Tier } from '../sla/types'
 
 /** Resolution codes of the support policy, in the policy's words. */
 export const RESOLUTION_LABELS: Readonly<Record<ResolutionCodeValue, string>> = Object.freeze({
@@ -33,3 +34,15 @@ export const PHASE_WORDS: Readonly<Record<Phase, string>> = Object.freeze({
   LIMITED: 'limited support',
   DISCONTINUED: 'discontinued: known solutions and upgrade help only',
 })
+
+/** The support tiers, as the policy names them. */
+export const TIER_LABELS: Readonly<Record<Tier, string>> = Object.freeze({
+  PREMIER: 'Premier',
+  PRODUCTION: 'Production',
+  BASIC: 'Basic',
+  EVALUATION: 'Evaluation',
+  FREE_NFR: 'Free / NFR',
+})
+
+/** A stored tier in words (an unknown tier is shown as it is). */
+export const tierLabel = (tier: string): string => (TIER_LABELS as Readonly<Record<string, string>>)[tier] ?? tier

@@ -6,7 +6,7 @@ import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { getOrganisation } from '@/server/organisation/get-organisation'
 import { formatInstant } from '@/lib/format'
-import { TIER_LABELS } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
 
 export const metadata: Metadata = { title: 'Organisation' }
 
