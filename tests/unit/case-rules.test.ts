@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CaseStatus, LifecyclePhase, ResolutionCode } from '@/generated/prisma/enums'
+import { CaseStatus, CustomerRole, LifecyclePhase, ResolutionCode, Tier, VendorRole } from '@/generated/prisma/enums'
 import { OPEN_STATUSES, isOpenStatus } from '@/lib/cases/status'
-import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, resolutionLabel } from '@/lib/cases/labels'
+import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
 
@@ -27,5 +27,13 @@ describe('lifecycle phase labels', () => {
     expect(Object.keys(PHASE_LABELS).sort()).toEqual(Object.values(LifecyclePhase).sort())
     expect(Object.keys(PHASE_WORDS).sort()).toEqual(Object.values(LifecyclePhase).sort())
     expect(PHASE_WORDS.DISCONTINUED).toBe('discontinued: known solutions and upgrade help only')
+  })
+})
+
+describe('tier and role labels', () => {
+  it('name every tier and every customer and vendor role', () => {
+    expect(Object.keys(TIER_LABELS).sort()).toEqual(Object.values(Tier).sort())
+    expect(tierLabel('FREE_NFR')).toBe('Free / NFR')
+    expect(Object.keys(ROLE_LABELS).sort()).toEqual([...Object.values(CustomerRole), ...Object.values(VendorRole)].sort())
   })
 })

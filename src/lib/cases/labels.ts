@@ -46,3 +46,14 @@ export const TIER_LABELS: Readonly<Record<Tier, string>> = Object.freeze({
 
 /** A stored tier in words (an unknown tier is shown as it is). */
 export const tierLabel = (tier: string): string => (TIER_LABELS as Readonly<Record<string, string>>)[tier] ?? tier
+
+/** Customer roles on a Support ID and vendor roles, in the policy's words. */
+export const ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  LICENSE_ADMIN_PRIMARY: 'License Administrator (primary)',
+  LICENSE_ADMIN_SECONDARY: 'License Administrator (secondary)',
+  CASE_ADMIN: 'Case Administrator',
+  ENGINEER: 'Support Engineer',
+  MANAGER: 'Support Manager',
+  SUPPORT_ACCOUNT_MANAGER: 'Support Account Manager',
+  ADMIN: 'Administrator',
+})
