@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CaseStatus, CustomerRole, LifecyclePhase, ResolutionCode, Tier, VendorRole } from '@/generated/prisma/enums'
 import { OPEN_STATUSES, isOpenStatus } from '@/lib/cases/status'
+import { timelineEventText } from '@/lib/cases/timeline-text'
 import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
@@ -35,5 +36,21 @@ describe('tier and role labels', () => {
     expect(Object.keys(TIER_LABELS).sort()).toEqual(Object.values(Tier).sort())
     expect(tierLabel('FREE_NFR')).toBe('Free / NFR')
     expect(Object.keys(ROLE_LABELS).sort()).toEqual([...Object.values(CustomerRole), ...Object.values(VendorRole)].sort())
+  })
+})
+
+describe('timeline wording', () => {
+  const customer = { side: 'customer' as const, fallbackContact: 'Lena Ortiz' }
+  it('says each event type in words, as the case page showed them', () => {
+    expect(timelineEventText('case.opened', { severity: 2 }, undefined, customer)).toBe('opened the case (Severity 2)')
+    expect(timelineEventText('case.resolved', { resolutionCode: 'UPGRADE' }, {}, customer)).toBe('resolved the case: Upgrade to a supported version')
+    expect(timelineEventText('case.status-changed', { status: 'IN_PROGRESS', reason: 'customer replied' }, { status: 'WAITING_ON_CUSTOMER' }, customer)).toBe('moved the case to in progress (customer replied)')
+    expect(timelineEventText('case.first-response', { met: false, breachedByMinutes: 90 }, null, customer)).toBe('gave the first response (target breached by 1 h 30 min)')
+    expect(timelineEventText('case.contact-attempt', { channel: 'PHONE', outcome: 'NO_ANSWER' }, null, customer)).toBe('tried to reach you by phone (no answer)')
+    // The e2e tests read these three on the case page.
+    expect(timelineEventText('case.reopened', {}, {}, customer)).toBe('reopened the case by replying to the resolution')
+    expect(timelineEventText('case.confirmed', {}, {}, customer)).toBe('confirmed the resolution solved it, which closed the case')
+    expect(timelineEventText('case.closed', {}, {}, customer)).toBe('closed the case')
+    expect(timelineEventText('something.new', {}, {}, customer)).toBe('something.new')
   })
 })

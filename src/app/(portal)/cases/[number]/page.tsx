@@ -10,10 +10,10 @@ import { env } from '@/env'
 import { isVendor, requirePageActor } from '@/server/auth/actor'
 import { getCase, type TimelineItem } from '@/server/cases/get-case'
 import { orNotFound } from '@/server/access/page-access'
-import { formatInstant, formatMinutes } from '@/lib/format'
+import { formatInstant } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
 import { describeDuration } from '@/lib/sla'
-import { contactAttemptText } from '@/lib/cases/timeline-text'
+import { timelineEventText, type TimelineViewer } from '@/lib/cases/timeline-text'
 import { PHASE_WORDS, TIER_LABELS, resolutionLabel } from '@/lib/cases/labels'
 import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './case-forms'
 import { TechnicalContactForm } from './technical-contact-form'
@@ -33,7 +33,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   const c = await orNotFound(getCase({ actor, number, now }))
   const tz = actor.timeZone
   const target = c.responseTarget
-  const viewer: Viewer = { side: isVendor(actor) ? 'vendor' : 'customer', fallbackContact: c.technicalContact?.name ?? c.openedBy.name }
+  const viewer: TimelineViewer = { side: isVendor(actor) ? 'vendor' : 'customer', fallbackContact: c.technicalContact?.name ?? c.openedBy.name }
   return (
     <div className="space-y-6">
       <div>
@@ -179,39 +179,13 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   )
 }
 
-type Viewer = { side: 'customer' | 'vendor'; fallbackContact: string }
-const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record<string, unknown>, viewer: Viewer) => string> = {
-  'case.opened': (a) => `opened the case (Severity ${String(a.severity)})`,
-  'case.severity-changed': (a, b) => `changed the severity from ${String(b.severity)} to ${String(a.severity)}: “${String(a.reason ?? '')}”`,
-  'case.status-changed': (a) => `moved the case to ${String(a.status).toLowerCase().replaceAll('_', ' ')}${a.reason ? ` (${String(a.reason)})` : ''}`,
-  'case.assigned': (a) => `assigned the case${a.assignee ? ` to ${String(a.assigneeName ?? a.assignee)}` : ''}`,
-  'case.first-response': (a) => (a.met === false ? `gave the first response (target breached${typeof a.breachedByMinutes === 'number' ? ` by ${formatMinutes(a.breachedByMinutes)}` : ''})` : 'gave the first response (target met)'),
-  'case.information-requested': () => 'asked for diagnostic information',
-  'case.contact-attempt': (a, _b, viewer) => contactAttemptText(a, viewer),
-  'case.resolved': (a) => `resolved the case: ${resolutionLabel(String(a.resolutionCode ?? ''))}`,
-  'case.closed': () => 'closed the case',
-  'case.technical-contact-added': (a) => `named ${String(a.name ?? '')} the technical contact: work continues around the clock after the first response`,
-  'case.reopened': () => 'reopened the case by replying to the resolution',
-  'case.confirmed': () => 'confirmed the resolution solved it, which closed the case',
-  'case.rated': (a) => `rated the support ${String(a.rating).toLowerCase()}${a.comment ? `: “${String(a.comment)}”` : ''}`,
-  'attachment.added': (a) => `added the file ${String(a.name)}`,
-  'case.closed-without-consent': () => 'closed the case after three unanswered contact attempts on separate business days',
-  'case.breach-warning-sent': () => 'warned the team that the response target is near',
-  'escalation.opened': () => 'asked to talk to a manager',
-  'escalation.acknowledged': () => 'acknowledged the request for a manager',
-  'escalation.engineer-assigned': (a) => `assigned an engineer to the manager request${a.name ? ` (${String(a.name)})` : ''}`,
-  'escalation.note-added': () => 'added a note to the manager request',
-  'escalation.resolved': () => 'resolved the request for a manager',
-  'escalation.closed-with-case': () => 'closed the open request for a manager with the case',
-}
-
 /** What the close form says about a manager request still open: closing the case closes it too (decision 0017). */
 function openEscalationNote(escalations: { status: string; openedAt: Date }[], tz: string) {
   const open = escalations.find((e) => e.status !== 'RESOLVED')
   return open ? `Your request to talk to a manager (asked ${formatInstant(open.openedAt, tz, 'd MMM HH:mm')}) is still open: closing the case closes that request too.` : null
 }
 
-function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZone: string; viewer: Viewer }) {
+function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZone: string; viewer: TimelineViewer }) {
   const when = <time dateTime={item.at.toISOString()} className="text-xs text-slate-500">{formatInstant(item.at, timeZone, 'd MMM yyyy, HH:mm')}</time>
   if (item.kind === 'comment') {
     return (
@@ -224,7 +198,7 @@ function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZon
       </li>
     )
   }
-  const text = EVENT_TEXT[item.type]?.((item.after ?? {}) as Record<string, unknown>, (item.before ?? {}) as Record<string, unknown>, viewer) ?? item.type
+  const text = timelineEventText(item.type, item.after, item.before, viewer)
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-2 px-1 text-sm text-slate-600">
       <span><span className="font-medium text-slate-800">{item.actor?.name ?? 'System'}</span> {text}{item.internal ? ' (internal)' : ''}</span>
