@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CaseStatus, CustomerRole, LifecyclePhase, ResolutionCode, Tier, VendorRole } from '@/generated/prisma/enums'
 import { OPEN_STATUSES, isOpenStatus } from '@/lib/cases/status'
 import { timelineEventText } from '@/lib/cases/timeline-text'
+import { hasPhoneSupport } from '@/lib/cases/phone-support'
 import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
@@ -52,5 +53,14 @@ describe('timeline wording', () => {
     expect(timelineEventText('case.confirmed', {}, {}, customer)).toBe('confirmed the resolution solved it, which closed the case')
     expect(timelineEventText('case.closed', {}, {}, customer)).toBe('closed the case')
     expect(timelineEventText('something.new', {}, {}, customer)).toBe('something.new')
+  })
+})
+
+describe('phone support', () => {
+  it('is for every tier but Free / NFR, and not for feedback', () => {
+    expect(hasPhoneSupport({ tier: 'PREMIER', category: 'TECHNICAL' })).toBe(true)
+    expect(hasPhoneSupport({ tier: 'EVALUATION', category: 'LICENSING' })).toBe(true)
+    expect(hasPhoneSupport({ tier: 'FREE_NFR', category: 'TECHNICAL' })).toBe(false)
+    expect(hasPhoneSupport({ tier: 'PREMIER', category: 'FEEDBACK' })).toBe(false)
   })
 })

@@ -11,6 +11,7 @@ import { withoutEmails } from './public-event-data'
 import { contactMatters } from '@/lib/cases/severity-1-contact'
 import { reopenDeadline } from '@/lib/cases/schemas'
 import { isOpenStatus } from '@/lib/cases/status'
+import { hasPhoneSupport } from '@/lib/cases/phone-support'
 
 export type TimelineItem =
   | { kind: 'comment'; id: string; at: Date; author: { name: string; side: 'customer' | 'vendor' }; body: string; internal: boolean }
@@ -55,7 +56,7 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
   const sla = slaState({ ...c, calendar }, now)
   // Vendor staff only: where the policy's contact-attempt rule stands (issue 4).
   const contact = vendor ? await contactStandingFor(prisma, c) : null
-  const phoneLines = c.tier === 'FREE_NFR' || c.category === 'FEEDBACK' || !open ? [] : c.supportId.region.phoneLines
+  const phoneLines = open && hasPhoneSupport(c) ? c.supportId.region.phoneLines : []
   return {
     number: c.number,
     version: c.version,
