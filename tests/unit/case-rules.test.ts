@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CaseStatus, CustomerRole, LifecyclePhase, ResolutionCode, Tier, VendorRole } from '@/generated/prisma/enums'
-import { OPEN_STATUSES, isOpenStatus } from '@/lib/cases/status'
+import { OPEN_STATUSES, customerActivityResumes, isOpenStatus } from '@/lib/cases/status'
 import { timelineEventText } from '@/lib/cases/timeline-text'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
 import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
@@ -62,5 +62,11 @@ describe('phone support', () => {
     expect(hasPhoneSupport({ tier: 'EVALUATION', category: 'LICENSING' })).toBe(true)
     expect(hasPhoneSupport({ tier: 'FREE_NFR', category: 'TECHNICAL' })).toBe(false)
     expect(hasPhoneSupport({ tier: 'PREMIER', category: 'FEEDBACK' })).toBe(false)
+  })
+})
+
+describe('customer activity', () => {
+  it('resumes only a case waiting on the customer', () => {
+    expect(Object.values(CaseStatus).filter(customerActivityResumes)).toEqual(['WAITING_ON_CUSTOMER'])
   })
 })
