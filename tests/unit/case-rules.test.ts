@@ -3,7 +3,7 @@ import { CaseStatus, CustomerRole, LifecyclePhase, ResolutionCode, Tier, VendorR
 import { OPEN_STATUSES, customerActivityResumes, isOpenStatus } from '@/lib/cases/status'
 import { timelineEventText } from '@/lib/cases/timeline-text'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
-import { PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
+import { CUSTOMER_STATUS_LABELS, PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, STATUS_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
 
@@ -68,5 +68,14 @@ describe('phone support', () => {
 describe('customer activity', () => {
   it('resumes only a case waiting on the customer', () => {
     expect(Object.values(CaseStatus).filter(customerActivityResumes)).toEqual(['WAITING_ON_CUSTOMER'])
+  })
+})
+
+describe('status labels', () => {
+  it('name every status, in the schema\'s order; the customer\'s list says "Waiting on you"', () => {
+    expect(Object.keys(STATUS_LABELS)).toEqual(Object.values(CaseStatus))
+    expect(Object.keys(CUSTOMER_STATUS_LABELS)).toEqual(Object.values(CaseStatus))
+    expect(STATUS_LABELS.WAITING_ON_CUSTOMER).toBe('Waiting on customer')
+    expect(CUSTOMER_STATUS_LABELS.WAITING_ON_CUSTOMER).toBe('Waiting on you')
   })
 })

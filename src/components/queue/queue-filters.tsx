@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { Button, inputClass } from '@/components/ui'
 import { TIERS } from '@/lib/sla'
 import { TIER_LABELS } from '@/lib/cases/labels'
-import { STATUS_LABELS } from '@/components/cases/badges'
+import { STATUS_LABELS } from '@/lib/cases/labels'
 import type { TQueueQuery } from '@/lib/engineer/schemas'
 import { OPEN_STATUSES } from '@/lib/cases/status'
 

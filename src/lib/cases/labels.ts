@@ -57,3 +57,15 @@ export const ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   SUPPORT_ACCOUNT_MANAGER: 'Support Account Manager',
   ADMIN: 'Administrator',
 })
+
+/** Case statuses, as badges and the engineers' queue show them. */
+export const STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  NEW: 'New',
+  IN_PROGRESS: 'In progress',
+  WAITING_ON_CUSTOMER: 'Waiting on customer',
+  RESOLVED: 'Resolved',
+  CLOSED: 'Closed',
+})
+
+/** The same for the customer's own list ("My cases"), which speaks to the customer. */
+export const CUSTOMER_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({ ...STATUS_LABELS, WAITING_ON_CUSTOMER: 'Waiting on you' })
