@@ -1,6 +1,19 @@
 /** The policy table (shared/spec/support-policy.md), cell by cell, and its helpers. */
 import { describe, expect, test } from 'vitest'
-import { POLICY, SEVERITY_DEFINITIONS, TIERS, TIER_HOURS, describeDuration, describeTierHours, describeWeeklyHours, responseTarget, targetFor, tierCalendar, type Severity, type Tier } from '@/lib/sla'
+import {
+  POLICY,
+  SEVERITY_DEFINITIONS,
+  TIERS,
+  TIER_HOURS,
+  describeDuration,
+  describeTierHours,
+  describeWeeklyHours,
+  responseTarget,
+  targetFor,
+  tierCalendar,
+  type Severity,
+  type Tier,
+} from '@/lib/sla'
 import { TIER_LABELS } from '@/lib/cases/labels'
 
 // Opened Wed 2026-01-14 10:00 CST (16:00Z) in America/Chicago, no holidays.
