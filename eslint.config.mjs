@@ -17,6 +17,18 @@ export default defineConfig([
     },
   },
   {
+    // src/lib is shared with the browser and the mails: no server code, database or Next.js.
+    files: ['src/lib/**'],
+    ignores: ['src/lib/sla/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['server-only', 'next', 'next/*', '@prisma/*', '@/generated/*', '@/server/*', '**/server/**', '**/generated/**'], message: 'src/lib is pure: no server, database or Next.js imports (put that code in src/server).' },
+        ],
+      }],
+    },
+  },
+  {
     // The SLA engine is pure: no framework, database or server code (issue 2).
     files: ['src/lib/sla/**'],
     rules: {

@@ -4,7 +4,8 @@ import { useId } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { LIFECYCLE_PHASES, PHASE_LABELS } from '@/server/admin/schemas'
+import { LIFECYCLE_PHASES } from '@/server/admin/schemas'
+import { PHASE_LABELS } from '@/lib/cases/labels'
 import { addVersionAction, createProductAction, deleteProductAction, deleteVersionAction, renameProductAction, updateVersionAction } from '@/app/(portal)/admin/actions'
 
 const small = `${inputClass} py-1.5`

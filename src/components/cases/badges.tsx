@@ -1,18 +1,17 @@
 import { Badge } from '@/components/ui'
 import type { ResponseStatus } from '@/lib/response-status'
+import { STATUS_LABELS } from '@/lib/cases/labels'
 
-const STATUS: Record<string, { label: string; tone: 'slate' | 'green' | 'red' | 'amber' | 'blue' | 'violet' }> = {
-  NEW: { label: 'New', tone: 'blue' },
-  IN_PROGRESS: { label: 'In progress', tone: 'violet' },
-  WAITING_ON_CUSTOMER: { label: 'Waiting on customer', tone: 'amber' },
-  RESOLVED: { label: 'Resolved', tone: 'green' },
-  CLOSED: { label: 'Closed', tone: 'slate' },
+const STATUS_TONES: Record<string, 'slate' | 'green' | 'red' | 'amber' | 'blue' | 'violet'> = {
+  NEW: 'blue',
+  IN_PROGRESS: 'violet',
+  WAITING_ON_CUSTOMER: 'amber',
+  RESOLVED: 'green',
+  CLOSED: 'slate',
 }
-export const STATUS_LABELS = Object.fromEntries(Object.entries(STATUS).map(([k, v]) => [k, v.label]))
 
 export function StatusBadge({ status }: { status: string }) {
-  const s = STATUS[status] ?? { label: status, tone: 'slate' as const }
-  return <Badge tone={s.tone}>{s.label}</Badge>
+  return <Badge tone={STATUS_TONES[status] ?? 'slate'}>{STATUS_LABELS[status] ?? status}</Badge>
 }
 
 const SEVERITY_TONES = { 1: 'red', 2: 'amber', 3: 'blue', 4: 'slate' } as const

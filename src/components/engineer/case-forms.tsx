@@ -3,7 +3,8 @@
 import { useId, useState, type ReactNode } from 'react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm, type ActionFormState, type FormAction } from '@/components/ui/action-form'
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, RESOLUTION_CODES, RESOLUTION_LABELS, contactOutcomesFor } from '@/lib/engineer/schemas'
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, RESOLUTION_CODES, contactOutcomesFor } from '@/lib/engineer/schemas'
+import { RESOLUTION_LABELS } from '@/lib/cases/labels'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
 import {
   assignCaseAction,

@@ -5,10 +5,12 @@ import { TimeLeft } from '@/components/queue/time-left'
 import type { Actor } from '@/server/auth/actor'
 import { getVendorCaseTools } from '@/server/engineer/get-vendor-case'
 import { describeStanding, VERDICT_LABELS } from '@/lib/contact-attempts'
-import { describeDuration, describeTierHours, TIER_LABELS } from '@/lib/sla'
+import { describeDuration, describeTierHours } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
 import { formatInstant, formatMinutes } from '@/lib/format'
 import { describeResponseStanding } from '@/lib/response-standing'
-import { RESOLUTION_LABELS, type ResolutionCodeValue } from '@/lib/engineer/schemas'
+import { resolutionLabel } from '@/lib/cases/labels'
+import { isOpenStatus } from '@/lib/cases/status'
 import {
   AssignForm,
   CloseResolvedForm,
@@ -126,7 +128,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
           {t.can.assign || t.can.take ? (
             <AssignForm caseNumber={c.number} version={c.version} engineers={t.engineers} assigneeEmail={c.assignee?.email ?? null} assigneeName={c.assignee && c.assignee.id !== actor.id ? c.assignee.name : null} canTake={t.can.take} canAssign={t.can.assign} />
           ) : (
-            <p className="text-sm text-slate-600">{c.status === 'RESOLVED' || c.status === 'CLOSED' ? 'The case is no longer open.' : 'Engineers and managers assign cases.'}</p>
+            <p className="text-sm text-slate-600">{!isOpenStatus(c.status) ? 'The case is no longer open.' : 'Engineers and managers assign cases.'}</p>
           )}
         </Section>
       </div>
@@ -199,7 +201,7 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
       <Section title="Resolution" id="vendor-resolve">
         {c.resolutionCode && (
           <p className="mb-3 text-sm text-slate-700">
-            <span className="font-medium">{RESOLUTION_LABELS[c.resolutionCode as ResolutionCodeValue]}</span>
+            <span className="font-medium">{resolutionLabel(c.resolutionCode)}</span>
             {c.resolvedAt && <> · {when(c.resolvedAt)}</>}
             {c.resolutionSummary && <span className="block text-slate-600">{c.resolutionSummary}</span>}
           </p>

@@ -1,8 +1,10 @@
 import Link from 'next/link'
 import { Button, inputClass } from '@/components/ui'
-import { TIER_LABELS, TIERS } from '@/lib/sla'
-import { STATUS_LABELS } from '@/components/cases/badges'
-import { OPEN_QUEUE_STATUSES, type TQueueQuery } from '@/lib/engineer/schemas'
+import { TIERS } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
+import { STATUS_LABELS } from '@/lib/cases/labels'
+import type { TQueueQuery } from '@/lib/engineer/schemas'
+import { OPEN_STATUSES } from '@/lib/cases/status'
 
 type Options = { regions: { code: string; name: string }[]; languages: string[]; products: string[] }
 
@@ -31,7 +33,7 @@ export function QueueFilters({ query, options }: { query: Partial<TQueueQuery>; 
       <Select name="tier" label="Tier" value={query.tier} options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
       <Select name="severity" label="Severity" value={query.severity} options={[1, 2, 3, 4].map((s) => ({ value: String(s), label: `Severity ${s}` }))} />
       <Select name="product" label="Product" value={query.product} options={options.products.map((p) => ({ value: p, label: p }))} />
-      <Select name="status" label="Status" value={query.status} options={OPEN_QUEUE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} />
+      <Select name="status" label="Status" value={query.status} options={OPEN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} />
       <div className="flex gap-2">
         <Button type="submit">Apply</Button>
         <Link href="/queue" className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Reset</Link>

@@ -2,6 +2,7 @@
 // the Server Actions and the JSON API. Database-dependent checks run in the services.
 import { z } from 'zod'
 import { INT32_MAX, zInstant, zIsoDate, zText } from '@/lib/text'
+import { OPEN_STATUSES } from '@/lib/cases/status'
 
 const trimmed = (label: string, min: number, max: number) =>
   zText(label, `${label} is required`)
@@ -12,7 +13,6 @@ const trimmed = (label: string, min: number, max: number) =>
 /** The version a form read (optimistic locking); API callers may omit it to use the current one. */
 const ZVersion = z.coerce.number({ error: 'version must be a whole number' }).int().nonnegative().max(INT32_MAX, 'version is out of range').optional()
 
-export const OPEN_QUEUE_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
 export const TIER_VALUES = ['PREMIER', 'PRODUCTION', 'BASIC', 'EVALUATION', 'FREE_NFR'] as const
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
@@ -27,7 +27,7 @@ export const ZQueueQuery = z
     tier: optionalEnum(TIER_VALUES, 'tier'),
     severity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'severity must be 1, 2, 3 or 4').max(4, 'severity must be 1, 2, 3 or 4').optional()),
     product: optionalText(200, 'product'),
-    status: optionalEnum(OPEN_QUEUE_STATUSES, 'status'),
+    status: optionalEnum(OPEN_STATUSES, 'status'),
     assignee: optionalEnum(['mine', 'unassigned'] as const, 'assignee'),
     cursor: optionalText(200, 'cursor'),
     limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'limit must be 1–200').max(200, 'limit must be 1–200').optional()),
@@ -91,16 +91,6 @@ export const RESOLUTION_CODES = [
 ] as const
 export type ResolutionCodeValue = (typeof RESOLUTION_CODES)[number]
 
-export const RESOLUTION_LABELS: Record<ResolutionCodeValue, string> = {
-  SOLUTION_OR_WORKAROUND: 'Solution or workaround',
-  HOTFIX_OR_PATCH: 'Hotfix or patch',
-  UPGRADE: 'Upgrade to a supported version',
-  KNOWLEDGE_BASE: 'Knowledge-base or documentation answer',
-  THIRD_PARTY: 'Third-party cause (referred to that vendor)',
-  FEATURE_REQUEST: 'Feature request recorded',
-  NO_RESPONSE: 'No response from the customer (close without consent)',
-  DUPLICATE: 'Duplicate of another case',
-}
 
 export const ZResolveInput = z
   .object({
@@ -152,7 +142,7 @@ export const ZQueueResponse = z.object({
       businessHoursOnly: z.boolean().describe('Severity 1 on Production / Premier without a technical contact: worked in business hours after the 24/7 initial response'),
       region: z.string(),
       language: z.string(),
-      status: z.enum(OPEN_QUEUE_STATUSES),
+      status: z.enum(OPEN_STATUSES),
       product: z.string().nullable(),
       openedAt: z.iso.datetime(),
       responseTarget: ZTarget,

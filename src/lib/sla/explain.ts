@@ -4,7 +4,8 @@
  */
 import { openIntervals } from './calendar'
 import { describeWeeklyHours } from './hours'
-import { SEVERITY_DEFINITIONS, TIER_HOURS, TIER_LABELS, describeDuration, describeTierHours } from './policy'
+import { SEVERITY_DEFINITIONS, TIER_HOURS, describeDuration, describeTierHours } from './policy'
+import { TIER_LABELS } from '../cases/labels'
 import { resolveInput, targetOf } from './target'
 import type { Clock, PolicyTarget, ResponseTarget, ResponseTargetInput, Severity, Tier } from './types'
 import { DAY, MINUTE, formatOffset, localParts, transitionsBetween, weekdayName, weekdayOfDay, type Zone } from './zone'

@@ -18,7 +18,6 @@ export {
   POLICY,
   TIERS,
   SEVERITIES,
-  TIER_LABELS,
   TIER_HOURS,
   SEVERITY_DEFINITIONS,
   targetFor,

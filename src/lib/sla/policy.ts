@@ -10,14 +10,6 @@ import type { BusinessCalendar, PolicyTarget, Severity, Tier, WeeklyHours } from
 export const TIERS: readonly Tier[] = Object.freeze(['PREMIER', 'PRODUCTION', 'BASIC', 'EVALUATION', 'FREE_NFR'] as Tier[])
 export const SEVERITIES: readonly Severity[] = Object.freeze([1, 2, 3, 4] as Severity[])
 
-export const TIER_LABELS: Readonly<Record<Tier, string>> = Object.freeze({
-  PREMIER: 'Premier',
-  PRODUCTION: 'Production',
-  BASIC: 'Basic',
-  EVALUATION: 'Evaluation',
-  FREE_NFR: 'Free / NFR',
-})
-
 export type SeverityDefinition = {
   readonly severity: Severity
   readonly label: string

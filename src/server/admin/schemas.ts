@@ -14,11 +14,6 @@ const optionalDate = (label: string) =>
   z.union([z.literal('').transform(() => null), z.null(), isoDate(label)]).optional()
 
 export const LIFECYCLE_PHASES = ['CURRENT', 'LIMITED', 'DISCONTINUED'] as const
-export const PHASE_LABELS: Record<(typeof LIFECYCLE_PHASES)[number], string> = {
-  CURRENT: 'Current (fully supported)',
-  LIMITED: 'Limited support',
-  DISCONTINUED: 'Discontinued (known solutions and upgrade help only)',
-}
 const ZPhase = z.enum(LIFECYCLE_PHASES, { error: 'Lifecycle phase must be CURRENT, LIMITED or DISCONTINUED' })
 
 export const ZProductInput = z.object({ name: text('Product name', 120) }).strict()

@@ -8,7 +8,7 @@ import { blobStore, BlobTooLarge } from '@/server/storage/blob-store'
 import { UPLOAD_TYPES, extensionOf, formatBytes, safeFileName } from '@/lib/cases/uploads'
 import { findWorkableCase } from '@/server/access/case-work'
 import { findVisibleCase, updateCase } from './case-write'
-import { isOpenStatus } from './get-case'
+import { customerActivityResumes, isOpenStatus } from '@/lib/cases/status'
 import { notify } from '@/server/notifications/notify'
 import { safeId } from '@/server/admin/safe-id'
 
@@ -73,7 +73,7 @@ export async function uploadAttachment({ actor, number, file, now }: { actor: Ac
         data: { caseId: c.id, uploadedById: actor.id, name, size: stored.size, sha256: stored.sha256, contentType, storageKey, createdAt: now },
         select: { id: true, name: true, size: true, sha256: true, contentType: true, createdAt: true },
       })
-      const resumes = !isVendor(actor) && current.status === 'WAITING_ON_CUSTOMER'
+      const resumes = !isVendor(actor) && customerActivityResumes(current.status)
       await updateCase(tx, {
         caseId: c.id,
         version: current.version,

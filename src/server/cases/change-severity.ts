@@ -9,7 +9,7 @@ import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { findWorkableCase } from '@/server/access/case-work'
 import { updateCase, versionToWrite } from './case-write'
 import { computeCaseTarget } from './case-target'
-import { isOpenStatus } from './get-case'
+import { isOpenStatus } from '@/lib/cases/status'
 import { toResponseTarget } from './response-target'
 import { notify } from '@/server/notifications/notify'
 

@@ -5,7 +5,7 @@ import { AppError, parseInput } from '@/server/errors'
 import { REOPEN_WINDOW_DAYS, ZAddCommentInput, ZCloseCaseInput, ZConfirmResolvedInput, ZEscalateInput, reopenDeadline } from '@/lib/cases/schemas'
 import { notify } from '@/server/notifications/notify'
 import { appendCaseEvents, findVisibleCase, updateCase, versionToWrite, type CaseEventInput } from './case-write'
-import { isOpenStatus } from './get-case'
+import { customerActivityResumes, isOpenStatus } from '@/lib/cases/status'
 import { closeEscalationsWithCase } from '@/server/escalations/close-with-case'
 
 function requireCustomerSide(actor: Actor, what: string) {
@@ -41,7 +41,7 @@ export async function addComment({ actor, number, input, now }: { actor: Actor; 
   }
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { caseId: c.id, authorId: actor.id, body, internal: false, createdAt: now }, select: { id: true, createdAt: true } })
-    const resumes = c.status === 'WAITING_ON_CUSTOMER' || reopens
+    const resumes = customerActivityResumes(c.status) || reopens
     const events: CaseEventInput[] = [{ type: 'comment.added', after: { commentId: comment.id } }]
     if (reopens) {
       // The resolution no longer stands; it stays in the case's history (this event and case.resolved).

@@ -10,9 +10,8 @@ import { contactStandingFor } from '@/server/engineer/contact-attempts'
 import { withoutEmails } from './public-event-data'
 import { contactMatters } from '@/lib/cases/severity-1-contact'
 import { reopenDeadline } from '@/lib/cases/schemas'
-
-export const OPEN_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
-export const isOpenStatus = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s)
+import { isOpenStatus } from '@/lib/cases/status'
+import { hasPhoneSupport } from '@/lib/cases/phone-support'
 
 export type TimelineItem =
   | { kind: 'comment'; id: string; at: Date; author: { name: string; side: 'customer' | 'vendor' }; body: string; internal: boolean }
@@ -57,7 +56,7 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
   const sla = slaState({ ...c, calendar }, now)
   // Vendor staff only: where the policy's contact-attempt rule stands (issue 4).
   const contact = vendor ? await contactStandingFor(prisma, c) : null
-  const phoneLines = c.tier === 'FREE_NFR' || c.category === 'FEEDBACK' || !open ? [] : c.supportId.region.phoneLines
+  const phoneLines = open && hasPhoneSupport(c) ? c.supportId.region.phoneLines : []
   return {
     number: c.number,
     version: c.version,

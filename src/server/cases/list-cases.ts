@@ -8,7 +8,7 @@ import { ZCaseListQuery } from '@/lib/cases/schemas'
 import { slaState } from '@/lib/sla-state'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
 import { toResponseTarget } from './response-target'
-import { OPEN_STATUSES } from './get-case'
+import { OPEN_STATUSES } from '@/lib/cases/status'
 
 /**
  * "My cases": every case on the Support IDs the actor acts for, newest first, with where each

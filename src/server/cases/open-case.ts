@@ -15,6 +15,7 @@ import { notify } from '@/server/notifications/notify'
 import { appendCaseEvents } from './case-write'
 import { computeCaseTarget } from './case-target'
 import { toResponseTarget } from './response-target'
+import { hasPhoneSupport } from '@/lib/cases/phone-support'
 
 
 /** What a client may send as an idempotency key: a form's UUID, or an API client's own token. */
@@ -168,8 +169,8 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
       }],
     })
     await notify(tx, { kind: 'case-opened', caseId: c.id }, now)
-    // Phone support needs an open case number; Free / NFR and feedback have no phone support (src/lib/cases/phone-support.ts says so).
-    const phoneLines = supportId.tier === 'FREE_NFR' || data.category === 'FEEDBACK' ? [] : supportId.region.phoneLines
+    // Phone support needs an open case number; Free / NFR and feedback have no phone support.
+    const phoneLines = hasPhoneSupport({ tier: supportId.tier, category: data.category }) ? supportId.region.phoneLines : []
     const result = {
       number: c.number,
       status: c.status,

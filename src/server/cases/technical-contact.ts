@@ -4,9 +4,9 @@ import { isVendor, type Actor } from '@/server/auth/actor'
 import { AppError, parseInput } from '@/server/errors'
 import { ZAddTechnicalContactInput } from '@/lib/cases/schemas'
 import { contactMatters } from '@/lib/cases/severity-1-contact'
-import { TIER_LABELS, type Tier } from '@/lib/sla'
+import { tierLabel } from '@/lib/cases/labels'
 import { findVisibleCase, updateCase, versionToWrite } from './case-write'
-import { isOpenStatus } from './get-case'
+import { isOpenStatus } from '@/lib/cases/status'
 
 /**
  * The customer adds (or replaces) the technical contact of an open Severity 1 case on Production /
@@ -24,7 +24,7 @@ export async function addTechnicalContact({ actor, number, input, now }: { actor
   if (!contactMatters(c.tier, c.severity)) {
     throw new AppError(
       'UNPROCESSABLE',
-      `A technical contact decides round-the-clock work only for Severity 1 on Production and Premier: case #${number} is Severity ${c.severity} on ${TIER_LABELS[c.tier as Tier] ?? c.tier}`,
+      `A technical contact decides round-the-clock work only for Severity 1 on Production and Premier: case #${number} is Severity ${c.severity} on ${tierLabel(c.tier)}`,
     )
   }
   const version = versionToWrite(c, data.version)

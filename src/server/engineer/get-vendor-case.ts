@@ -5,6 +5,7 @@ import { requireVendor } from '@/server/access/require-role'
 import { findVisibleCase } from '@/server/cases/case-write'
 import { slaState } from '@/lib/sla-state'
 import { responseStanding } from '@/lib/response-standing'
+import { isOpenStatus } from '@/lib/cases/status'
 import { contactStandingFor } from './contact-attempts'
 import { listEngineers } from './assign-case'
 import { CASE_WORKERS } from './work-case'
@@ -37,7 +38,7 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
   ])
   const sla = slaState({ ...c, calendar: contact.calendar }, now)
   const standing = responseStanding({ ...c, calendar: contact.calendar }, now)
-  const open = c.status === 'NEW' || c.status === 'IN_PROGRESS' || c.status === 'WAITING_ON_CUSTOMER'
+  const open = isOpenStatus(c.status)
   const worker = hasVendorRole(actor, ...CASE_WORKERS) && (await mayWorkCase(prisma, actor, c.number))
   // Why the forms are missing, for vendor staff who see the case but may not change it (decision 0009).
   const workNote = worker ? null : hasVendorRole(actor, 'SUPPORT_ACCOUNT_MANAGER')

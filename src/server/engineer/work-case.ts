@@ -7,6 +7,7 @@ import { AppError } from '@/server/errors'
 import type { CaseEventInput } from '@/server/cases/case-write'
 import { findWorkableCase } from '@/server/access/case-work'
 import { slaState } from '@/lib/sla-state'
+import { isOpenStatus } from '@/lib/cases/status'
 import type { CustomerCalendar } from '@/server/support-ids/calendar'
 
 /** Vendor staff who work cases: engineers, managers and Premier customers' account managers (their own customers only: access/case-work.ts). */
@@ -41,7 +42,7 @@ export type WorkCase = Awaited<ReturnType<typeof loadWorkCase>>
 const statusWords = (s: string) => s.toLowerCase().replaceAll('_', ' ')
 
 export function assertOpen(c: Pick<WorkCase, 'number' | 'status'>, what: string) {
-  if (c.status === 'RESOLVED' || c.status === 'CLOSED') {
+  if (!isOpenStatus(c.status)) {
     throw new AppError('CONFLICT', `Case #${c.number} is ${statusWords(c.status)}: ${what} only on an open case`)
   }
 }

@@ -8,6 +8,7 @@ import { appendCaseEvents, updateCase } from '@/server/cases/case-write'
 import { findEngineer } from '@/server/engineer/assign-case'
 import { mayWorkCase } from '@/server/access/case-work'
 import { notify } from '@/server/notifications/notify'
+import { isOpenStatus } from '@/lib/cases/status'
 import { ZEscalationAssignInput, ZEscalationNoteInput, ZEscalationResolveInput } from '@/lib/engineer/schemas'
 
 // The Support Managers' side of "talk to a manager": acknowledge, assign an engineer, add notes,
@@ -68,7 +69,7 @@ export async function assignEscalationEngineer({ actor, escalationId, input, now
       ...(acknowledging ? [{ type: 'escalation.acknowledged', after: { escalationId: e.id, manager: actor.name } }] : []),
       { type: 'escalation.engineer-assigned', after: { escalationId: e.id, engineer: engineer.email, name: engineer.name } },
     ]
-    const caseOpen = e.case.status !== 'RESOLVED' && e.case.status !== 'CLOSED'
+    const caseOpen = isOpenStatus(e.case.status)
     if (caseOpen && e.case.assigneeId !== engineer.id) {
       const before = e.case.assigneeId ? await tx.user.findUnique({ where: { id: e.case.assigneeId }, select: { email: true } }) : null
       await updateCase(tx, {

@@ -4,13 +4,13 @@ import { prisma } from '@/server/db/client'
 import { appendCaseEvents } from '@/server/cases/case-write'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
 import { notify } from './notify'
+import { OPEN_STATUSES } from '@/lib/cases/status'
 
 /** Warn this long before a response target is breached, in the target's own clock. */
 export const BREACH_WARNING_MINUTES = 30
 // 30 business minutes can be days of real time away (a weekend, a holiday week): business-clock
 // candidates are fetched this far ahead and measured exactly.
 const BUSINESS_HORIZON_MS = 21 * 86_400_000
-const OPEN_STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] as const
 
 /**
  * One warning per case whose first response is still due within BREACH_WARNING_MINUTES, to the

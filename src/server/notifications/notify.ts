@@ -4,7 +4,8 @@ import type { Actor } from '@/server/auth/actor'
 import { CASE_ROLES, caseWhere, supportIdWhere } from '@/server/access/scope'
 import { formatMinutes } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
-import { RESOLUTION_LABELS } from '@/lib/engineer/schemas'
+import { resolutionLabel } from '@/lib/cases/labels'
+import { hasPhoneSupport } from '@/lib/cases/phone-support'
 import { reopenDeadline } from '@/lib/cases/schemas'
 import { businessMinutesBetween, tierCalendar } from '@/lib/sla'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
@@ -135,10 +136,9 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
   switch (n.kind) {
     case 'case-opened': {
       const c = await loadCase(tx, n.caseId)
-      const phoneLines =
-        c.tier === 'FREE_NFR' || c.category === 'FEEDBACK'
-          ? []
-          : await tx.phoneLine.findMany({ where: { regionCode: c.regionCode }, select: { country: true, number: true }, orderBy: { country: 'asc' } })
+      const phoneLines = hasPhoneSupport(c)
+        ? await tx.phoneLine.findMany({ where: { regionCode: c.regionCode }, select: { country: true, number: true }, orderBy: { country: 'asc' } })
+        : []
       const opener = c.openedBy.organisation.kind === 'PARTNER' ? `${c.openedBy.name} (${c.openedBy.organisation.name})` : c.openedBy.name
       return toCase(c, await caseAudience(tx, c), (r) => caseOpenedMail(r, { case: summary(c), openedBy: opener, openedAt: c.openedAt, target: targetOf(c), phoneLines, businessHoursOnly: c.businessHoursOnly }))
     }
@@ -189,7 +189,7 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       const c = await loadCase(tx, n.caseId)
       if (!c.resolutionCode || !c.resolvedAt) throw new Error(`notify(case-resolved): case ${c.id} has no resolution`)
       const by = await personName(tx, n.actorId)
-      const resolution = RESOLUTION_LABELS[c.resolutionCode as keyof typeof RESOLUTION_LABELS] ?? c.resolutionCode
+      const resolution = resolutionLabel(c.resolutionCode)
       return toCase(c, await caseAudience(tx, c), (r) => caseResolvedMail(r, { case: summary(c), resolution, summary: c.resolutionSummary ?? '', by, resolvedAt: c.resolvedAt!, reopenUntil: reopenDeadline(c.resolvedAt!) }))
     }
     case 'escalation-acknowledged':

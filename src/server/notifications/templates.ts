@@ -4,6 +4,7 @@
 import { formatInstant } from '@/lib/format'
 import { describeDuration, type Tier } from '@/lib/sla'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
+import { tierLabel } from '@/lib/cases/labels'
 import { secretPart, type MailSecrets } from '@/lib/mail-secrets'
 
 export type MailRecipient = { email: string; name: string; timeZone: string }
@@ -18,14 +19,6 @@ const SIGNATURE = '\n\n—\nVault Software Support Portal\nThis message was sent
 const at = (instant: Date, timeZone: string) => `${formatInstant(instant, timeZone)} (${timeZone})`
 const hello = (r: MailRecipient) => `Hello ${r.name},\n\n`
 const indent = (body: string) => body.split('\n').map((l) => `  > ${l}`).join('\n')
-
-export const TIER_NAMES: Record<string, string> = {
-  PREMIER: 'Premier',
-  PRODUCTION: 'Production',
-  BASIC: 'Basic',
-  EVALUATION: 'Evaluation',
-  FREE_NFR: 'Free / NFR',
-}
 
 export type CaseSummary = {
   number: number
@@ -49,7 +42,7 @@ export function describeTarget(target: TargetSummary, timeZone: string): string 
 }
 
 const caseLine = (c: CaseSummary) =>
-  `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${TIER_NAMES[c.tier] ?? c.tier}) · Severity ${c.severity}`
+  `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${tierLabel(c.tier)}) · Severity ${c.severity}`
 
 export function caseOpenedMail(
   r: MailRecipient,

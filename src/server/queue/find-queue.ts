@@ -7,7 +7,8 @@ import { AppError, parseInput } from '@/server/errors'
 import { calendarsForSupportIds, type CustomerCalendar } from '@/server/support-ids/calendar'
 import { toResponseTarget } from '@/server/cases/response-target'
 import { slaState } from '@/lib/sla-state'
-import { OPEN_QUEUE_STATUSES, ZQueueQuery } from '@/lib/engineer/schemas'
+import { ZQueueQuery } from '@/lib/engineer/schemas'
+import { OPEN_STATUSES } from '@/lib/cases/status'
 
 // The engineers' work queue: open cases, what needs action first. See decision 0006.
 //
@@ -78,7 +79,7 @@ export async function queueKeysQuery({ actor, input }: { actor: Actor; input: un
   const q = parseInput(ZQueueQuery, input)
   const limit = q.limit ?? DEFAULT_QUEUE_LIMIT
   const cursor = q.cursor ? decodeCursor(q.cursor) : null
-  const statuses = q.status ? [q.status] : OPEN_QUEUE_STATUSES
+  const statuses = q.status ? [q.status] : OPEN_STATUSES
   const conditions: Prisma.Sql[] = []
   if (q.region) conditions.push(Prisma.sql`AND c."regionCode" = ${q.region}`)
   if (q.language) conditions.push(Prisma.sql`AND c."preferredLanguage" = ${q.language}`)

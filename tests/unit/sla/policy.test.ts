@@ -5,7 +5,6 @@ import {
   SEVERITY_DEFINITIONS,
   TIERS,
   TIER_HOURS,
-  TIER_LABELS,
   describeDuration,
   describeTierHours,
   describeWeeklyHours,
@@ -15,6 +14,7 @@ import {
   type Severity,
   type Tier,
 } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
 
 // Opened Wed 2026-01-14 10:00 CST (16:00Z) in America/Chicago, no holidays.
 const OPENED = new Date('2026-01-14T16:00:00Z')

@@ -8,12 +8,11 @@ import { listCases, type CaseListPage } from '@/server/cases/list-cases'
 import { listSupportIdsForCases } from '@/server/support-ids/list-for-cases'
 import { AppError } from '@/server/errors'
 import { formatInstant, formatMinutes } from '@/lib/format'
+import { CUSTOMER_STATUS_LABELS } from '@/lib/cases/labels'
 
 export const metadata: Metadata = { title: 'My cases' }
 
-const STATUS_FILTERS = [
-  ['', 'Any status'], ['OPEN', 'Open'], ['NEW', 'New'], ['IN_PROGRESS', 'In progress'], ['WAITING_ON_CUSTOMER', 'Waiting on you'], ['RESOLVED', 'Resolved'], ['CLOSED', 'Closed'],
-] as const
+const STATUS_FILTERS = [['', 'Any status'], ['OPEN', 'Open'], ...Object.entries(CUSTOMER_STATUS_LABELS)]
 
 const FILTER_KEYS = ['q', 'status', 'severity', 'supportId'] as const
 // Filters, page and page size live in the URL: reload, back and forward show the same page.

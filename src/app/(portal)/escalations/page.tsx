@@ -9,7 +9,7 @@ import { requirePage } from '@/server/access/page-access'
 import { findEscalations, type EscalationRow } from '@/server/escalations/find-escalations'
 import { listEngineers } from '@/server/engineer/assign-case'
 import { formatInstant } from '@/lib/format'
-import { TIER_LABELS } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
 
 export const metadata: Metadata = { title: 'Escalations' }
 

@@ -6,15 +6,10 @@ import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { getOrganisation } from '@/server/organisation/get-organisation'
 import { formatInstant } from '@/lib/format'
-import { TIER_LABELS } from '@/lib/sla'
+import { ROLE_LABELS, TIER_LABELS } from '@/lib/cases/labels'
 
 export const metadata: Metadata = { title: 'Organisation' }
 
-const ROLE_LABELS: Record<string, string> = {
-  LICENSE_ADMIN_PRIMARY: 'License Administrator (primary)',
-  LICENSE_ADMIN_SECONDARY: 'License Administrator (secondary)',
-  CASE_ADMIN: 'Case Administrator',
-}
 const day = (d: Date) => formatInstant(d, 'UTC', 'd MMM yyyy')
 
 export default async function OrganisationPage() {

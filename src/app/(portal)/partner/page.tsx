@@ -7,7 +7,7 @@ import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { listPartnerGrants } from '@/server/partners/list-grants'
 import { formatInstant } from '@/lib/format'
-import { TIER_LABELS } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
 
 export const metadata: Metadata = { title: 'Access requests' }
 

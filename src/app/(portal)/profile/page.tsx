@@ -4,21 +4,12 @@ import { requirePageActor } from '@/server/auth/actor'
 import { getMe } from '@/server/me/get-me'
 import { listApiTokens } from '@/server/tokens/api-tokens'
 import { formatInstant } from '@/lib/format'
+import { ROLE_LABELS } from '@/lib/cases/labels'
 import { ApiTokens } from './api-tokens'
 import { getNotificationSettings } from '@/server/notifications/settings'
 import { NotificationSettingsForm } from './notification-settings'
 
 export const metadata: Metadata = { title: 'Profile' }
-
-const ROLE_LABELS: Record<string, string> = {
-  LICENSE_ADMIN_PRIMARY: 'License Administrator (primary)',
-  LICENSE_ADMIN_SECONDARY: 'License Administrator (secondary)',
-  CASE_ADMIN: 'Case Administrator',
-  ENGINEER: 'Support Engineer',
-  MANAGER: 'Support Manager',
-  SUPPORT_ACCOUNT_MANAGER: 'Support Account Manager',
-  ADMIN: 'Administrator',
-}
 
 export default async function ProfilePage() {
   const actor = await requirePageActor()

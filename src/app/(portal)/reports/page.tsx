@@ -7,7 +7,8 @@ import { requirePage } from '@/server/access/page-access'
 import { AppError } from '@/server/errors'
 import { complianceReport, type ComplianceCounts, type ComplianceReport, type SatisfactionCounts } from '@/server/reports/compliance'
 import { formatMinutes } from '@/lib/format'
-import { TIER_LABELS, type Tier } from '@/lib/sla'
+import { type Tier } from '@/lib/sla'
+import { TIER_LABELS } from '@/lib/cases/labels'
 
 export const metadata: Metadata = { title: 'SLA compliance' }
 

@@ -10,10 +10,11 @@ import { env } from '@/env'
 import { isVendor, requirePageActor } from '@/server/auth/actor'
 import { getCase, type TimelineItem } from '@/server/cases/get-case'
 import { orNotFound } from '@/server/access/page-access'
-import { formatInstant, formatMinutes } from '@/lib/format'
+import { formatInstant } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
-import { TIER_LABELS, describeDuration } from '@/lib/sla'
-import { contactAttemptText } from '@/lib/cases/timeline-text'
+import { describeDuration } from '@/lib/sla'
+import { timelineEventText, type TimelineViewer } from '@/lib/cases/timeline-text'
+import { PHASE_WORDS, TIER_LABELS, resolutionLabel } from '@/lib/cases/labels'
 import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './case-forms'
 import { TechnicalContactForm } from './technical-contact-form'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
@@ -21,13 +22,6 @@ import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-co
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   const raw = (await params).number
   return { title: /^\d{1,9}$/.test(raw) ? `Case #${raw}` : 'Case' }
-}
-
-const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued: known solutions and upgrade help only' } as const
-const RESOLUTIONS: Record<string, string> = {
-  SOLUTION_OR_WORKAROUND: 'Solution or workaround', HOTFIX_OR_PATCH: 'Hotfix or patch', UPGRADE: 'Upgrade to a supported version',
-  KNOWLEDGE_BASE: 'Knowledge-base or documentation answer', THIRD_PARTY: 'Third-party cause (referred to that vendor)', FEATURE_REQUEST: 'Feature request recorded',
-  NO_RESPONSE: 'No response from the customer after three contact attempts', DUPLICATE: 'Duplicate of another case',
 }
 
 export default async function CasePage({ params }: { params: Promise<{ number: string }> }) {
@@ -39,7 +33,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   const c = await orNotFound(getCase({ actor, number, now }))
   const tz = actor.timeZone
   const target = c.responseTarget
-  const viewer: Viewer = { side: isVendor(actor) ? 'vendor' : 'customer', fallbackContact: c.technicalContact?.name ?? c.openedBy.name }
+  const viewer: TimelineViewer = { side: isVendor(actor) ? 'vendor' : 'customer', fallbackContact: c.technicalContact?.name ?? c.openedBy.name }
   return (
     <div className="space-y-6">
       <div>
@@ -58,7 +52,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
       )}
       {c.status === 'RESOLVED' && c.resolution && (
         <div data-testid="resolved-banner">
-          <Alert tone="green" title={`Resolved${c.resolution.resolvedAt ? ` on ${formatInstant(c.resolution.resolvedAt, tz, 'd MMM yyyy, HH:mm')}` : ''}: ${RESOLUTIONS[c.resolution.code] ?? c.resolution.code}`}>
+          <Alert tone="green" title={`Resolved${c.resolution.resolvedAt ? ` on ${formatInstant(c.resolution.resolvedAt, tz, 'd MMM yyyy, HH:mm')}` : ''}: ${resolutionLabel(c.resolution.code)}`}>
             {c.resolution.summary && <span className="block whitespace-pre-wrap">{c.resolution.summary}</span>}
           </Alert>
         </div>
@@ -73,7 +67,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
             <h2 className="sr-only">Description</h2>
             <p className="whitespace-pre-wrap text-sm text-slate-800">{c.description}</p>
             <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <div><dt className="text-slate-500">Product</dt><dd>{c.product ? `${c.product.name} ${c.product.version} (${PHASES[c.product.phase]})` : '—'}</dd></div>
+              <div><dt className="text-slate-500">Product</dt><dd>{c.product ? `${c.product.name} ${c.product.version} (${PHASE_WORDS[c.product.phase]})` : '—'}</dd></div>
               <div><dt className="text-slate-500">Opened</dt><dd>{formatInstant(c.openedAt, tz)} by {c.openedBy.name}</dd></div>
               {c.environment && <div className="sm:col-span-2"><dt className="text-slate-500">Environment</dt><dd className="whitespace-pre-wrap">{c.environment}</dd></div>}
               <div><dt className="text-slate-500">Preferred language</dt><dd>{c.preferredLanguage}</dd></div>
@@ -82,7 +76,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
               {c.supportId.accountManager && <div><dt className="text-slate-500">Support account manager</dt><dd>{c.supportId.accountManager.name}</dd></div>}
               {c.relatedCase && <div><dt className="text-slate-500">Continues</dt><dd><Link href={`/cases/${c.relatedCase.number}`} className="text-brand-600 hover:underline">#{c.relatedCase.number} {c.relatedCase.title}</Link></dd></div>}
               {c.referencedBy.length > 0 && <div><dt className="text-slate-500">Continued in</dt><dd>{c.referencedBy.map((r) => <Link key={r.number} href={`/cases/${r.number}`} className="mr-2 text-brand-600 hover:underline">#{r.number}</Link>)}</dd></div>}
-              {c.resolution && <div className="sm:col-span-2"><dt className="text-slate-500">Resolution</dt><dd>{RESOLUTIONS[c.resolution.code] ?? c.resolution.code}{c.resolution.summary ? ` — ${c.resolution.summary}` : ''}</dd></div>}
+              {c.resolution && <div className="sm:col-span-2"><dt className="text-slate-500">Resolution</dt><dd>{resolutionLabel(c.resolution.code)}{c.resolution.summary ? ` — ${c.resolution.summary}` : ''}</dd></div>}
               {c.rating && (
                 <div className="sm:col-span-2" data-testid="case-rating">
                   <dt className="text-slate-500">Customer’s rating</dt>
@@ -185,39 +179,13 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   )
 }
 
-type Viewer = { side: 'customer' | 'vendor'; fallbackContact: string }
-const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record<string, unknown>, viewer: Viewer) => string> = {
-  'case.opened': (a) => `opened the case (Severity ${String(a.severity)})`,
-  'case.severity-changed': (a, b) => `changed the severity from ${String(b.severity)} to ${String(a.severity)}: “${String(a.reason ?? '')}”`,
-  'case.status-changed': (a) => `moved the case to ${String(a.status).toLowerCase().replaceAll('_', ' ')}${a.reason ? ` (${String(a.reason)})` : ''}`,
-  'case.assigned': (a) => `assigned the case${a.assignee ? ` to ${String(a.assigneeName ?? a.assignee)}` : ''}`,
-  'case.first-response': (a) => (a.met === false ? `gave the first response (target breached${typeof a.breachedByMinutes === 'number' ? ` by ${formatMinutes(a.breachedByMinutes)}` : ''})` : 'gave the first response (target met)'),
-  'case.information-requested': () => 'asked for diagnostic information',
-  'case.contact-attempt': (a, _b, viewer) => contactAttemptText(a, viewer),
-  'case.resolved': (a) => `resolved the case: ${RESOLUTIONS[String(a.resolutionCode)] ?? String(a.resolutionCode ?? '')}`,
-  'case.closed': () => 'closed the case',
-  'case.technical-contact-added': (a) => `named ${String(a.name ?? '')} the technical contact: work continues around the clock after the first response`,
-  'case.reopened': () => 'reopened the case by replying to the resolution',
-  'case.confirmed': () => 'confirmed the resolution solved it, which closed the case',
-  'case.rated': (a) => `rated the support ${String(a.rating).toLowerCase()}${a.comment ? `: “${String(a.comment)}”` : ''}`,
-  'attachment.added': (a) => `added the file ${String(a.name)}`,
-  'case.closed-without-consent': () => 'closed the case after three unanswered contact attempts on separate business days',
-  'case.breach-warning-sent': () => 'warned the team that the response target is near',
-  'escalation.opened': () => 'asked to talk to a manager',
-  'escalation.acknowledged': () => 'acknowledged the request for a manager',
-  'escalation.engineer-assigned': (a) => `assigned an engineer to the manager request${a.name ? ` (${String(a.name)})` : ''}`,
-  'escalation.note-added': () => 'added a note to the manager request',
-  'escalation.resolved': () => 'resolved the request for a manager',
-  'escalation.closed-with-case': () => 'closed the open request for a manager with the case',
-}
-
 /** What the close form says about a manager request still open: closing the case closes it too (decision 0017). */
 function openEscalationNote(escalations: { status: string; openedAt: Date }[], tz: string) {
   const open = escalations.find((e) => e.status !== 'RESOLVED')
   return open ? `Your request to talk to a manager (asked ${formatInstant(open.openedAt, tz, 'd MMM HH:mm')}) is still open: closing the case closes that request too.` : null
 }
 
-function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZone: string; viewer: Viewer }) {
+function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZone: string; viewer: TimelineViewer }) {
   const when = <time dateTime={item.at.toISOString()} className="text-xs text-slate-500">{formatInstant(item.at, timeZone, 'd MMM yyyy, HH:mm')}</time>
   if (item.kind === 'comment') {
     return (
@@ -230,7 +198,7 @@ function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZon
       </li>
     )
   }
-  const text = EVENT_TEXT[item.type]?.((item.after ?? {}) as Record<string, unknown>, (item.before ?? {}) as Record<string, unknown>, viewer) ?? item.type
+  const text = timelineEventText(item.type, item.after, item.before, viewer)
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-2 px-1 text-sm text-slate-600">
       <span><span className="font-medium text-slate-800">{item.actor?.name ?? 'System'}</span> {text}{item.internal ? ' (internal)' : ''}</span>

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react'
 import { Alert, Badge, Button, Card, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { describeTarget } from '@/components/cases/target-preview'
-import { POLICY, SEVERITY_DEFINITIONS, TIER_LABELS, describeDuration, describeTierHours, type Severity } from '@/lib/sla'
+import { POLICY, SEVERITY_DEFINITIONS, describeDuration, describeTierHours, type Severity } from '@/lib/sla'
+import { PHASE_WORDS, TIER_LABELS } from '@/lib/cases/labels'
 import { AttachmentPicker, UploadToNewCase } from '@/components/cases/attachment-upload'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import type { SupportIdForCases } from '@/server/support-ids/list-for-cases'
@@ -21,7 +22,6 @@ const CATEGORIES: { value: Category; label: string; hint: string }[] = [
   { value: 'LICENSING', label: 'Licensing', hint: 'Licence keys, renewals, entitlement' },
   { value: 'FEEDBACK', label: 'Feedback', hint: 'About our websites and services: no response target, no phone line' },
 ]
-const PHASES = { CURRENT: 'current', LIMITED: 'limited support', DISCONTINUED: 'discontinued' } as const
 
 export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber, idempotencyKey, uploadMaxBytes }: {
   idempotencyKey: string
@@ -115,7 +115,7 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
               </Field>
               <Field label="Product version" htmlFor="productVersionId" error={fieldErrors.productVersionId}>
                 <select id="productVersionId" name="productVersionId" value={version?.id ?? ''} onChange={(e) => setVersionId(e.target.value)} className={inputClass}>
-                  {product.versions.map((v) => <option key={v.id} value={v.id}>{v.name} ({PHASES[v.phase]})</option>)}
+                  {product.versions.map((v) => <option key={v.id} value={v.id}>{v.name} ({PHASE_WORDS[v.phase]})</option>)}
                 </select>
               </Field>
             </div>
