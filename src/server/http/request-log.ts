@@ -1,6 +1,7 @@
 // One JSON line per request (issue 14): method, path, status, duration, the signed-in user's id, the
-// number of database queries it made (issue 13) and a request id, which the response also carries as X-Request-Id. No query strings, bodies or
-// secrets: the secret segment of an invitation link is replaced by its route parameter's name.
+// number of database statements it made (issue 13) and a request id, which the response also carries
+// as X-Request-Id. No query strings, bodies or secrets: the secret segment of an invitation link is
+// replaced by its route parameter's name.
 // Node only: installed by src/server/http/peer-address.ts's request hook, before Next sees the request.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'

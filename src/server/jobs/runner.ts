@@ -9,17 +9,20 @@ export type JobRunner = {
   stop(opts?: { timeoutMs?: number }): Promise<void>
 }
 
-/** Logs a job's failure once per distinct message (a database restart is one line, not one per tick). */
+/**
+ * Logs a failure once per distinct message and source (a database restart is one line per source,
+ * not one per tick); a success of that source forgets it.
+ */
 function failureLog(log: Logger) {
   const last = new Map<string, string>()
   return {
-    failed(name: string, error: unknown) {
+    failed(source: string, error: unknown, msg = 'background job failed') {
       const message = error instanceof Error ? error.message : String(error)
-      if (last.get(name) !== message) log.error({ err: error, job: name }, 'background job failed')
-      last.set(name, message)
+      if (last.get(source) !== message) log.error({ err: error, job: source }, msg)
+      last.set(source, message)
     },
-    succeeded(name: string) {
-      last.delete(name)
+    succeeded(source: string) {
+      last.delete(source)
     },
   }
 }
@@ -70,11 +73,7 @@ export async function startQueueRunner({
     maintenanceIntervalSeconds: 30,
   })
   const failures = failureLog(log)
-  let lastBossError = ''
-  boss.on('error', (error) => {
-    if (error.message !== lastBossError) log.error({ err: error }, 'job queue error')
-    lastBossError = error.message
-  })
+  boss.on('error', (error) => failures.failed('pg-boss', error, 'job queue error'))
   await boss.start()
   await oneAtATime(connectionString, `${schema}.create-queues`, async () => {
     for (const job of jobs) await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 0, expireInSeconds: expireSeconds(job) })
@@ -102,12 +101,10 @@ export async function startQueueRunner({
       offered.set(job.name, half)
       try {
         await boss.send(job.name, {}, { singletonKey: job.name, singletonSeconds: job.everySeconds })
-        lastBossError = ''
+        failures.succeeded(`${job.name} offer`)
       } catch (error) {
         if (stopped) return
-        const message = error instanceof Error ? error.message : String(error)
-        if (message !== lastBossError) log.error({ err: error, job: job.name }, 'could not offer a background job')
-        lastBossError = message
+        failures.failed(`${job.name} offer`, error, 'could not offer a background job')
       }
     }
   }
