@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint'
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-*/**', 'src/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.data/**', 'bench/floor/.next/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'src/generated/**',
+    'node_modules/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+    '.data/**',
+    'bench/floor/.next/**',
+  ]),
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -21,24 +31,54 @@ export default defineConfig([
     files: ['src/lib/**'],
     ignores: ['src/lib/sla/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['server-only', 'next', 'next/*', '@prisma/*', '@/generated/*', '@/server/*', '**/server/**', '**/generated/**'], message: 'src/lib is pure: no server, database or Next.js imports (put that code in src/server).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['server-only', 'next', 'next/*', '@prisma/*', '@/generated/*', '@/server/*', '**/server/**', '**/generated/**'],
+              message: 'src/lib is pure: no server, database or Next.js imports (put that code in src/server).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The SLA engine is pure: no framework, database or server code (issue 2).
     files: ['src/lib/sla/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['next', 'next/*', 'react', 'react/*', 'react-dom', '@prisma/*', '@/generated/*', '@/server/*', '**/server/**', '**/generated/**', 'node:*'], message: 'src/lib/sla is pure: no framework, database, server or Node built-in imports.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'next',
+                'next/*',
+                'react',
+                'react/*',
+                'react-dom',
+                '@prisma/*',
+                '@/generated/*',
+                '@/server/*',
+                '**/server/**',
+                '**/generated/**',
+                'node:*',
+              ],
+              message: 'src/lib/sla is pure: no framework, database, server or Node built-in imports.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'The SLA engine reads no environment.' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The SLA engine never reads the clock: take `now` as a parameter.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The SLA engine never reads the clock: take `now` as a parameter.',
+        },
+      ],
     },
   },
 ])

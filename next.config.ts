@@ -3,7 +3,17 @@ import type { NextConfig } from 'next'
 const nextConfig: NextConfig = {
   // Native and WebAssembly database drivers stay outside the bundle (../shared/stack.md); so does
   // node-ical 0.26, whose Temporal polyfill breaks when bundled ("s.BigInt is not a function").
-  serverExternalPackages: ['pg', '@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', '@prisma/schema-engine-wasm', 'node-ical', 'pino', 'pg-boss', '@aws-sdk/lib-storage'],
+  serverExternalPackages: [
+    'pg',
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    '@node-rs/argon2',
+    '@prisma/schema-engine-wasm',
+    'node-ical',
+    'pino',
+    'pg-boss',
+    '@aws-sdk/lib-storage',
+  ],
   poweredByHeader: false,
   // Lets parallel local runs (several developers' test runs in one checkout) build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',

@@ -56,10 +56,26 @@ async function main() {
     await seedDemo(db, new Date())
     const user = await db.user.findUniqueOrThrow({ where: { email: 'caseadmin@acme.example' } })
     const secret = `sp_${randomBytes(24).toString('base64url')}`
-    await db.apiToken.create({ data: { userId: user.id, name: 'crash test', tokenHash: hashToken(secret), prefix: secret.slice(0, 7), createdAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) } })
+    await db.apiToken.create({
+      data: {
+        userId: user.id,
+        name: 'crash test',
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 7),
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    })
     const casesBefore = await db.case.count()
 
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'crash-test-secret-0123456789', NEXTAUTH_URL: BASE, BACKGROUND_JOBS: 'off', NODE_ENV: 'production' as const }
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: 'crash-test-secret-0123456789',
+      NEXTAUTH_URL: BASE,
+      BACKGROUND_JOBS: 'off',
+      NODE_ENV: 'production' as const,
+    }
     child = startServer(env)
     await waitReady()
 
@@ -68,10 +84,17 @@ async function main() {
     let failedWhileUp = 0
     let refusedAtKill = 0
     let killed = false
-    const body = (i: number) => JSON.stringify({
-      supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 2, product: 'Vault Backup & Replication', version: '13.0',
-      title: `Crash test case ${i}`, description: 'Created under load while the server is killed.', preferredLanguage: 'English',
-    })
+    const body = (i: number) =>
+      JSON.stringify({
+        supportId: 'AC-PROD-1002',
+        category: 'TECHNICAL',
+        severity: 2,
+        product: 'Vault Backup & Replication',
+        version: '13.0',
+        title: `Crash test case ${i}`,
+        description: 'Created under load while the server is killed.',
+        preferredLanguage: 'English',
+      })
     // A server that never acknowledges (another process on the port, a broken build) must end the
     // run, not loop: after LOAD_DEADLINE_MS the load stops and the check below fails.
     const LOAD_DEADLINE_MS = 120_000
@@ -80,7 +103,11 @@ async function main() {
       while (!killed && Date.now() < loadUntil) {
         const i = sent++
         try {
-          const res = await fetch(`${BASE}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body(i) })
+          const res = await fetch(`${BASE}/api/v1/cases`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+            body: body(i),
+          })
           if (res.status === 201) acknowledged.push(((await res.json()) as { number: number }).number)
           else failedWhileUp++
         } catch {
@@ -96,7 +123,10 @@ async function main() {
     const started = Date.now()
     await Promise.all(Array.from({ length: WORKERS }, worker))
     const loadSeconds = (Date.now() - started) / 1000
-    if (!killed) throw new Error(`the server acknowledged ${acknowledged.length} of ${KILL_AFTER_ACKS} cases in ${LOAD_DEADLINE_MS / 1000} s (${failedWhileUp} refused): is something else answering on ${BASE}?`)
+    if (!killed)
+      throw new Error(
+        `the server acknowledged ${acknowledged.length} of ${KILL_AFTER_ACKS} cases in ${LOAD_DEADLINE_MS / 1000} s (${failedWhileUp} refused): is something else answering on ${BASE}?`,
+      )
 
     // Restart on the same database and look at what survived.
     child = startServer(env)

@@ -66,13 +66,24 @@ async function main() {
   const regions = await db.region.findMany({ include: { holidayCalendar: { include: { holidays: true } } } })
 
   // People and contracts.
-  const vendor = await db.organisation.upsert({ where: { id: 'bench_vendor' }, update: {}, create: { id: 'bench_vendor', name: 'Vault Software', kind: 'VENDOR' } })
+  const vendor = await db.organisation.upsert({
+    where: { id: 'bench_vendor' },
+    update: {},
+    create: { id: 'bench_vendor', name: 'Vault Software', kind: 'VENDOR' },
+  })
   const engineerIds: string[] = []
   for (let i = 0; i < 60; i++) {
     const u = await db.user.upsert({
       where: { email: `engineer${i}@bench.example` },
       update: {},
-      create: { email: `engineer${i}@bench.example`, name: `Engineer ${i}`, passwordHash: 'not-a-hash', organisationId: vendor.id, vendorRoles: i < 4 ? ['ENGINEER', 'MANAGER'] : ['ENGINEER'], timeZone: 'UTC' },
+      create: {
+        email: `engineer${i}@bench.example`,
+        name: `Engineer ${i}`,
+        passwordHash: 'not-a-hash',
+        organisationId: vendor.id,
+        vendorRoles: i < 4 ? ['ENGINEER', 'MANAGER'] : ['ENGINEER'],
+        timeZone: 'UTC',
+      },
     })
     engineerIds.push(u.id)
   }
@@ -83,7 +94,13 @@ async function main() {
     APAC: ['Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Shanghai'],
     LATAM: ['America/Sao_Paulo', 'America/Mexico_City', 'America/Bogota'],
   }
-  const TIER_WEIGHTS = [['PREMIER', 8], ['PRODUCTION', 30], ['BASIC', 37], ['EVALUATION', 10], ['FREE_NFR', 15]] as const
+  const TIER_WEIGHTS = [
+    ['PREMIER', 8],
+    ['PRODUCTION', 30],
+    ['BASIC', 37],
+    ['EVALUATION', 10],
+    ['FREE_NFR', 15],
+  ] as const
   type Sid = { id: string; organisationId: string; tier: Tier; regionCode: string; timeZone: string; holidays: string[]; languages: string[]; openerId: string }
   const sids: Sid[] = []
   const orgRows = Array.from({ length: 2_000 }, (_, i) => {
@@ -91,18 +108,50 @@ async function main() {
     return { id: `bench_org_${i}`, name: `Customer ${i}`, kind: 'CUSTOMER' as const, regionCode: region.code }
   })
   await db.organisation.createMany({ data: orgRows, skipDuplicates: true })
-  await db.user.createMany({ data: orgRows.map((o) => ({ id: `bench_user_${o.id}`, email: `admin@${o.id}.example`, name: `Admin of ${o.name}`, passwordHash: 'not-a-hash', organisationId: o.id })), skipDuplicates: true })
+  await db.user.createMany({
+    data: orgRows.map((o) => ({
+      id: `bench_user_${o.id}`,
+      email: `admin@${o.id}.example`,
+      name: `Admin of ${o.name}`,
+      passwordHash: 'not-a-hash',
+      organisationId: o.id,
+    })),
+    skipDuplicates: true,
+  })
   let sidIndex = 0
   const sidRows = []
   for (const o of orgRows) {
     const region = regions.find((x) => x.code === o.regionCode)!
-    const count = r.weighted([[1, 6], [2, 3], [3, 1]] as const)
+    const count = r.weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ] as const)
     for (let k = 0; k < count && sidIndex < 3_000; k++) {
       const tier = r.weighted(TIER_WEIGHTS)
       const timeZone = r.pick(ZONES[region.code] ?? [region.defaultTimeZone])
       const id = `bench_sid_${sidIndex++}`
-      sidRows.push({ id, code: `BN-${String(sidIndex).padStart(5, '0')}`, organisationId: o.id, tier, regionCode: region.code, siteTimeZone: timeZone, maintenanceStart: new Date(Date.now() - 6 * 365 * DAY), maintenanceEnd: new Date(Date.now() + 365 * DAY), accountManagerId: tier === 'PREMIER' ? engineerIds[0]! : null })
-      sids.push({ id, organisationId: o.id, tier, regionCode: region.code, timeZone, holidays: region.holidayCalendar.holidays.map((h) => h.date.toISOString().slice(0, 10)), languages: region.languages, openerId: `bench_user_${o.id}` })
+      sidRows.push({
+        id,
+        code: `BN-${String(sidIndex).padStart(5, '0')}`,
+        organisationId: o.id,
+        tier,
+        regionCode: region.code,
+        siteTimeZone: timeZone,
+        maintenanceStart: new Date(Date.now() - 6 * 365 * DAY),
+        maintenanceEnd: new Date(Date.now() + 365 * DAY),
+        accountManagerId: tier === 'PREMIER' ? engineerIds[0]! : null,
+      })
+      sids.push({
+        id,
+        organisationId: o.id,
+        tier,
+        regionCode: region.code,
+        timeZone,
+        holidays: region.holidayCalendar.holidays.map((h) => h.date.toISOString().slice(0, 10)),
+        languages: region.languages,
+        openerId: `bench_user_${o.id}`,
+      })
     }
   }
   await db.supportId.createMany({ data: sidRows, skipDuplicates: true })
@@ -119,9 +168,29 @@ async function main() {
   for (let done = 0; done < N; done += BATCH) {
     const n = Math.min(BATCH, N - done)
     const cols: Record<string, unknown[]> = {
-      id: [], supportIdId: [], organisationId: [], tier: [], regionCode: [], productVersionId: [], category: [], severity: [], status: [], title: [],
-      preferredLanguage: [], openedById: [], openedAt: [], targetKind: [], targetDueAt: [], targetMinutes: [], targetClock: [], firstResponseAt: [],
-      responseDueAt: [], assigneeId: [], resolutionCode: [], resolvedAt: [], closedAt: [],
+      id: [],
+      supportIdId: [],
+      organisationId: [],
+      tier: [],
+      regionCode: [],
+      productVersionId: [],
+      category: [],
+      severity: [],
+      status: [],
+      title: [],
+      preferredLanguage: [],
+      openedById: [],
+      openedAt: [],
+      targetKind: [],
+      targetDueAt: [],
+      targetMinutes: [],
+      targetClock: [],
+      firstResponseAt: [],
+      responseDueAt: [],
+      assigneeId: [],
+      resolutionCode: [],
+      resolvedAt: [],
+      closedAt: [],
     }
     for (let i = 0; i < n; i++) {
       const s = r.pick(sids)
@@ -129,13 +198,47 @@ async function main() {
       const age = span * Math.pow(r.next(), 1.5)
       const openedAt = now - age
       const ageDays = age / DAY
-      const category = r.weighted([['TECHNICAL', 85], ['LICENSING', 10], ['FEEDBACK', 5]] as const)
+      const category = r.weighted([
+        ['TECHNICAL', 85],
+        ['LICENSING', 10],
+        ['FEEDBACK', 5],
+      ] as const)
       const minSeverity = s.tier === 'EVALUATION' || s.tier === 'FREE_NFR' ? 2 : 1
-      const severity = (category === 'FEEDBACK' ? 4 : Math.max(minSeverity, r.weighted([[1, 8], [2, 30], [3, 42], [4, 20]] as const))) as Severity
+      const severity = (
+        category === 'FEEDBACK'
+          ? 4
+          : Math.max(
+              minSeverity,
+              r.weighted([
+                [1, 8],
+                [2, 30],
+                [3, 42],
+                [4, 20],
+              ] as const),
+            )
+      ) as Severity
       const status =
-        ageDays < 2 ? r.weighted([['NEW', 45], ['IN_PROGRESS', 35], ['WAITING_ON_CUSTOMER', 20]] as const)
-        : ageDays < 30 ? r.weighted([['NEW', 5], ['IN_PROGRESS', 30], ['WAITING_ON_CUSTOMER', 20], ['RESOLVED', 25], ['CLOSED', 20]] as const)
-        : r.weighted([['CLOSED', 87], ['RESOLVED', 2], ['IN_PROGRESS', 6], ['WAITING_ON_CUSTOMER', 4], ['NEW', 1]] as const)
+        ageDays < 2
+          ? r.weighted([
+              ['NEW', 45],
+              ['IN_PROGRESS', 35],
+              ['WAITING_ON_CUSTOMER', 20],
+            ] as const)
+          : ageDays < 30
+            ? r.weighted([
+                ['NEW', 5],
+                ['IN_PROGRESS', 30],
+                ['WAITING_ON_CUSTOMER', 20],
+                ['RESOLVED', 25],
+                ['CLOSED', 20],
+              ] as const)
+            : r.weighted([
+                ['CLOSED', 87],
+                ['RESOLVED', 2],
+                ['IN_PROGRESS', 6],
+                ['WAITING_ON_CUSTOMER', 4],
+                ['NEW', 1],
+              ] as const)
       counts[status] = (counts[status] ?? 0) + 1
       let kind: 'DEADLINE' | 'BEST_EFFORT' | 'NONE' = 'NONE'
       let dueAt: number | null = null
@@ -151,7 +254,8 @@ async function main() {
         } else kind = 'BEST_EFFORT'
       }
       const window = dueAt ? dueAt - openedAt : 24 * HOUR
-      const firstResponseAt = status === 'NEW' ? null : Math.min(now - 60_000, openedAt + window * (r.next() < 0.85 ? 0.15 + 0.8 * r.next() : 1.1 + 2 * r.next()))
+      const firstResponseAt =
+        status === 'NEW' ? null : Math.min(now - 60_000, openedAt + window * (r.next() < 0.85 ? 0.15 + 0.8 * r.next() : 1.1 + 2 * r.next()))
       const resolvedAt = status === 'RESOLVED' || status === 'CLOSED' ? Math.min(now - 60_000, firstResponseAt! + (0.5 + 10 * r.next()) * DAY) : null
       const closedAt = status === 'CLOSED' ? Math.min(now - 60_000, resolvedAt! + (1 + 2 * r.next()) * DAY) : null
       const assigned = status !== 'NEW' || r.next() < 0.3

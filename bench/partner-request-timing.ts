@@ -44,7 +44,14 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b)
   const r = (x: number) => Number(x.toFixed(2))
-  return { n: s.length, median: r(quantile(s, 0.5)), p25: r(quantile(s, 0.25)), p75: r(quantile(s, 0.75)), p90: r(quantile(s, 0.9)), mean: r(s.reduce((a, b) => a + b, 0) / s.length) }
+  return {
+    n: s.length,
+    median: r(quantile(s, 0.5)),
+    p25: r(quantile(s, 0.25)),
+    p75: r(quantile(s, 0.75)),
+    p90: r(quantile(s, 0.9)),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  }
 }
 function shuffle<T>(xs: T[]): T[] {
   const a = [...xs]
@@ -72,15 +79,32 @@ async function main() {
     const hash = (await db.user.findUniqueOrThrow({ where: { email: 'caseadmin@acme.example' } })).passwordHash
     const ten = [...two]
     for (let i = 0; i < 8; i++) {
-      ten.push(await db.user.create({ data: { email: `bench-admin-${i}@acme.example`, name: `Bench Admin ${i}`, organisationId: acme.id, passwordHash: hash, timeZone: 'America/Chicago' }, select: { id: true } }))
+      ten.push(
+        await db.user.create({
+          data: { email: `bench-admin-${i}@acme.example`, name: `Bench Admin ${i}`, organisationId: acme.id, passwordHash: hash, timeZone: 'America/Chicago' },
+          select: { id: true },
+        }),
+      )
     }
     const makeIds = async (prefix: string, admins: { id: string }[], count: number) => {
       const codes = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`)
       await db.supportId.createMany({
-        data: codes.map((code) => ({ code, organisationId: acme.id, tier: 'PRODUCTION' as const, regionCode: 'US', siteTimeZone: 'America/Chicago', maintenanceStart: new Date(now.getTime() - 100 * DAY), maintenanceEnd: new Date(now.getTime() + 300 * DAY) })),
+        data: codes.map((code) => ({
+          code,
+          organisationId: acme.id,
+          tier: 'PRODUCTION' as const,
+          regionCode: 'US',
+          siteTimeZone: 'America/Chicago',
+          maintenanceStart: new Date(now.getTime() - 100 * DAY),
+          maintenanceEnd: new Date(now.getTime() + 300 * DAY),
+        })),
       })
       const ids = await db.supportId.findMany({ where: { code: { in: codes } }, select: { id: true } })
-      await db.supportIdRole.createMany({ data: ids.flatMap((s) => admins.map((a, k) => ({ userId: a.id, supportIdId: s.id, role: k === 1 ? ('LICENSE_ADMIN_PRIMARY' as const) : ('CASE_ADMIN' as const) }))) })
+      await db.supportIdRole.createMany({
+        data: ids.flatMap((s) =>
+          admins.map((a, k) => ({ userId: a.id, supportIdId: s.id, role: k === 1 ? ('LICENSE_ADMIN_PRIMARY' as const) : ('CASE_ADMIN' as const) })),
+        ),
+      })
       return codes
     }
     const groups = {
@@ -89,15 +113,35 @@ async function main() {
       real10: await makeIds('BN-TEN', ten, N + WARMUP),
     }
     const secret = `sp_${randomBytes(24).toString('base64url')}`
-    await db.apiToken.create({ data: { userId: partner.id, name: 'timing', tokenHash: hashToken(secret), prefix: secret.slice(0, 7), createdAt: now, expiresAt: new Date(now.getTime() + DAY) } })
+    await db.apiToken.create({
+      data: {
+        userId: partner.id,
+        name: 'timing',
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 7),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + DAY),
+      },
+    })
 
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: 'timing-secret-0123456789abcdef', NEXTAUTH_URL: BASE, BACKGROUND_JOBS: WORKER, NODE_ENV: 'production' as const }
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: 'timing-secret-0123456789abcdef',
+      NEXTAUTH_URL: BASE,
+      BACKGROUND_JOBS: WORKER,
+      NODE_ENV: 'production' as const,
+    }
     child = spawn('npx', ['next', 'start', '-p', String(PORT)], { env, detached: true, stdio: 'ignore' })
     await waitReady()
 
     const send = async (code: string) => {
       const t0 = performance.now()
-      const res = await fetch(`${BASE}/api/v1/partner-grants`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify({ supportIdCode: code }) })
+      const res = await fetch(`${BASE}/api/v1/partner-grants`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ supportIdCode: code }),
+      })
       const body = await res.text()
       return { ms: performance.now() - t0, status: res.status, length: body.length }
     }
@@ -114,7 +158,11 @@ async function main() {
         times[k].push(r.ms)
         answers[k].add(`${r.status}/${r.length}`)
       }
-      return { label, stats: Object.fromEntries(kinds.map((k) => [k, stats(times[k])])) as Record<Group, ReturnType<typeof stats>>, answers: Object.fromEntries(kinds.map((k) => [k, [...answers[k]].join(', ')])) }
+      return {
+        label,
+        stats: Object.fromEntries(kinds.map((k) => [k, stats(times[k])])) as Record<Group, ReturnType<typeof stats>>,
+        answers: Object.fromEntries(kinds.map((k) => [k, [...answers[k]].join(', ')])),
+      }
     }
     const first = await run('first request (201)')
     const repeat = await run('repeat while pending (409)')

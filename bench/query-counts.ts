@@ -20,7 +20,10 @@ async function bearer(email: string): Promise<string> {
   const db = new pg.Client({ connectionString: DB })
   await db.connect()
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email])
-  await db.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'query-counts', $3, $4, now() + interval '1 day')`, [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)])
+  await db.query(
+    `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'query-counts', $3, $4, now() + interval '1 day')`,
+    [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)],
+  )
   await db.end()
   return secret
 }
@@ -36,7 +39,10 @@ async function queriesOf(path: string, headers: Record<string, string>, init: Re
   const res = await fetch(`${BASE}${path}`, { ...init, headers: { ...headers, 'x-request-id': id, ...(init.headers as Record<string, string>) } })
   await res.arrayBuffer()
   for (let i = 0; i < 40; i++) {
-    const line = fs.readFileSync(LOG, 'utf8').split('\n').find((l) => l.includes(`"requestId":"${id}"`))
+    const line = fs
+      .readFileSync(LOG, 'utf8')
+      .split('\n')
+      .find((l) => l.includes(`"requestId":"${id}"`))
     if (line) return { status: res.status, queries: (JSON.parse(line) as { queries: number }).queries }
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -48,20 +54,41 @@ async function main() {
   const customerToken = await bearer('caseadmin@acme.example')
   const engineer = await session('engineer@vendor.example')
   const customer = await session('caseadmin@acme.example')
-  const first = (await (await fetch(`${BASE}/api/v1/queue`, { headers: { authorization: `Bearer ${engineerToken}` } })).json()) as { cases: { number: number }[]; nextCursor?: string }
-  const mine = (await (await fetch(`${BASE}/api/v1/cases`, { headers: { authorization: `Bearer ${customerToken}` } })).json()) as { cases?: { number: number }[]; items?: { number: number }[] }
+  const first = (await (await fetch(`${BASE}/api/v1/queue`, { headers: { authorization: `Bearer ${engineerToken}` } })).json()) as {
+    cases: { number: number }[]
+    nextCursor?: string
+  }
+  const mine = (await (await fetch(`${BASE}/api/v1/cases`, { headers: { authorization: `Bearer ${customerToken}` } })).json()) as {
+    cases?: { number: number }[]
+    items?: { number: number }[]
+  }
   const customerCase = (mine.cases ?? mine.items ?? [])[0]?.number
   const vendorCase = first.cases[0]?.number
-  const body = JSON.stringify({ supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, product: 'Vault Backup & Replication', version: '13.0', title: 'Query count', description: 'Made by bench/query-counts.ts', preferredLanguage: 'English' })
+  const body = JSON.stringify({
+    supportId: 'AC-PROD-1002',
+    category: 'TECHNICAL',
+    severity: 3,
+    product: 'Vault Backup & Replication',
+    version: '13.0',
+    title: 'Query count',
+    description: 'Made by bench/query-counts.ts',
+    preferredLanguage: 'English',
+  })
   const rows: [string, () => Promise<{ status: number; queries: number }>][] = [
     ['GET /api/v1/me (bearer)', () => queriesOf('/api/v1/me', { authorization: `Bearer ${engineerToken}` })],
     ['GET /api/v1/queue first page (bearer)', () => queriesOf('/api/v1/queue', { authorization: `Bearer ${engineerToken}` })],
-    ['GET /api/v1/queue next page (bearer)', () => queriesOf(`/api/v1/queue?cursor=${encodeURIComponent(first.nextCursor ?? '')}`, { authorization: `Bearer ${engineerToken}` })],
+    [
+      'GET /api/v1/queue next page (bearer)',
+      () => queriesOf(`/api/v1/queue?cursor=${encodeURIComponent(first.nextCursor ?? '')}`, { authorization: `Bearer ${engineerToken}` }),
+    ],
     ['GET /queue HTML (engineer)', () => queriesOf('/queue', { cookie: engineer })],
     ['GET /cases HTML (customer)', () => queriesOf('/cases', { cookie: customer })],
     [`GET /cases/${customerCase} HTML (customer)`, () => queriesOf(`/cases/${customerCase}`, { cookie: customer })],
     [`GET /cases/${vendorCase} HTML (engineer)`, () => queriesOf(`/cases/${vendorCase}`, { cookie: engineer })],
-    ['POST /api/v1/cases (bearer)', () => queriesOf('/api/v1/cases', { authorization: `Bearer ${customerToken}`, 'content-type': 'application/json' }, { method: 'POST', body })],
+    [
+      'POST /api/v1/cases (bearer)',
+      () => queriesOf('/api/v1/cases', { authorization: `Bearer ${customerToken}`, 'content-type': 'application/json' }, { method: 'POST', body }),
+    ],
   ]
   // PGLOG: PostgreSQL's log with log_statement=all, to print each request's statements too.
   const pgLog = process.env.PGLOG
@@ -75,7 +102,12 @@ async function main() {
     const { status, queries } = await run()
     table.push(`| ${name} | ${status} | ${queries} |`)
     console.log(table.at(-1))
-    if (pgLog) for (const m of fs.readFileSync(pgLog, 'utf8').slice(from).matchAll(/(?:statement|execute [^:]*): (.*)/g)) console.log(`    ${m[1]!.slice(0, 260)}`)
+    if (pgLog)
+      for (const m of fs
+        .readFileSync(pgLog, 'utf8')
+        .slice(from)
+        .matchAll(/(?:statement|execute [^:]*): (.*)/g))
+        console.log(`    ${m[1]!.slice(0, 260)}`)
   }
   if (!only) {
     const section = [

@@ -35,7 +35,9 @@ async function main() {
   const engineerRow = await prisma.user.findFirstOrThrow({ where: { email: 'engineer7@bench.example' }, select: { id: true } })
   const actor = (await loadActor(engineerRow.id))!
   const mine = await prisma.case.count({ where: { status: { in: ['NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'] }, assigneeId: actor.id } })
-  console.log(`${total.toLocaleString('en')} cases, ${open.toLocaleString('en')} open (${due.toLocaleString('en')} with a pending deadline); engineer7 has ${mine.toLocaleString('en')}`)
+  console.log(
+    `${total.toLocaleString('en')} cases, ${open.toLocaleString('en')} open (${due.toLocaleString('en')} with a pending deadline); engineer7 has ${mine.toLocaleString('en')}`,
+  )
 
   /** The cursor that starts the queue after its `position`-th row (found once, slowly, with OFFSET). */
   async function cursorAt(position: number): Promise<string> {
@@ -43,7 +45,9 @@ async function main() {
       WHERE "status" IN ('NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER')
       ORDER BY "responseDueAt" ASC NULLS LAST, CASE WHEN "responseDueAt" IS NULL THEN "openedAt" END, "id" OFFSET ${position - 1} LIMIT 1`
     if (!row) throw new Error(`the queue has fewer than ${position} rows`)
-    return encodeCursor(row.responseDueAt ? { seg: 'due', due: row.responseDueAt.getTime(), id: row.id } : { seg: 'rest', opened: row.openedAt.getTime(), id: row.id })
+    return encodeCursor(
+      row.responseDueAt ? { seg: 'due', due: row.responseDueAt.getTime(), id: row.id } : { seg: 'rest', opened: row.openedAt.getTime(), id: row.id },
+    )
   }
   const deepDue = Math.floor(due * 0.9)
   const deepRest = Math.floor(open * 0.9)

@@ -92,7 +92,10 @@ function bareFor(cal: BusinessCalendar): Bare {
     for (const w of cal.weekly) {
       if (w.day !== wd) continue
       const a = fromZonedTime(`${date}T${w.open}:00`, cal.timeZone).getTime()
-      const b = w.close === '24:00' ? fromZonedTime(`${new Date(d + DAY).toISOString().slice(0, 10)}T00:00:00`, cal.timeZone).getTime() : fromZonedTime(`${date}T${w.close}:00`, cal.timeZone).getTime()
+      const b =
+        w.close === '24:00'
+          ? fromZonedTime(`${new Date(d + DAY).toISOString().slice(0, 10)}T00:00:00`, cal.timeZone).getTime()
+          : fromZonedTime(`${date}T${w.close}:00`, cal.timeZone).getTime()
       if (e.length > 0 && e[e.length - 1] === a) e[e.length - 1] = b
       else {
         s.push(a)
@@ -275,13 +278,17 @@ for (let c = 0; c < 3; c++) {
     const o = addBusinessMinutes(cal, startDates[i]!, minutes[i]!).getTime()
     if (p !== o) {
       peerAddDiff++
-      if (peerExamples.length < 3) peerExamples.push(`add ${CALS[c]!.name} ${startDates[i]!.toISOString()} +${minutes[i]} → ours ${new Date(o).toISOString()}, peer ${new Date(p).toISOString()}`)
+      if (peerExamples.length < 3)
+        peerExamples.push(
+          `add ${CALS[c]!.name} ${startDates[i]!.toISOString()} +${minutes[i]} → ours ${new Date(o).toISOString()}, peer ${new Date(p).toISOString()}`,
+        )
     }
     const pb = moment.tz(toMs[i]!, cal.timeZone).workingDiff(moment.tz(startMs[i]!, cal.timeZone), 'minutes', true)
     const ob = businessMinutesBetween(cal, startDates[i]!, toDates[i]!)
     if (Math.abs(pb - ob) > 1e-6) {
       peerBetweenDiff++
-      if (peerExamples.length < 6) peerExamples.push(`between ${CALS[c]!.name} ${startDates[i]!.toISOString()} → ${toDates[i]!.toISOString()}: ours ${ob}, peer ${pb}`)
+      if (peerExamples.length < 6)
+        peerExamples.push(`between ${CALS[c]!.name} ${startDates[i]!.toISOString()} → ${toDates[i]!.toISOString()}: ours ${ob}, peer ${pb}`)
     }
   }
 }
@@ -304,7 +311,13 @@ const singleTarget = rate(() => {
   let acc = 0
   for (let i = 0; i < SINGLE; i++) {
     const tier = i % 2 === 0 ? 'BASIC' : 'EVALUATION'
-    const res = responseTarget({ tier, severity: 2, openedAt: new Date(startMs[i]!), timeZone: 'America/Chicago', holidays: ['2026-01-01', '2026-05-25', '2026-07-03', '2026-09-07', '2026-11-26', '2026-12-25'] })
+    const res = responseTarget({
+      tier,
+      severity: 2,
+      openedAt: new Date(startMs[i]!),
+      timeZone: 'America/Chicago',
+      holidays: ['2026-01-01', '2026-05-25', '2026-07-03', '2026-09-07', '2026-11-26', '2026-12-25'],
+    })
     if (res.kind === 'deadline') acc += res.dueAt.getTime()
   }
   sink += acc

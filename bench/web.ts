@@ -52,7 +52,10 @@ async function prepareUsers(db: pg.Client) {
   const hash = await hashDemoPassword(PASSWORD)
   const { rows: orgs } = await db.query<{ organisationId: string }>(`SELECT "organisationId" FROM "Case" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
   const orgId = orgs[0]!.organisationId
-  const { rows: admins } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE "organisationId" = $1 ORDER BY email = 'customer@bench.example' DESC, email LIMIT 1`, [orgId])
+  const { rows: admins } = await db.query<{ id: string }>(
+    `SELECT id FROM "User" WHERE "organisationId" = $1 ORDER BY email = 'customer@bench.example' DESC, email LIMIT 1`,
+    [orgId],
+  )
   // The generated addresses (admin@bench_org_N.example) are not valid e-mail addresses to sign in with.
   const customer = { id: admins[0]!.id, email: 'customer@bench.example' }
   await db.query(`UPDATE "User" SET email = $1 WHERE id = $2`, [customer.email, customer.id])
@@ -61,7 +64,10 @@ async function prepareUsers(db: pg.Client) {
     `INSERT INTO "SupportIdRole" (id, "userId", "supportIdId", role) SELECT 'bench_role_' || s.id, $1, s.id, 'LICENSE_ADMIN_PRIMARY' FROM "SupportId" s WHERE s."organisationId" = $2 ON CONFLICT DO NOTHING`,
     [customer.id, orgId],
   )
-  const { rows: sids } = await db.query<{ code: string }>(`SELECT code FROM "SupportId" WHERE "organisationId" = $1 AND tier IN ('PREMIER', 'PRODUCTION', 'BASIC') ORDER BY code LIMIT 1`, [orgId])
+  const { rows: sids } = await db.query<{ code: string }>(
+    `SELECT code FROM "SupportId" WHERE "organisationId" = $1 AND tier IN ('PREMIER', 'PRODUCTION', 'BASIC') ORDER BY code LIMIT 1`,
+    [orgId],
+  )
   const { rows: cases } = await db.query<{ number: number }>(`SELECT number FROM "Case" WHERE "organisationId" = $1 ORDER BY "openedAt" DESC LIMIT 1`, [orgId])
   const token = async (email: string) => {
     const secret = `sp_${randomBytes(24).toString('base64url')}`
@@ -71,7 +77,13 @@ async function prepareUsers(db: pg.Client) {
     )
     return secret
   }
-  return { engineerToken: await token('engineer7@bench.example'), customerToken: await token(customer.email), customerEmail: customer.email, supportId: sids[0]!.code, caseNumber: cases[0]!.number }
+  return {
+    engineerToken: await token('engineer7@bench.example'),
+    customerToken: await token(customer.email),
+    customerEmail: customer.email,
+    supportId: sids[0]!.code,
+    caseNumber: cases[0]!.number,
+  }
 }
 
 async function signIn(email: string): Promise<string> {
@@ -82,20 +94,38 @@ async function signIn(email: string): Promise<string> {
 
 /** Mean statements per request of the log lines written since `from` whose path is `route`. */
 function queriesSince(from: number, route: string): number | null {
-  const lines = fs.readFileSync(portalLog, 'utf8').slice(from).split('\n').filter((l) => l.includes('"msg":"request"'))
-  const counts = lines.map((l) => JSON.parse(l) as { path: string; queries?: number }).filter((l) => l.path === route && typeof l.queries === 'number').map((l) => l.queries!)
+  const lines = fs
+    .readFileSync(portalLog, 'utf8')
+    .slice(from)
+    .split('\n')
+    .filter((l) => l.includes('"msg":"request"'))
+  const counts = lines
+    .map((l) => JSON.parse(l) as { path: string; queries?: number })
+    .filter((l) => l.path === route && typeof l.queries === 'number')
+    .map((l) => l.queries!)
   return counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : null
 }
 
 type Row = { name: string; reqs: number; p50: number; p99: number; queries: number | null; errors: number }
 
-async function load(name: string, url: string, opts: { headers?: Record<string, string>; method?: string; body?: string; connections?: number } = {}): Promise<Row> {
+async function load(
+  name: string,
+  url: string,
+  opts: { headers?: Record<string, string>; method?: string; body?: string; connections?: number } = {},
+): Promise<Row> {
   const connections = opts.connections ?? 20
   await autocannon({ url, connections, duration: 2, ...opts }) // warm-up: compiled code, caches, pool
   const from = fs.readFileSync(portalLog, 'utf8').length
   const r = await autocannon({ url, connections, duration: SECONDS, ...opts })
   const route = new URL(url).pathname
-  const row = { name, reqs: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, queries: url.startsWith(PORTAL) ? queriesSince(from, route) : null, errors: r.non2xx + r.errors + r.timeouts }
+  const row = {
+    name,
+    reqs: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    queries: url.startsWith(PORTAL) ? queriesSince(from, route) : null,
+    errors: r.non2xx + r.errors + r.timeouts,
+  }
   console.log(`${name}: ${row.reqs.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.queries?.toFixed(1) ?? '—'} queries, ${row.errors} errors`)
   return row
 }
@@ -114,7 +144,11 @@ async function main() {
 
   const base = { ...process.env, NODE_ENV: 'production' as const }
   const floor = start(['start', 'bench/floor', '-p', '3301', '-H', '127.0.0.1'], base, path.join(os.tmpdir(), 'portal-bench-floor.log'))
-  const portal = start(['start', '-p', '3302', '-H', '127.0.0.1'], { ...base, DATABASE_URL: BENCH_URL, NEXTAUTH_SECRET: 'bench-web-secret-0123456789abcdefghij', NEXTAUTH_URL: PORTAL, BACKGROUND_JOBS: 'off' }, portalLog)
+  const portal = start(
+    ['start', '-p', '3302', '-H', '127.0.0.1'],
+    { ...base, DATABASE_URL: BENCH_URL, NEXTAUTH_SECRET: 'bench-web-secret-0123456789abcdefghij', NEXTAUTH_URL: PORTAL, BACKGROUND_JOBS: 'off' },
+    portalLog,
+  )
   const stop = () => {
     for (const child of [floor, portal]) {
       try {
@@ -132,10 +166,21 @@ async function main() {
     const bearer = { authorization: `Bearer ${users.engineerToken}` }
     let cursor = ''
     for (let page = 1; page <= 20; page++) {
-      const body = (await (await fetch(`${PORTAL}/api/v1/queue${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: bearer })).json()) as { nextCursor: string | null }
+      const body = (await (await fetch(`${PORTAL}/api/v1/queue${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: bearer })).json()) as {
+        nextCursor: string | null
+      }
       cursor = body.nextCursor ?? cursor
     }
-    const caseBody = JSON.stringify({ supportId: users.supportId, category: 'TECHNICAL', severity: 3, product: 'Vault Backup & Replication', version: '13.0', title: 'Made by bench:web', description: 'Case creation under load.', preferredLanguage: 'English' })
+    const caseBody = JSON.stringify({
+      supportId: users.supportId,
+      category: 'TECHNICAL',
+      severity: 3,
+      product: 'Vault Backup & Replication',
+      version: '13.0',
+      title: 'Made by bench:web',
+      description: 'Case creation under load.',
+      preferredLanguage: 'English',
+    })
     const rows = [
       await load('floor: bare route handler', `${FLOOR}/api/floor`),
       await load('`GET /api/v1/me` (bearer)', `${PORTAL}/api/v1/me`, { headers: bearer }),
@@ -144,13 +189,21 @@ async function main() {
       await load('`GET /queue` HTML (engineer)', `${PORTAL}/queue`, { headers: { cookie: engineer } }),
       await load('`GET /cases` HTML (customer)', `${PORTAL}/cases`, { headers: { cookie: customer } }),
       await load(`\`GET /cases/${users.caseNumber}\` HTML (customer)`, `${PORTAL}/cases/${users.caseNumber}`, { headers: { cookie: customer } }),
-      await load('`POST /api/v1/cases` (10 connections)', `${PORTAL}/api/v1/cases`, { method: 'POST', connections: 10, headers: { authorization: `Bearer ${users.customerToken}`, 'content-type': 'application/json' }, body: caseBody }),
+      await load('`POST /api/v1/cases` (10 connections)', `${PORTAL}/api/v1/cases`, {
+        method: 'POST',
+        connections: 10,
+        headers: { authorization: `Bearer ${users.customerToken}`, 'content-type': 'application/json' },
+        body: caseBody,
+      }),
     ]
     const floorRate = rows[0]!.reqs
     const table = [
       '| endpoint | req/s | × floor | p50 | p99 | queries per request | errors |',
       '|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.name} | ${r.reqs.toFixed(0)} | ${(r.reqs / floorRate).toFixed(3)} | ${r.p50} ms | ${r.p99} ms | ${r.queries === null ? '—' : r.queries.toFixed(1)} | ${r.errors} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.reqs.toFixed(0)} | ${(r.reqs / floorRate).toFixed(3)} | ${r.p50} ms | ${r.p99} ms | ${r.queries === null ? '—' : r.queries.toFixed(1)} | ${r.errors} |`,
+      ),
     ]
     const section = [
       '## Web',

@@ -9,7 +9,9 @@ import { seedDemo } from './seed/demo'
 
 async function main() {
   if (env.PORTAL_DEPLOYMENT === 'production') {
-    throw new Error('Refusing to load demo data with PORTAL_DEPLOYMENT=production: the demo accounts sign in with a public password. Create the first administrator with `npm run admin:create`.')
+    throw new Error(
+      'Refusing to load demo data with PORTAL_DEPLOYMENT=production: the demo accounts sign in with a public password. Create the first administrator with `npm run admin:create`.',
+    )
   }
   const target = dbTarget()
   const db = new PrismaClient({ adapter: adapterFactoryFor(target) })
@@ -17,7 +19,9 @@ async function main() {
     // Every demo address is in the reserved .example domain; anything else is a real person's.
     const real = await db.user.count({ where: { NOT: { email: { endsWith: '.example' } } } })
     if (real > 0) {
-      throw new Error(`Refusing to load demo data into ${describeTarget(target)}: it has ${real} account(s) that are not demo accounts, and the demo accounts sign in with the public password "${DEMO_PASSWORD}". Use an empty database for the demo.`)
+      throw new Error(
+        `Refusing to load demo data into ${describeTarget(target)}: it has ${real} account(s) that are not demo accounts, and the demo accounts sign in with the public password "${DEMO_PASSWORD}". Use an empty database for the demo.`,
+      )
     }
     const started = Date.now()
     const { seededCases } = await seedDemo(db, new Date())

@@ -12,7 +12,9 @@ import { createAdministrator, CreateAdministratorRefused } from '../src/server/a
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }
 
 /** One line from the terminal, not echoed. */
@@ -60,7 +62,9 @@ async function main() {
   const db = new PrismaClient({ adapter: adapterFactoryFor(target) })
   try {
     const made = await createAdministrator(db, { email: values.email ?? '', name: values.name ?? '', password, organisation: values.organisation }, new Date())
-    console.log(`Administrator ${values.email} created in ${describeTarget(target)}${made.organisationCreated ? ' with a new vendor organisation' : ''}. Sign in at /signin.`)
+    console.log(
+      `Administrator ${values.email} created in ${describeTarget(target)}${made.organisationCreated ? ' with a new vendor organisation' : ''}. Sign in at /signin.`,
+    )
   } finally {
     await db.$disconnect()
     if (target.kind === 'pglite') await closePglite(target.dir)

@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process'
 
 if (!existsSync('node_modules/prisma/package.json')) {
   const generated = existsSync('src/generated/prisma/client.ts')
-  console.log(`[postinstall] No Prisma CLI (a production install): ${generated ? 'keeping the generated client' : 'no generated client either: run `npm ci` and `npm run build` first, see the README'}.`)
+  console.log(
+    `[postinstall] No Prisma CLI (a production install): ${generated ? 'keeping the generated client' : 'no generated client either: run `npm ci` and `npm run build` first, see the README'}.`,
+  )
   process.exit(0)
 }
 const run = spawnSync('npm', ['run', '-s', 'db:generate'], { stdio: 'inherit' })

@@ -28,8 +28,15 @@ const ZEnv = z.object({
       const problem = value === undefined ? null : storageUrlProblem(value)
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     }),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Support Portal <support@vendor.example>'),
   BACKGROUND_JOBS: z.enum(['on', 'off']).default('on'),
   // Seals the secret parts of outbox mail (decision 0007); derived from NEXTAUTH_SECRET when unset.
@@ -73,17 +80,28 @@ type RawEnv = z.infer<typeof ZEnv>
 
 /** What a production deployment (`npm run start:prod`) lacks, one line per setting; empty when
  * complete. Only presence and shape: whether the database answers is /api/ready's question. */
-export function deploymentProblems(e: Pick<RawEnv, 'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'NEXTAUTH_URL' | 'SMTP_URL' | 'MAIL_MODE' | 'UPLOAD_DIR' | 'STORAGE_URL'>): string[] {
+export function deploymentProblems(
+  e: Pick<RawEnv, 'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'NEXTAUTH_URL' | 'SMTP_URL' | 'MAIL_MODE' | 'UPLOAD_DIR' | 'STORAGE_URL'>,
+): string[] {
   const problems: string[] = []
-  if (!e.DATABASE_URL) problems.push('DATABASE_URL: the PostgreSQL server, e.g. postgresql://portal:…@db.internal:5432/portal (production never runs on the embedded database)')
-  if (!e.NEXTAUTH_SECRET || e.NEXTAUTH_SECRET.length < 32) problems.push('NEXTAUTH_SECRET: a random value of at least 32 characters that signs sessions, e.g. `openssl rand -base64 32`; the same on every instance')
-  if (!e.NEXTAUTH_URL) problems.push('NEXTAUTH_URL: the address people open, e.g. https://support.vendor.example (links in mail and the sign-in callback use it)')
-  else if (!/^https:\/\//.test(e.NEXTAUTH_URL) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.NEXTAUTH_URL)) problems.push('NEXTAUTH_URL: must be an https:// address (plain http only for localhost)')
-  if (!e.SMTP_URL && e.MAIL_MODE !== 'inbox') problems.push('SMTP_URL: the outgoing mail server, e.g. smtp://user:pass@smtp.vendor.example:587 (or MAIL_MODE=inbox to keep mail in the portal\'s inbox page)')
+  if (!e.DATABASE_URL)
+    problems.push('DATABASE_URL: the PostgreSQL server, e.g. postgresql://portal:…@db.internal:5432/portal (production never runs on the embedded database)')
+  if (!e.NEXTAUTH_SECRET || e.NEXTAUTH_SECRET.length < 32)
+    problems.push('NEXTAUTH_SECRET: a random value of at least 32 characters that signs sessions, e.g. `openssl rand -base64 32`; the same on every instance')
+  if (!e.NEXTAUTH_URL)
+    problems.push('NEXTAUTH_URL: the address people open, e.g. https://support.vendor.example (links in mail and the sign-in callback use it)')
+  else if (!/^https:\/\//.test(e.NEXTAUTH_URL) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.NEXTAUTH_URL))
+    problems.push('NEXTAUTH_URL: must be an https:// address (plain http only for localhost)')
+  if (!e.SMTP_URL && e.MAIL_MODE !== 'inbox')
+    problems.push(
+      "SMTP_URL: the outgoing mail server, e.g. smtp://user:pass@smtp.vendor.example:587 (or MAIL_MODE=inbox to keep mail in the portal's inbox page)",
+    )
   const storage = e.STORAGE_URL === undefined ? null : storageUrlProblem(e.STORAGE_URL)
   if (storage) problems.push(storage.replace(/^STORAGE_URL /, 'STORAGE_URL: '))
   else if (e.STORAGE_URL === undefined && !path.isAbsolute(e.UPLOAD_DIR))
-    problems.push('UPLOAD_DIR: an absolute path to the attachment folder, shared by every instance (e.g. a mounted volume); or instead STORAGE_URL, an S3 bucket, e.g. s3://portal-attachments?region=eu-west-1')
+    problems.push(
+      'UPLOAD_DIR: an absolute path to the attachment folder, shared by every instance (e.g. a mounted volume); or instead STORAGE_URL, an S3 bucket, e.g. s3://portal-attachments?region=eu-west-1',
+    )
   return problems
 }
 

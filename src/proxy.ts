@@ -10,13 +10,19 @@ export async function proxy(request: NextRequest) {
   // Next's own route matching throws on a path segment that is not valid percent-encoding
   // (`/cases/%E0%A4%A`) and answers 500: refuse it here with a clear 400 (decision 0008).
   if (!decodablePath(new URL(request.url).pathname)) {
-    return NextResponse.json({ error: { code: 'BAD_REQUEST', message: 'This address is not valid: part of the path has broken percent-encoding' } }, { status: 400 })
+    return NextResponse.json(
+      { error: { code: 'BAD_REQUEST', message: 'This address is not valid: part of the path has broken percent-encoding' } },
+      { status: 400 },
+    )
   }
   if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next()
   // A Server Action call whose body React cannot decode (not JSON, not an argument list) makes
   // Next itself throw before any action runs: refuse it with a 400 (decision 0008).
   if (request.method === 'POST' && request.headers.has('next-action') && !(await decodableActionBody(request))) {
-    return NextResponse.json({ error: { code: 'BAD_REQUEST', message: 'This request is not a call the portal makes: reload the page and try again' } }, { status: 400 })
+    return NextResponse.json(
+      { error: { code: 'BAD_REQUEST', message: 'This request is not a call the portal makes: reload the page and try again' } },
+      { status: 400 },
+    )
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const dev = process.env.NODE_ENV !== 'production'

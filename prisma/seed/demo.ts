@@ -56,7 +56,10 @@ export async function seedReferenceData(db: PrismaClient) {
 }
 
 const PROBLEMS = [
-  ['Backup job fails with insufficient space on repository', 'The nightly backup job fails with "Insufficient free space on repository" although the volume shows 2 TB free.'],
+  [
+    'Backup job fails with insufficient space on repository',
+    'The nightly backup job fails with "Insufficient free space on repository" although the volume shows 2 TB free.',
+  ],
   ['Replication stuck waiting for infrastructure resources', 'Replication jobs stay at "Waiting for infrastructure resources" for hours and then time out.'],
   ['Instant recovery fails to publish disk', 'Instant recovery of the SQL VM fails with "Failed to publish disk" on the ESXi host.'],
   ['Console cannot connect after upgrade', 'After upgrading the backup server the console reports a version mismatch and cannot connect.'],
@@ -77,7 +80,7 @@ const RESOLUTIONS: [ResolutionCode, string][] = [
   ['HOTFIX_OR_PATCH', 'Installed the hotfix provided for this build.'],
   ['UPGRADE', 'Upgraded to the current version, which fixes the issue.'],
   ['KNOWLEDGE_BASE', 'Resolved by the knowledge-base article linked in the case.'],
-  ['THIRD_PARTY', 'Caused by the storage vendor\'s firmware; referred through TSANet.'],
+  ['THIRD_PARTY', "Caused by the storage vendor's firmware; referred through TSANet."],
   ['FEATURE_REQUEST', 'Recorded as a feature request for a future release.'],
   ['DUPLICATE', 'Duplicate of another open case for the same environment.'],
 ]
@@ -107,19 +110,38 @@ export async function seedDemo(db: PrismaClient, now: Date) {
   const allProducts = products.map((p) => p.id)
   const yearAgo = new Date(now.getTime() - 300 * DAY)
   const inAYear = new Date(now.getTime() + 240 * DAY)
-  const sid = (code: string, organisationId: string, tier: Tier, regionCode: string, siteTimeZone: string, extra: Partial<{ start: Date; end: Date; productIds: string[]; accountManagerId: string }> = {}) =>
+  const sid = (
+    code: string,
+    organisationId: string,
+    tier: Tier,
+    regionCode: string,
+    siteTimeZone: string,
+    extra: Partial<{ start: Date; end: Date; productIds: string[]; accountManagerId: string }> = {},
+  ) =>
     upsertSupportId(db, {
-      code, organisationId, tier, regionCode, siteTimeZone,
-      maintenanceStart: extra.start ?? yearAgo, maintenanceEnd: extra.end ?? inAYear,
-      productIds: extra.productIds ?? allProducts, accountManagerId: extra.accountManagerId ?? null,
+      code,
+      organisationId,
+      tier,
+      regionCode,
+      siteTimeZone,
+      maintenanceStart: extra.start ?? yearAgo,
+      maintenanceEnd: extra.end ?? inAYear,
+      productIds: extra.productIds ?? allProducts,
+      accountManagerId: extra.accountManagerId ?? null,
     })
   const acmeIds = {
     premier: await sid('AC-PREM-1001', acme.id, 'PREMIER', 'US', 'America/Chicago', { accountManagerId: sam.id }),
     production: await sid('AC-PROD-1002', acme.id, 'PRODUCTION', 'US', 'America/Chicago'),
     basic: await sid('AC-BASC-1003', acme.id, 'BASIC', 'US', 'America/Chicago'),
-    evaluation: await sid('AC-EVAL-1004', acme.id, 'EVALUATION', 'US', 'America/Chicago', { end: new Date(now.getTime() + 25 * DAY), productIds: [allProducts[0]!] }),
+    evaluation: await sid('AC-EVAL-1004', acme.id, 'EVALUATION', 'US', 'America/Chicago', {
+      end: new Date(now.getTime() + 25 * DAY),
+      productIds: [allProducts[0]!],
+    }),
     free: await sid('AC-FREE-1005', acme.id, 'FREE_NFR', 'US', 'America/Chicago', { productIds: [allProducts[1]!] }),
-    expired: await sid('AC-BASC-0999', acme.id, 'BASIC', 'US', 'America/Chicago', { start: new Date(now.getTime() - 800 * DAY), end: new Date(now.getTime() - 70 * DAY) }),
+    expired: await sid('AC-BASC-0999', acme.id, 'BASIC', 'US', 'America/Chicago', {
+      start: new Date(now.getTime() - 800 * DAY),
+      end: new Date(now.getTime() - 70 * DAY),
+    }),
   }
   const globexIds = {
     production: await sid('GX-PROD-2001', globex.id, 'PRODUCTION', 'EMEA', 'Europe/Berlin'),
@@ -128,8 +150,22 @@ export async function seedDemo(db: PrismaClient, now: Date) {
   for (const s of Object.values(acmeIds)) await grantRole(db, licadmin.id, s.id, 'LICENSE_ADMIN_PRIMARY')
   for (const s of [acmeIds.premier, acmeIds.production, acmeIds.basic, acmeIds.evaluation, acmeIds.free]) await grantRole(db, caseadmin.id, s.id, 'CASE_ADMIN')
   for (const s of Object.values(globexIds)) await grantRole(db, globexAdmin.id, s.id, 'CASE_ADMIN')
-  await upsertPartnerGrant(db, { partnerOrgId: northwind.id, supportIdId: acmeIds.production.id, status: 'APPROVED', requestedById: partner.id, requestedAt: new Date(now.getTime() - 40 * DAY), decidedById: caseadmin.id, decidedAt: new Date(now.getTime() - 39 * DAY) })
-  await upsertPartnerGrant(db, { partnerOrgId: northwind.id, supportIdId: acmeIds.basic.id, status: 'PENDING', requestedById: partner.id, requestedAt: new Date(now.getTime() - 2 * DAY) })
+  await upsertPartnerGrant(db, {
+    partnerOrgId: northwind.id,
+    supportIdId: acmeIds.production.id,
+    status: 'APPROVED',
+    requestedById: partner.id,
+    requestedAt: new Date(now.getTime() - 40 * DAY),
+    decidedById: caseadmin.id,
+    decidedAt: new Date(now.getTime() - 39 * DAY),
+  })
+  await upsertPartnerGrant(db, {
+    partnerOrgId: northwind.id,
+    supportIdId: acmeIds.basic.id,
+    status: 'PENDING',
+    requestedById: partner.id,
+    requestedAt: new Date(now.getTime() - 2 * DAY),
+  })
 
   if ((await db.case.count()) > 0) return { seededCases: 0 }
 
@@ -163,9 +199,24 @@ export async function seedDemo(db: PrismaClient, now: Date) {
     const src = r.weighted(sources.map((x) => [x, x.w] as [typeof x, number]))
     const s = src.s
     const region = REGIONS.find((x) => x.code === s.regionCode)!
-    const category = s.code === 'AC-BASC-0999' ? 'LICENSING' : r.weighted([['TECHNICAL', 85], ['LICENSING', 10], ['FEEDBACK', 5]] as const)
+    const category =
+      s.code === 'AC-BASC-0999'
+        ? 'LICENSING'
+        : r.weighted([
+            ['TECHNICAL', 85],
+            ['LICENSING', 10],
+            ['FEEDBACK', 5],
+          ] as const)
     const minSeverity = s.tier === 'EVALUATION' || s.tier === 'FREE_NFR' ? 2 : 1
-    const drawn = Math.max(minSeverity, r.weighted([[1, 10], [2, 30], [3, 40], [4, 20]] as [number, number][])) as Severity
+    const drawn = Math.max(
+      minSeverity,
+      r.weighted([
+        [1, 10],
+        [2, 30],
+        [3, 40],
+        [4, 20],
+      ] as [number, number][]),
+    ) as Severity
     // Feedback is Severity 4 by definition ("general feedback").
     const severity: Severity = category === 'FEEDBACK' ? 4 : drawn
     // A sixth of the cases are from the last day and a half, so the queues have live deadlines.
@@ -174,9 +225,25 @@ export async function seedDemo(db: PrismaClient, now: Date) {
     const target = computeCaseTarget({ tier: s.tier, severity, category, openedAt, calendar: await calendarFor(s) })
     const ageDays = ageMs / DAY
     const status: CaseStatus =
-      ageDays < 2 ? r.weighted([['NEW', 45], ['IN_PROGRESS', 35], ['WAITING_ON_CUSTOMER', 20]])
-      : ageDays < 14 ? r.weighted([['NEW', 8], ['IN_PROGRESS', 40], ['WAITING_ON_CUSTOMER', 25], ['RESOLVED', 27]])
-      : r.weighted([['CLOSED', 70], ['RESOLVED', 15], ['IN_PROGRESS', 10], ['WAITING_ON_CUSTOMER', 5]])
+      ageDays < 2
+        ? r.weighted([
+            ['NEW', 45],
+            ['IN_PROGRESS', 35],
+            ['WAITING_ON_CUSTOMER', 20],
+          ])
+        : ageDays < 14
+          ? r.weighted([
+              ['NEW', 8],
+              ['IN_PROGRESS', 40],
+              ['WAITING_ON_CUSTOMER', 25],
+              ['RESOLVED', 27],
+            ])
+          : r.weighted([
+              ['CLOSED', 70],
+              ['RESOLVED', 15],
+              ['IN_PROGRESS', 10],
+              ['WAITING_ON_CUSTOMER', 5],
+            ])
     const capNow = (t: number) => new Date(Math.min(t, now.getTime() - 60_000))
     let firstResponseAt: Date | null = null
     if (status !== 'NEW') {
@@ -188,9 +255,12 @@ export async function seedDemo(db: PrismaClient, now: Date) {
     const resolvedAt = status === 'RESOLVED' || status === 'CLOSED' ? capNow(firstResponseAt!.getTime() + r.between(0.5, 10) * DAY) : null
     const closedAt = status === 'CLOSED' ? capNow(resolvedAt!.getTime() + r.between(1, 3) * DAY) : null
     const resolution = resolvedAt ? r.pick(RESOLUTIONS) : null
-    const [title, description] = category === 'FEEDBACK'
-      ? ['Feedback: the download page is hard to find', 'The link to the latest build is buried three levels deep on the website.']
-      : category === 'LICENSING' ? ['Licence renewal and key update', 'We need the renewed licence key for our maintenance renewal.'] : r.pick(PROBLEMS)
+    const [title, description] =
+      category === 'FEEDBACK'
+        ? ['Feedback: the download page is hard to find', 'The link to the latest build is buried three levels deep on the website.']
+        : category === 'LICENSING'
+          ? ['Licence renewal and key update', 'We need the renewed licence key for our maintenance renewal.']
+          : r.pick(PROBLEMS)
     const productVersions = versions.filter((v) => v.productId === allProducts[Math.floor(r.next() * allProducts.length)])
     const opener = r.pick(src.openers)
     const needsContact = severity === 1 && (s.tier === 'PRODUCTION' || s.tier === 'PREMIER')
@@ -199,54 +269,125 @@ export async function seedDemo(db: PrismaClient, now: Date) {
 
     const created = await db.case.create({
       data: {
-        supportIdId: s.id, organisationId: s.organisationId, tier: s.tier, regionCode: s.regionCode,
-        productVersionId: category === 'FEEDBACK' ? null : (productVersions.length ? r.pick(productVersions).id : null),
-        category, severity, status, title, description,
-        environment: category === 'TECHNICAL' ? r.pick(['VMware vSphere 8.0, Windows Server 2022', 'Hyper-V 2022 cluster', 'Ubuntu 24.04 LTS, kernel 6.8', 'RHEL 9.4 on bare metal']) : null,
+        supportIdId: s.id,
+        organisationId: s.organisationId,
+        tier: s.tier,
+        regionCode: s.regionCode,
+        productVersionId: category === 'FEEDBACK' ? null : productVersions.length ? r.pick(productVersions).id : null,
+        category,
+        severity,
+        status,
+        title,
+        description,
+        environment:
+          category === 'TECHNICAL'
+            ? r.pick(['VMware vSphere 8.0, Windows Server 2022', 'Hyper-V 2022 cluster', 'Ubuntu 24.04 LTS, kernel 6.8', 'RHEL 9.4 on bare metal'])
+            : null,
         preferredLanguage: r.next() < 0.8 ? region.languages[0] : r.pick(region.languages),
         technicalContactName: hasContact ? r.pick(['Jordan Lee', 'Alex Kim', 'Sam Carter']) : null,
         technicalContactPhone: hasContact ? '+1 312 555 0188' : null,
         businessHoursOnly: needsContact && !hasContact,
-        openedById: opener.id, openedAt, ...target,
-        firstResponseAt, responseDueAt: firstResponseAt ? null : target.targetDueAt,
+        openedById: opener.id,
+        openedAt,
+        ...target,
+        firstResponseAt,
+        responseDueAt: firstResponseAt ? null : target.targetDueAt,
         assigneeId: assignee?.id ?? null,
-        resolutionCode: resolution?.[0] ?? null, resolutionSummary: resolution?.[1] ?? null, resolvedAt, closedAt,
+        resolutionCode: resolution?.[0] ?? null,
+        resolutionSummary: resolution?.[1] ?? null,
+        resolvedAt,
+        closedAt,
         relatedCaseId: related?.id ?? null,
         lastCustomerActivityAt: openedAt,
       },
     })
     if (closedAt) closed.push({ id: created.id, supportIdId: s.id })
     const events: { type: string; at: Date; actorId: string | null; after?: object; before?: object; internal?: boolean }[] = [
-      { type: 'case.opened', at: openedAt, actorId: opener.id, after: { severity, category, status: 'NEW', targetKind: target.targetKind, targetDueAt: target.targetDueAt } },
+      {
+        type: 'case.opened',
+        at: openedAt,
+        actorId: opener.id,
+        after: { severity, category, status: 'NEW', targetKind: target.targetKind, targetDueAt: target.targetDueAt },
+      },
     ]
     const comments: { authorId: string; body: string; internal: boolean; createdAt: Date }[] = []
-    if (assignee) events.push({ type: 'case.assigned', at: new Date(openedAt.getTime() + 60_000), actorId: assignee.id, after: { assignee: assignee.email, assigneeName: assignee.name }, internal: false })
+    if (assignee)
+      events.push({
+        type: 'case.assigned',
+        at: new Date(openedAt.getTime() + 60_000),
+        actorId: assignee.id,
+        after: { assignee: assignee.email, assigneeName: assignee.name },
+        internal: false,
+      })
     if (firstResponseAt && assignee) {
-      comments.push({ authorId: assignee.id, body: `Thank you for contacting support. I am looking into "${title}". Could you confirm when the problem started and whether anything changed in the environment?`, internal: false, createdAt: firstResponseAt })
-      events.push({ type: 'case.first-response', at: firstResponseAt, actorId: assignee.id, after: { met: !target.targetDueAt || firstResponseAt <= target.targetDueAt } })
+      comments.push({
+        authorId: assignee.id,
+        body: `Thank you for contacting support. I am looking into "${title}". Could you confirm when the problem started and whether anything changed in the environment?`,
+        internal: false,
+        createdAt: firstResponseAt,
+      })
+      events.push({
+        type: 'case.first-response',
+        at: firstResponseAt,
+        actorId: assignee.id,
+        after: { met: !target.targetDueAt || firstResponseAt <= target.targetDueAt },
+      })
       events.push({ type: 'case.status-changed', at: firstResponseAt, actorId: assignee.id, before: { status: 'NEW' }, after: { status: 'IN_PROGRESS' } })
     }
     if (status === 'WAITING_ON_CUSTOMER' && firstResponseAt && assignee) {
       const at = capNow(firstResponseAt.getTime() + 2 * HOUR)
-      comments.push({ authorId: assignee.id, body: 'Please upload the logs exported with the log collection wizard (last 7 days) so we can analyse them offline.', internal: false, createdAt: at })
+      comments.push({
+        authorId: assignee.id,
+        body: 'Please upload the logs exported with the log collection wizard (last 7 days) so we can analyse them offline.',
+        internal: false,
+        createdAt: at,
+      })
       events.push({ type: 'case.information-requested', at, actorId: assignee.id, before: { status: 'IN_PROGRESS' }, after: { status: 'WAITING_ON_CUSTOMER' } })
     }
     if (resolvedAt && resolution && assignee) {
-      events.push({ type: 'case.resolved', at: resolvedAt, actorId: assignee.id, after: { status: 'RESOLVED', resolutionCode: resolution[0], summary: resolution[1] } })
+      events.push({
+        type: 'case.resolved',
+        at: resolvedAt,
+        actorId: assignee.id,
+        after: { status: 'RESOLVED', resolutionCode: resolution[0], summary: resolution[1] },
+      })
     }
     if (closedAt) events.push({ type: 'case.closed', at: closedAt, actorId: opener.id, before: { status: 'RESOLVED' }, after: { status: 'CLOSED' } })
-    await db.caseEvent.createMany({ data: events.map((e) => ({ caseId: created.id, actorId: e.actorId, at: e.at, type: e.type, before: e.before, after: e.after, internal: e.internal ?? false })) })
+    await db.caseEvent.createMany({
+      data: events.map((e) => ({
+        caseId: created.id,
+        actorId: e.actorId,
+        at: e.at,
+        type: e.type,
+        before: e.before,
+        after: e.after,
+        internal: e.internal ?? false,
+      })),
+    })
     if (comments.length) await db.comment.createMany({ data: comments.map((c) => ({ ...c, caseId: created.id })) })
 
     if (status === 'WAITING_ON_CUSTOMER' && assignee && r.next() < 0.5) {
       const first = capNow((firstResponseAt?.getTime() ?? openedAt.getTime()) + 3 * HOUR)
-      await db.contactAttempt.create({ data: { caseId: created.id, engineerId: assignee.id, at: first, channel: 'PHONE', outcome: 'NO_ANSWER', createdAt: first } })
-      await db.caseEvent.create({ data: { caseId: created.id, actorId: assignee.id, at: first, type: 'case.contact-attempt', after: { channel: 'PHONE', outcome: 'NO_ANSWER' } } })
+      await db.contactAttempt.create({
+        data: { caseId: created.id, engineerId: assignee.id, at: first, channel: 'PHONE', outcome: 'NO_ANSWER', createdAt: first },
+      })
+      await db.caseEvent.create({
+        data: { caseId: created.id, actorId: assignee.id, at: first, type: 'case.contact-attempt', after: { channel: 'PHONE', outcome: 'NO_ANSWER' } },
+      })
     }
     if (!closedAt && !resolvedAt && r.next() < 0.15) {
       const at = capNow(openedAt.getTime() + ageMs * 0.6)
       const esc = await db.escalation.create({
-        data: { caseId: created.id, requestedById: opener.id, reason: 'The case is not progressing and production is affected.', preferredContactTime: 'Weekdays 09:00–12:00', openedAt: at, status: r.next() < 0.3 ? 'ACKNOWLEDGED' : 'OPEN', acknowledgedAt: null, handledById: null },
+        data: {
+          caseId: created.id,
+          requestedById: opener.id,
+          reason: 'The case is not progressing and production is affected.',
+          preferredContactTime: 'Weekdays 09:00–12:00',
+          openedAt: at,
+          status: r.next() < 0.3 ? 'ACKNOWLEDGED' : 'OPEN',
+          acknowledgedAt: null,
+          handledById: null,
+        },
       })
       if (esc.status === 'ACKNOWLEDGED') await db.escalation.update({ where: { id: esc.id }, data: { acknowledgedAt: at, handledById: manager.id } })
       await db.caseEvent.create({ data: { caseId: created.id, actorId: opener.id, at, type: 'escalation.opened', after: { reason: esc.reason } } })

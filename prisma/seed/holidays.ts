@@ -61,7 +61,7 @@ const RULES: Record<string, (y: number) => Holiday[]> = {
     { date: iso(y, 1, 1), name: "New Year's Day" },
     { date: isoOf(shift(easter(y), -2)), name: 'Good Friday' },
     // Victoria Day: the Monday before 25 May.
-    { date: isoOf(shift(utc(y, 5, 25), -(((utc(y, 5, 25).getUTCDay() + 6) % 7) || 7))), name: 'Victoria Day' },
+    { date: isoOf(shift(utc(y, 5, 25), -((utc(y, 5, 25).getUTCDay() + 6) % 7 || 7))), name: 'Victoria Day' },
     { date: iso(y, 7, 1), name: 'Canada Day' },
     { date: nthWeekday(y, 9, 1, 1), name: 'Labour Day' },
     { date: iso(y, 9, 30), name: 'National Day for Truth and Reconciliation' },

@@ -7,8 +7,8 @@ export function rng(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
-  const weighted = <T,>(pairs: readonly (readonly [T, number])[]): T => {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!
+  const weighted = <T>(pairs: readonly (readonly [T, number])[]): T => {
     let r = next() * pairs.reduce((s, [, w]) => s + w, 0)
     for (const [v, w] of pairs) if ((r -= w) < 0) return v
     return pairs[pairs.length - 1]![0]

@@ -46,11 +46,16 @@ const describeTarget = (t: Target) => `${describeDuration(t.minutes, t.clock)}${
 
 export function describeResponseStanding(s: ResponseStanding): string {
   switch (s.kind) {
-    case 'no-target': return 'No response target (feedback)'
-    case 'best-effort': return 'Best effort (Free / NFR: no response target)'
-    case 'met': return 'Response target met'
-    case 'breached': return `Response breached by ${formatMinutes(s.breachedByMinutes)}`
-    case 'pending': return `Response due in ${formatMinutes(s.minutesLeft)}`
+    case 'no-target':
+      return 'No response target (feedback)'
+    case 'best-effort':
+      return 'Best effort (Free / NFR: no response target)'
+    case 'met':
+      return 'Response target met'
+    case 'breached':
+      return `Response breached by ${formatMinutes(s.breachedByMinutes)}`
+    case 'pending':
+      return `Response due in ${formatMinutes(s.minutesLeft)}`
     case 'closed-unanswered':
       return `Closed before any response (target ${describeTarget(s.target)}; ${s.breachedByMinutes === null ? 'not yet due when it closed' : `breached by ${formatMinutes(s.breachedByMinutes)} before it closed`})`
   }

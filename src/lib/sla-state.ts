@@ -12,14 +12,17 @@ export type SlaState = {
   breachedByMinutes?: number
 }
 
-export function slaState(c: {
-  tier: Tier
-  targetKind: 'DEADLINE' | 'BEST_EFFORT' | 'NONE'
-  targetDueAt: Date | null
-  targetClock: 'BUSINESS' | 'CONTINUOUS' | null
-  firstResponseAt: Date | null
-  calendar: { timeZone: string; holidays: string[] }
-}, now: Date): SlaState {
+export function slaState(
+  c: {
+    tier: Tier
+    targetKind: 'DEADLINE' | 'BEST_EFFORT' | 'NONE'
+    targetDueAt: Date | null
+    targetClock: 'BUSINESS' | 'CONTINUOUS' | null
+    firstResponseAt: Date | null
+    calendar: { timeZone: string; holidays: string[] }
+  },
+  now: Date,
+): SlaState {
   const status = responseStatus(c, now)
   if (status === 'best-effort' || status === 'met' || !c.targetDueAt) return { status }
   const calendar = c.targetClock === 'BUSINESS' ? tierCalendar(c.tier, c.calendar.timeZone, c.calendar.holidays) : null

@@ -64,7 +64,8 @@ export function parseStorageUrl(value: string): S3StorageConfig {
   if (url.username || url.password) {
     const accessKeyId = decode(url.username, 'access key')
     const secretAccessKey = decode(url.password, 'secret')
-    if (!accessKeyId || !secretAccessKey) throw new StorageUrlError('needs both an access key and a secret (s3://KEY:SECRET@bucket), or neither for the SDK default credentials')
+    if (!accessKeyId || !secretAccessKey)
+      throw new StorageUrlError('needs both an access key and a secret (s3://KEY:SECRET@bucket), or neither for the SDK default credentials')
     credentials = { accessKeyId, secretAccessKey }
   }
 
@@ -84,9 +85,11 @@ export function parseStorageUrl(value: string): S3StorageConfig {
     } catch {
       throw new StorageUrlError('endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000')
     }
-    if (e.protocol !== 'http:' && e.protocol !== 'https:') throw new StorageUrlError('endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000')
+    if (e.protocol !== 'http:' && e.protocol !== 'https:')
+      throw new StorageUrlError('endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000')
     if (e.username || e.password) throw new StorageUrlError('endpoint must not carry credentials: put them before the bucket (s3://KEY:SECRET@bucket)')
-    if (e.search || e.hash) throw new StorageUrlError('endpoint must not have a query or fragment (percent-encode it if the parameters after it are read as its own)')
+    if (e.search || e.hash)
+      throw new StorageUrlError('endpoint must not have a query or fragment (percent-encode it if the parameters after it are read as its own)')
     endpoint = e.href.replace(/\/$/, '')
   }
 
@@ -94,7 +97,8 @@ export function parseStorageUrl(value: string): S3StorageConfig {
   if (region !== undefined && !REGION.test(region)) throw new StorageUrlError(`region "${region}" is not a region name like eu-west-1`)
 
   const rawPathStyle = given.get('forcePathStyle')
-  if (rawPathStyle !== undefined && rawPathStyle !== 'true' && rawPathStyle !== 'false') throw new StorageUrlError(`forcePathStyle must be true or false, not "${rawPathStyle}"`)
+  if (rawPathStyle !== undefined && rawPathStyle !== 'true' && rawPathStyle !== 'false')
+    throw new StorageUrlError(`forcePathStyle must be true or false, not "${rawPathStyle}"`)
 
   const prefix = given.get('prefix') ?? ''
   if (prefix.startsWith('/')) throw new StorageUrlError('prefix must not start with "/" (S3 keys have no leading slash)')

@@ -27,7 +27,12 @@ test('axe: no serious or critical WCAG 2.1 A/AA violation on any page for any ro
         if (!v.opened) notFoundChecked = true
         const result = await new AxeBuilder({ page }).withTags(TAGS).analyze()
         for (const x of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-          violations.push(`${v.opened ? v.url : `404 (${v.url})`} as ${name}: ${x.id} (${x.impact}) × ${x.nodes.length}: ${x.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join(' | ')}`)
+          violations.push(
+            `${v.opened ? v.url : `404 (${v.url})`} as ${name}: ${x.id} (${x.impact}) × ${x.nodes.length}: ${x.nodes
+              .slice(0, 3)
+              .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
+              .join(' | ')}`,
+          )
         }
         if (v.opened) {
           checked++
@@ -37,7 +42,9 @@ test('axe: no serious or critical WCAG 2.1 A/AA violation on any page for any ro
     }
     await context.close()
   }
-  console.log(`axe: ${checked} pages × roles checked (case pages in several statuses; ${pagesSeen.size} of ${pageRoutes().length} pages, ${NAMES.length} roles, plus each role's not-found page), ${violations.length} serious/critical violations`)
+  console.log(
+    `axe: ${checked} pages × roles checked (case pages in several statuses; ${pagesSeen.size} of ${pageRoutes().length} pages, ${NAMES.length} roles, plus each role's not-found page), ${violations.length} serious/critical violations`,
+  )
   expect(violations).toEqual([])
   expect(pagesSeen.size, 'every page was opened by some role').toBe(pageRoutes().length)
 })

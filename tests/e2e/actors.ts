@@ -6,7 +6,8 @@ import { expect, type APIRequestContext } from '@playwright/test'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { WORLD_FILE, type IsolationWorld } from './isolation-world'
 
-export type ActorName = 'licadmin' | 'caseadmin' | 'user' | 'partner' | 'pending' | 'revoked' | 'otherAdmin' | 'engineer' | 'manager' | 'sam' | 'admin' | 'anonymous'
+export type ActorName =
+  'licadmin' | 'caseadmin' | 'user' | 'partner' | 'pending' | 'revoked' | 'otherAdmin' | 'engineer' | 'manager' | 'sam' | 'admin' | 'anonymous'
 
 export const ACTORS: Record<ActorName, { email?: string; kind: 'customer' | 'partner' | 'vendor' | 'anonymous'; roles?: string[] }> = {
   licadmin: { email: 'licadmin@acme.example', kind: 'customer' },

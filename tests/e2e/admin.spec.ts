@@ -68,7 +68,9 @@ test.describe('holiday calendars', () => {
     await page.getByRole('button', { name: 'Delete Stocktaking day on 2027-06-01' }).click()
     await expect(page.getByTestId('holiday-2027-06-01')).toHaveCount(0)
 
-    await page.getByLabel('Calendar file').setInputFiles({ name: 'holidays.csv', mimeType: 'text/csv', buffer: Buffer.from('date,name\n2027-01-01,New Year\n') })
+    await page
+      .getByLabel('Calendar file')
+      .setInputFiles({ name: 'holidays.csv', mimeType: 'text/csv', buffer: Buffer.from('date,name\n2027-01-01,New Year\n') })
     await page.getByRole('button', { name: 'Preview import' }).click()
     await expect(page.getByRole('alert').filter({ hasText: 'This is not an iCalendar file' })).toBeVisible()
   })

@@ -26,7 +26,15 @@ test.afterAll(async () => {
 
 const c = () => cluster!
 const servedBy = (res: Response) => res.headers.get('x-served-by') ?? ''
-const CASE = { supportId: 'AC-BASC-1003', category: 'TECHNICAL', severity: 3, description: 'Made by cluster.spec.ts', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' }
+const CASE = {
+  supportId: 'AC-BASC-1003',
+  category: 'TECHNICAL',
+  severity: 3,
+  description: 'Made by cluster.spec.ts',
+  preferredLanguage: 'English',
+  product: 'Vault Backup & Replication',
+  version: '13.0',
+}
 
 async function withDb<T>(fn: (db: pg.Client) => Promise<T>): Promise<T> {
   const db = new pg.Client({ connectionString: c().databaseUrl })
@@ -43,13 +51,20 @@ async function token(): Promise<string> {
   const secret = `sp_${randomBytes(24).toString('base64url')}`
   await withDb(async (db) => {
     const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'caseadmin@acme.example'`)
-    await db.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'cluster', $3, $4, now() + interval '1 day')`, [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)])
+    await db.query(
+      `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'cluster', $3, $4, now() + interval '1 day')`,
+      [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)],
+    )
   })
   return secret
 }
 
 const openCase = (secret: string, title: string) =>
-  fetch(`${BALANCER}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...CASE, title }) })
+  fetch(`${BALANCER}/api/v1/cases`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...CASE, title }),
+  })
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; says which instance answered. */
 async function signInAt(url: string, email: string, password: string) {
@@ -107,7 +122,11 @@ test('a file uploaded through one instance is stored in the bucket and downloads
   const { session } = await signInAt(INSTANCES.app1, 'caseadmin@acme.example', DEMO_PASSWORD)
   expect(session).toBeTruthy()
   const headers = { cookie: session!, origin: BALANCER }
-  const made = await fetch(`${INSTANCES.app1}/api/v1/cases`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ...CASE, title: 'Cluster upload' }) })
+  const made = await fetch(`${INSTANCES.app1}/api/v1/cases`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...CASE, title: 'Cluster upload' }),
+  })
   expect(made.status).toBe(201)
   const { number } = (await made.json()) as { number: number }
   const bytes = Buffer.from(randomBytes(150 * 1024).toString('hex'))
@@ -123,9 +142,14 @@ test('a file uploaded through one instance is stored in the bucket and downloads
   const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
   expect(sha(new Uint8Array(await down.arrayBuffer()))).toBe(sha(bytes))
   // The bytes are in the shared bucket, not on either instance's disk.
-  const key = await withDb(async (db) => (await db.query<{ storageKey: string }>(`SELECT "storageKey" FROM "Attachment" WHERE id = $1`, [id])).rows[0]!.storageKey)
+  const key = await withDb(
+    async (db) => (await db.query<{ storageKey: string }>(`SELECT "storageKey" FROM "Attachment" WHERE id = $1`, [id])).rows[0]!.storageKey,
+  )
   const inBucket = fs.readdirSync(c().s3.directory, { recursive: true }).map(String)
-  expect(inBucket.some((f) => f.includes(key.split('/').pop()!)), `${key} in ${inBucket.join(', ')}`).toBe(true)
+  expect(
+    inBucket.some((f) => f.includes(key.split('/').pop()!)),
+    `${key} in ${inBucket.join(', ')}`,
+  ).toBe(true)
   expect(fs.readdirSync(c().uploadDir, { recursive: true })).toEqual([])
 })
 
@@ -133,18 +157,29 @@ test('30 cases opened through the balancer make exactly one "case opened" mail p
   test.setTimeout(120_000)
   const secret = await token()
   const tag = `Cluster mail ${Date.now()}`
-  const results = await Promise.all(Array.from({ length: 30 }, (_, i) => openCase(secret, `${tag} ${i}`).then(async (r) => ({ status: r.status, by: servedBy(r), number: ((await r.json()) as { number: number }).number }))))
+  const results = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      openCase(secret, `${tag} ${i}`).then(async (r) => ({ status: r.status, by: servedBy(r), number: ((await r.json()) as { number: number }).number })),
+    ),
+  )
   expect(results.map((r) => r.status)).toEqual(Array(30).fill(201))
   expect(new Set(results.map((r) => r.by)).size).toBe(2)
   const subjects = new Set(results.map((r) => `Case #${r.number} opened: ${tag} ${results.indexOf(r)}`))
   // What the outbox holds for these cases is what the SMTP server must receive, each exactly once.
-  const expected = await withDb(async (db) => (await db.query<{ id: string; subject: string }>(`SELECT id, subject FROM "OutboxMessage" WHERE subject LIKE $1`, [`%opened: ${tag} %`])).rows)
+  const expected = await withDb(
+    async (db) =>
+      (await db.query<{ id: string; subject: string }>(`SELECT id, subject FROM "OutboxMessage" WHERE subject LIKE $1`, [`%opened: ${tag} %`])).rows,
+  )
   expect(expected.length).toBeGreaterThanOrEqual(30)
   expect(new Set(expected.map((m) => m.subject))).toEqual(subjects)
   const mine = () => c().smtp.received.filter((m) => m.subject.includes(`opened: ${tag} `))
   await expect.poll(() => mine().length, { timeout: 90_000, intervals: [1000] }).toBeGreaterThanOrEqual(expected.length)
   await new Promise((r) => setTimeout(r, 6_000)) // one more worker tick on each instance: a duplicate would show now
-  expect(mine().map((m) => m.outboxId).sort()).toEqual(expected.map((m) => m.id).sort())
+  expect(
+    mine()
+      .map((m) => m.outboxId)
+      .sort(),
+  ).toEqual(expected.map((m) => m.id).sort())
 })
 
 test('background jobs run once per interval for the cluster: one breach warning per recipient, one job per slot', async () => {
@@ -154,22 +189,47 @@ test('background jobs run once per interval for the cluster: one breach warning 
   expect(made.status).toBe(201)
   const { number } = (await made.json()) as { number: number }
   // Its first response falls due in 10 minutes of real time: the next breach scan warns about it.
-  await withDb((db) => db.query(`UPDATE "Case" SET "targetKind" = 'DEADLINE', "targetClock" = 'CONTINUOUS', "responseDueAt" = now() + interval '10 minutes', "targetDueAt" = now() + interval '10 minutes', "breachWarningSentAt" = NULL WHERE number = $1`, [number]))
+  await withDb((db) =>
+    db.query(
+      `UPDATE "Case" SET "targetKind" = 'DEADLINE', "targetClock" = 'CONTINUOUS', "responseDueAt" = now() + interval '10 minutes', "targetDueAt" = now() + interval '10 minutes', "breachWarningSentAt" = NULL WHERE number = $1`,
+      [number],
+    ),
+  )
   const subject = `Response target of case #${number} is about to be breached`
   const warned = () => c().smtp.received.filter((m) => m.subject === subject)
   await expect.poll(() => warned().length, { timeout: 80_000, intervals: [1000] }).toBeGreaterThan(0)
   // Wait for the next breach scan to have run too: a second scan, on either instance, warns no one again.
-  const scansNow = async () => withDb(async (db) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'breach-warnings' AND state = 'completed'`)).rows[0]!.n))
+  const scansNow = async () =>
+    withDb(async (db) =>
+      Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'breach-warnings' AND state = 'completed'`)).rows[0]!.n),
+    )
   const before = await scansNow()
   await expect.poll(scansNow, { timeout: 80_000, intervals: [2000] }).toBeGreaterThan(before)
   await new Promise((r) => setTimeout(r, 6_000)) // and one more outbox run
-  const outbox = await withDb(async (db) => (await db.query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE subject = $1`, [subject])).rows.map((r) => r.id))
+  const outbox = await withDb(async (db) =>
+    (await db.query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE subject = $1`, [subject])).rows.map((r) => r.id),
+  )
   expect(outbox.length).toBeGreaterThan(0)
-  expect(warned().map((m) => m.outboxId).sort()).toEqual(outbox.sort())
-  const events = await withDb(async (db) => (await db.query(`SELECT 1 FROM "CaseEvent" e JOIN "Case" k ON k.id = e."caseId" WHERE k.number = $1 AND e.type = 'case.breach-warning-sent'`, [number])).rowCount)
+  expect(
+    warned()
+      .map((m) => m.outboxId)
+      .sort(),
+  ).toEqual(outbox.sort())
+  const events = await withDb(
+    async (db) =>
+      (await db.query(`SELECT 1 FROM "CaseEvent" e JOIN "Case" k ON k.id = e."caseId" WHERE k.number = $1 AND e.type = 'case.breach-warning-sent'`, [number]))
+        .rowCount,
+  )
   expect(events).toBe(1)
   // Both instances offer every job; the queue keeps one per interval slot for the two of them.
-  const slots = await withDb(async (db) => (await db.query<{ name: string; jobs: string }>(`SELECT name, count(*) AS jobs FROM pgboss.job WHERE name IN ('outbox-deliver', 'breach-warnings') GROUP BY name, singleton_on`)).rows)
+  const slots = await withDb(
+    async (db) =>
+      (
+        await db.query<{ name: string; jobs: string }>(
+          `SELECT name, count(*) AS jobs FROM pgboss.job WHERE name IN ('outbox-deliver', 'breach-warnings') GROUP BY name, singleton_on`,
+        )
+      ).rows,
+  )
   expect(slots.length).toBeGreaterThan(10)
   expect(slots.filter((r) => Number(r.jobs) !== 1)).toEqual([])
 })
@@ -194,7 +254,9 @@ test('SIGKILL of one instance during a burst loses no acknowledged case, and the
   await c().kill('app2')
   await Promise.all(burst)
   expect(acknowledged.length).toBeGreaterThan(0)
-  const stored = await withDb(async (db) => (await db.query<{ number: number }>(`SELECT number FROM "Case" WHERE title LIKE $1`, [`${tag} %`])).rows.map((r) => r.number))
+  const stored = await withDb(async (db) =>
+    (await db.query<{ number: number }>(`SELECT number FROM "Case" WHERE title LIKE $1`, [`${tag} %`])).rows.map((r) => r.number),
+  )
   for (const n of acknowledged) expect(stored, `case #${n} was acknowledged`).toContain(n)
   // HAProxy marks app2 down within its health checks; then every answer is app1's.
   await expect.poll(async () => servedBy(await fetch(`${BALANCER}/api/ready`)), { timeout: 15_000 }).toBe('app1')
@@ -203,5 +265,8 @@ test('SIGKILL of one instance during a burst loses no acknowledged case, and the
     expect(res.status).toBe(201)
     expect(servedBy(res)).toBe('app1')
   }
-  test.info().annotations.push({ type: 'burst', description: `${acknowledged.length} acknowledged, ${failures.length} refused or cut: ${failures.slice(0, 5).join(', ')}` })
+  test.info().annotations.push({
+    type: 'burst',
+    description: `${acknowledged.length} acknowledged, ${failures.length} refused or cut: ${failures.slice(0, 5).join(', ')}`,
+  })
 })

@@ -62,7 +62,18 @@ test.describe('customers open cases', () => {
     await page.goto('/cases/new')
     await expect(page.getByText('You cannot open cases yet')).toBeVisible()
     await expect(page.getByText(/Ask a License Administrator of Acme to make you a Case Administrator: Lena Ortiz \(licadmin@acme.example\)/)).toBeVisible()
-    const api = await page.request.post('/api/v1/cases', { data: { supportId: 'AC-BASC-1003', category: 'TECHNICAL', severity: 3, title: 'Not allowed', description: 'I may not open cases.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })
+    const api = await page.request.post('/api/v1/cases', {
+      data: {
+        supportId: 'AC-BASC-1003',
+        category: 'TECHNICAL',
+        severity: 3,
+        title: 'Not allowed',
+        description: 'I may not open cases.',
+        preferredLanguage: 'English',
+        product: 'Vault Backup & Replication',
+        version: '13.0',
+      },
+    })
     expect(api.status()).toBe(404)
   })
 
@@ -70,7 +81,18 @@ test.describe('customers open cases', () => {
     await signIn(page, 'partner@northwind.example')
     await page.goto('/cases/new')
     await expect(page.getByLabel('Support ID').locator('option', { hasText: 'AC-BASC-1003' })).toHaveCount(0)
-    const api = await page.request.post('/api/v1/cases', { data: { supportId: 'AC-BASC-1003', category: 'TECHNICAL', severity: 3, title: 'Pending partner', description: 'Access not approved yet.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })
+    const api = await page.request.post('/api/v1/cases', {
+      data: {
+        supportId: 'AC-BASC-1003',
+        category: 'TECHNICAL',
+        severity: 3,
+        title: 'Pending partner',
+        description: 'Access not approved yet.',
+        preferredLanguage: 'English',
+        product: 'Vault Backup & Replication',
+        version: '13.0',
+      },
+    })
     expect(api.status()).toBe(404)
     expect((await api.json()).error.message).toContain('AC-BASC-1003 was not found')
   })
@@ -81,7 +103,18 @@ test.describe('customers open cases', () => {
     await page.getByLabel('Support ID').selectOption('AC-EVAL-1004')
     await expect(page.getByLabel('Severity 1 — Critical')).toBeDisabled()
     await expect(page.getByText('Severity 1 (Critical) is not available on Evaluation support').first()).toBeVisible()
-    const api = await page.request.post('/api/v1/cases', { data: { supportId: 'AC-EVAL-1004', category: 'TECHNICAL', severity: 1, title: 'Critical on evaluation', description: 'Should be refused by the policy.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })
+    const api = await page.request.post('/api/v1/cases', {
+      data: {
+        supportId: 'AC-EVAL-1004',
+        category: 'TECHNICAL',
+        severity: 1,
+        title: 'Critical on evaluation',
+        description: 'Should be refused by the policy.',
+        preferredLanguage: 'English',
+        product: 'Vault Backup & Replication',
+        version: '13.0',
+      },
+    })
     expect(api.status()).toBe(422)
     expect(await api.json()).toEqual({ error: { code: 'UNPROCESSABLE', message: expect.stringContaining('not available on Evaluation') } })
   })
@@ -90,7 +123,18 @@ test.describe('customers open cases', () => {
 test.describe('following a case', () => {
   test('changing the severity recomputes the target from the opening time', async ({ page }) => {
     await signIn(page, 'caseadmin@acme.example')
-    const opened = await page.request.post('/api/v1/cases', { data: { supportId: 'AC-BASC-1003', category: 'TECHNICAL', severity: 4, title: uniqueTitle('Question about retention'), description: 'How does GFS retention interact with short-term retention?', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })
+    const opened = await page.request.post('/api/v1/cases', {
+      data: {
+        supportId: 'AC-BASC-1003',
+        category: 'TECHNICAL',
+        severity: 4,
+        title: uniqueTitle('Question about retention'),
+        description: 'How does GFS retention interact with short-term retention?',
+        preferredLanguage: 'English',
+        product: 'Vault Backup & Replication',
+        version: '13.0',
+      },
+    })
     expect(opened.status()).toBe(201)
     const created = await opened.json()
     expect(created.responseTarget).toMatchObject({ kind: 'deadline', minutes: 1440, clock: 'business' })
@@ -108,9 +152,24 @@ test.describe('following a case', () => {
 
   test('an upload is downloadable by an allowed user and not found for another organisation', async ({ page, browser }) => {
     await signIn(page, 'caseadmin@acme.example')
-    const opened = await (await page.request.post('/api/v1/cases', { data: { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: uniqueTitle('Logs for replication'), description: 'Replication stuck, logs attached.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })).json()
+    const opened = await (
+      await page.request.post('/api/v1/cases', {
+        data: {
+          supportId: 'AC-PROD-1002',
+          category: 'TECHNICAL',
+          severity: 3,
+          title: uniqueTitle('Logs for replication'),
+          description: 'Replication stuck, logs attached.',
+          preferredLanguage: 'English',
+          product: 'Vault Backup & Replication',
+          version: '13.0',
+        },
+      })
+    ).json()
     await page.goto(`/cases/${opened.number}`)
-    await page.getByLabel('Add diagnostic files').setInputFiles({ name: 'replication.log', mimeType: 'text/plain', buffer: Buffer.from('ERROR waiting for infrastructure resources\n') })
+    await page
+      .getByLabel('Add diagnostic files')
+      .setInputFiles({ name: 'replication.log', mimeType: 'text/plain', buffer: Buffer.from('ERROR waiting for infrastructure resources\n') })
     await page.getByRole('button', { name: 'Upload file' }).click()
     const link = page.getByRole('link', { name: 'replication.log' })
     await expect(link).toBeVisible()

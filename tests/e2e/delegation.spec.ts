@@ -18,12 +18,30 @@ async function makeWorld(db: PrismaClient) {
   const passwordHash = await hashDemoPassword(DEMO_PASSWORD)
   const customer = await upsertOrganisation(db, { id: `org_e2e_initech_${tag}`, name: `Initech ${tag}`, kind: 'CUSTOMER', regionCode: 'US' })
   const partnerOrg = await upsertOrganisation(db, { id: `org_e2e_contoso_${tag}`, name: `Contoso Partners ${tag}`, kind: 'PARTNER', regionCode: 'US' })
-  const caseadmin = await upsertUser(db, { email: `caseadmin.${tag}@initech.example`, name: 'Casey Admin', organisationId: customer.id, passwordHash, timeZone: 'America/Chicago' })
-  const partner = await upsertUser(db, { email: `partner.${tag}@contoso.example`, name: 'Pat Partner', organisationId: partnerOrg.id, passwordHash, timeZone: 'America/New_York' })
+  const caseadmin = await upsertUser(db, {
+    email: `caseadmin.${tag}@initech.example`,
+    name: 'Casey Admin',
+    organisationId: customer.id,
+    passwordHash,
+    timeZone: 'America/Chicago',
+  })
+  const partner = await upsertUser(db, {
+    email: `partner.${tag}@contoso.example`,
+    name: 'Pat Partner',
+    organisationId: partnerOrg.id,
+    passwordHash,
+    timeZone: 'America/New_York',
+  })
   const products = await db.product.findMany({ select: { id: true } })
   const supportId = await upsertSupportId(db, {
-    code: `IN-PROD-${tag.toUpperCase()}`, organisationId: customer.id, tier: 'PRODUCTION', regionCode: 'US', siteTimeZone: 'America/Chicago',
-    maintenanceStart: new Date(now - 100 * DAY), maintenanceEnd: new Date(now + 300 * DAY), productIds: products.map((p) => p.id),
+    code: `IN-PROD-${tag.toUpperCase()}`,
+    organisationId: customer.id,
+    tier: 'PRODUCTION',
+    regionCode: 'US',
+    siteTimeZone: 'America/Chicago',
+    maintenanceStart: new Date(now - 100 * DAY),
+    maintenanceEnd: new Date(now + 300 * DAY),
+    productIds: products.map((p) => p.id),
   })
   await grantRole(db, caseadmin.id, supportId.id, 'CASE_ADMIN')
   return { tag, customer, partnerOrg, caseadmin, partner, supportId }
@@ -46,7 +64,9 @@ test.describe('partner delegation', () => {
     await db?.$disconnect()
   })
 
-  test('a partner requests access, a Case Administrator approves, the partner opens a case, the administrator revokes, the partner is refused at once', async ({ browser }) => {
+  test('a partner requests access, a Case Administrator approves, the partner opens a case, the administrator revokes, the partner is refused at once', async ({
+    browser,
+  }) => {
     const w = await makeWorld(db)
     const code = w.supportId.code
     const partnerName = w.partnerOrg.name
@@ -56,7 +76,7 @@ test.describe('partner delegation', () => {
     // 1. The partner asks for access by the Support ID's code: pending.
     await partner.getByRole('link', { name: 'Access requests' }).click()
     await partner.getByLabel('Support ID code').fill(code.toLowerCase())
-    await partner.getByLabel('Note to the administrators (optional)').fill('We run Initech\'s backup estate.')
+    await partner.getByLabel('Note to the administrators (optional)').fill("We run Initech's backup estate.")
     await partner.getByRole('button', { name: 'Request access' }).click()
     await expect(partner.getByRole('status').filter({ hasText: `Request for ${code} sent` })).toBeVisible()
     await expect(partner.getByTestId(`grant-${code}`)).toContainText('Pending')
@@ -73,7 +93,7 @@ test.describe('partner delegation', () => {
     }).toPass({ timeout: 20_000 })
     await admin.getByRole('link', { name: 'Organisation' }).click()
     await expect(admin.getByText('1 partner request waiting for a decision')).toBeVisible()
-    await expect(admin.getByText('“We run Initech\'s backup estate.”')).toBeVisible()
+    await expect(admin.getByText("“We run Initech's backup estate.”")).toBeVisible()
     await admin.getByRole('button', { name: `Approve ${partnerName} on ${code}` }).click()
     await expect(admin.getByRole('button', { name: `Revoke ${partnerName} on ${code}` })).toBeVisible()
     await expect(admin.getByText('1 partner request waiting for a decision')).toHaveCount(0)
@@ -106,7 +126,15 @@ test.describe('partner delegation', () => {
     await partner.goto(`/cases/${number}`)
     await expect(partner.getByRole('heading', { name: 'Not found' })).toBeVisible()
     const api = await partner.request.post('/api/v1/cases', {
-      data: { supportId: code, productVersionId: (await db.productVersion.findFirstOrThrow({ where: { phase: 'CURRENT' } })).id, category: 'TECHNICAL', severity: 3, title: 'One more case', description: 'This must be refused after the revocation.', preferredLanguage: 'English' },
+      data: {
+        supportId: code,
+        productVersionId: (await db.productVersion.findFirstOrThrow({ where: { phase: 'CURRENT' } })).id,
+        category: 'TECHNICAL',
+        severity: 3,
+        title: 'One more case',
+        description: 'This must be refused after the revocation.',
+        preferredLanguage: 'English',
+      },
     })
     expect(api.status()).toBe(404)
     expect((await api.json()).error.message).toBe(`Support ID ${code} was not found among the Support IDs you may open cases for`)
@@ -126,7 +154,13 @@ test.describe('partner delegation', () => {
 
   test('a License Administrator invites a Case Administrator, who registers through the e-mailed link', async ({ browser }) => {
     const w = await makeWorld(db)
-    const licadmin = await upsertUser(db, { email: `licadmin.${w.tag}@initech.example`, name: 'Lee Licence', organisationId: w.customer.id, passwordHash: await hashDemoPassword(DEMO_PASSWORD), timeZone: 'America/Chicago' })
+    const licadmin = await upsertUser(db, {
+      email: `licadmin.${w.tag}@initech.example`,
+      name: 'Lee Licence',
+      organisationId: w.customer.id,
+      passwordHash: await hashDemoPassword(DEMO_PASSWORD),
+      timeZone: 'America/Chicago',
+    })
     await grantRole(db, licadmin.id, w.supportId.id, 'LICENSE_ADMIN_PRIMARY')
     const code = w.supportId.code
     const invitee = `new.${w.tag}@initech.example`

@@ -16,8 +16,14 @@ async function openPremierCase(browser: Browser, title: string): Promise<number>
   const customer = await signedInPage(browser, 'caseadmin@acme.example')
   const res = await customer.request.post('/api/v1/cases', {
     data: {
-      supportId: 'AC-PREM-1001', product: 'Vault Backup & Replication', version: '13.0', category: 'TECHNICAL', severity: 2,
-      title, description: 'Backup jobs fail since this morning with a repository error.', preferredLanguage: 'English',
+      supportId: 'AC-PREM-1001',
+      product: 'Vault Backup & Replication',
+      version: '13.0',
+      category: 'TECHNICAL',
+      severity: 2,
+      title,
+      description: 'Backup jobs fail since this morning with a repository error.',
+      preferredLanguage: 'English',
     },
   })
   expect(res.status(), await res.text()).toBe(201)
@@ -59,7 +65,11 @@ test.describe('engineer', () => {
 
     const api = await page.request.get(`/api/v1/cases/${number}`)
     const body = await api.json()
-    expect(body).toMatchObject({ responseStatus: 'met', status: 'IN_PROGRESS', contactAttempts: { businessDays: 0, required: 3, closeWithoutConsentAllowed: false } })
+    expect(body).toMatchObject({
+      responseStatus: 'met',
+      status: 'IN_PROGRESS',
+      contactAttempts: { businessDays: 0, required: 3, closeWithoutConsentAllowed: false },
+    })
     expect(body.firstResponseAt).toBeTruthy()
   })
 
@@ -76,7 +86,9 @@ test.describe('engineer', () => {
     const lastWeekdays = (timeZone: string, holidays: Set<string>) => {
       const days: string[] = []
       for (let back = 1; days.length < 3 && back < 30; back++) {
-        const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(new Date(Date.now() - back * 86_400_000))
+        const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(
+          new Date(Date.now() - back * 86_400_000),
+        )
         const part = (t: string) => parts.find((p) => p.type === t)!.value
         const date = `${part('year')}-${part('month')}-${part('day')}`
         if (!['Sat', 'Sun'].includes(part('weekday')) && !holidays.has(date)) days.unshift(date)
@@ -121,10 +133,20 @@ test.describe('engineer', () => {
     const number = await openPremierCase(browser, `API e2e ${Date.now()}`)
     const customer = await signedInPage(browser, 'caseadmin@acme.example')
     for (const [method, url] of [
-      ['get', '/api/v1/queue'], ['get', '/api/v1/escalations'], ['get', '/api/v1/reports/compliance?from=2026-01-01&to=2026-01-31'],
-      ['post', `/api/v1/cases/${number}/assign`], ['post', `/api/v1/cases/${number}/replies`], ['post', `/api/v1/cases/${number}/contact-attempts`], ['post', `/api/v1/cases/${number}/resolve`],
+      ['get', '/api/v1/queue'],
+      ['get', '/api/v1/escalations'],
+      ['get', '/api/v1/reports/compliance?from=2026-01-01&to=2026-01-31'],
+      ['post', `/api/v1/cases/${number}/assign`],
+      ['post', `/api/v1/cases/${number}/replies`],
+      ['post', `/api/v1/cases/${number}/contact-attempts`],
+      ['post', `/api/v1/cases/${number}/resolve`],
     ] as const) {
-      const res = method === 'get' ? await customer.request.get(url) : await customer.request.post(url, { data: { body: 'x', public: true, channel: 'phone', outcome: 'no-answer', code: 'UPGRADE', summary: 'Done now.' } })
+      const res =
+        method === 'get'
+          ? await customer.request.get(url)
+          : await customer.request.post(url, {
+              data: { body: 'x', public: true, channel: 'phone', outcome: 'no-answer', code: 'UPGRADE', summary: 'Done now.' },
+            })
       expect(res.status(), url).toBe(404)
     }
     await customer.context().close()
@@ -136,7 +158,9 @@ test.describe('engineer', () => {
     const refused = await page.request.post(`/api/v1/cases/${number}/resolve`, { data: { code: 'NO_RESPONSE', summary: 'Nobody answers.' } })
     expect(refused.status()).toBe(409)
     expect((await refused.json()).error.message).toMatch(/of 3 business days/)
-    const future = await page.request.post(`/api/v1/cases/${number}/contact-attempts`, { data: { at: new Date(Date.now() + 3_600_000).toISOString(), channel: 'phone', outcome: 'no-answer' } })
+    const future = await page.request.post(`/api/v1/cases/${number}/contact-attempts`, {
+      data: { at: new Date(Date.now() + 3_600_000).toISOString(), channel: 'phone', outcome: 'no-answer' },
+    })
     expect(future.status()).toBe(400)
     const assigned = await page.request.post(`/api/v1/cases/${number}/assign`, { data: {} })
     expect(assigned.status()).toBe(200)
@@ -146,6 +170,8 @@ test.describe('engineer', () => {
     const queue = await (await page.request.get('/api/v1/queue?assignee=mine&limit=200')).json()
     expect(queue.cases.some((c: { number: number }) => c.number === number)).toBe(true)
     const doc = await (await page.request.get('/api/v1/openapi.json')).json()
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/queue', '/api/v1/cases/{number}/contact-attempts', '/api/v1/escalations', '/api/v1/reports/compliance']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/queue', '/api/v1/cases/{number}/contact-attempts', '/api/v1/escalations', '/api/v1/reports/compliance']),
+    )
   })
 })

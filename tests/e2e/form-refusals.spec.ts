@@ -15,7 +15,12 @@ const unique = (what: string) => `${what} ${Date.now().toString(36)}`
 /** The field's error, read the way a screen reader reaches it: through aria-describedby. */
 async function describedBy(page: Page, field: Locator) {
   const ids = (await field.getAttribute('aria-describedby')) ?? ''
-  const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()))
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  )
   return texts.join(' ')
 }
 
@@ -26,7 +31,17 @@ async function expectInvalid(page: Page, field: Locator, words: string | RegExp)
 
 async function openCaseByApi(page: Page, data: Record<string, unknown> = {}) {
   const res = await page.request.post('/api/v1/cases', {
-    data: { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: unique('Refusal journey'), description: 'Replication stuck since the upgrade, logs follow.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0', ...data },
+    data: {
+      supportId: 'AC-PROD-1002',
+      category: 'TECHNICAL',
+      severity: 3,
+      title: unique('Refusal journey'),
+      description: 'Replication stuck since the upgrade, logs follow.',
+      preferredLanguage: 'English',
+      product: 'Vault Backup & Replication',
+      version: '13.0',
+      ...data,
+    },
   })
   expect(res.status()).toBe(201)
   return (await res.json()) as { number: number; version: number }
@@ -45,7 +60,9 @@ test.describe('a refused form keeps what the user entered', () => {
     const description = 'Replication to the DR site stopped at 02:00 with "target unreachable".'
     await page.getByLabel('Description', { exact: true }).fill(description)
     await page.getByLabel('Environment (optional)').fill('vSphere 8, two proxies, hardened Linux repository')
-    await page.getByLabel('Diagnostic files (optional)').setInputFiles({ name: 'replication.log', mimeType: 'text/plain', buffer: Buffer.from('ERROR target unreachable\n') })
+    await page
+      .getByLabel('Diagnostic files (optional)')
+      .setInputFiles({ name: 'replication.log', mimeType: 'text/plain', buffer: Buffer.from('ERROR target unreachable\n') })
     const preview = page.getByTestId('target-preview')
     await expect(preview).toContainText('1 hour, 24/7')
     await page.getByRole('button', { name: 'Open case' }).click()
@@ -134,7 +151,9 @@ test.describe('a refused form keeps what the user entered', () => {
   test('manager: an escalation resolution refused as too short keeps its text and is resolved once corrected', async ({ page, browser }) => {
     const customer = await session(browser, 'caseadmin@acme.example')
     const { number } = await openCaseByApi(customer)
-    expect((await customer.request.post(`/api/v1/cases/${number}/escalations`, { data: { reason: 'Nobody has called us back yet today.' } })).status()).toBe(201)
+    expect((await customer.request.post(`/api/v1/cases/${number}/escalations`, { data: { reason: 'Nobody has called us back yet today.' } })).status()).toBe(
+      201,
+    )
     await signIn(page, 'manager@vendor.example')
     const card = page.locator(`[data-testid="escalation"][data-case-number="${number}"]`)
     const resolution = card.getByLabel('Resolution of the escalation')
@@ -150,7 +169,10 @@ test.describe('a refused form keeps what the user entered', () => {
     await card.getByRole('button', { name: 'Resolve escalation' }).click()
     await expect(card).toHaveCount(0)
     const api = await (await page.request.get('/api/v1/escalations?status=all')).json()
-    expect(api.escalations.find((e: { case: { number: number } }) => e.case.number === number)).toMatchObject({ status: 'RESOLVED', resolution: 'Done: the customer was called back.' })
+    expect(api.escalations.find((e: { case: { number: number } }) => e.case.number === number)).toMatchObject({
+      status: 'RESOLVED',
+      resolution: 'Done: the customer was called back.',
+    })
   })
 
   test('administrator: a holiday refused for a blank name keeps its date; named, it is added as shown', async ({ page }) => {
@@ -251,12 +273,30 @@ async function makeWorld(db: PrismaClient) {
   const passwordHash = await hashDemoPassword(DEMO_PASSWORD)
   const customer = await upsertOrganisation(db, { id: `org_e2e_forms_${tag}`, name: `Initech ${tag}`, kind: 'CUSTOMER', regionCode: 'US' })
   const partnerOrg = await upsertOrganisation(db, { id: `org_e2e_forms_partner_${tag}`, name: `Contoso ${tag}`, kind: 'PARTNER', regionCode: 'US' })
-  const licadmin = await upsertUser(db, { email: `licadmin.${tag}@initech.example`, name: 'Lee Licence', organisationId: customer.id, passwordHash, timeZone: 'America/Chicago' })
-  const partner = await upsertUser(db, { email: `partner.${tag}@contoso.example`, name: 'Pat Partner', organisationId: partnerOrg.id, passwordHash, timeZone: 'America/New_York' })
+  const licadmin = await upsertUser(db, {
+    email: `licadmin.${tag}@initech.example`,
+    name: 'Lee Licence',
+    organisationId: customer.id,
+    passwordHash,
+    timeZone: 'America/Chicago',
+  })
+  const partner = await upsertUser(db, {
+    email: `partner.${tag}@contoso.example`,
+    name: 'Pat Partner',
+    organisationId: partnerOrg.id,
+    passwordHash,
+    timeZone: 'America/New_York',
+  })
   const products = await db.product.findMany({ select: { id: true } })
   const supportId = await upsertSupportId(db, {
-    code: `IN-PROD-${tag.toUpperCase()}`, organisationId: customer.id, tier: 'PRODUCTION', regionCode: 'US', siteTimeZone: 'America/Chicago',
-    maintenanceStart: new Date(now - 100 * DAY), maintenanceEnd: new Date(now + 300 * DAY), productIds: products.map((p) => p.id),
+    code: `IN-PROD-${tag.toUpperCase()}`,
+    organisationId: customer.id,
+    tier: 'PRODUCTION',
+    regionCode: 'US',
+    siteTimeZone: 'America/Chicago',
+    maintenanceStart: new Date(now - 100 * DAY),
+    maintenanceEnd: new Date(now + 300 * DAY),
+    productIds: products.map((p) => p.id),
   })
   await grantRole(db, licadmin.id, supportId.id, 'LICENSE_ADMIN_PRIMARY')
   return { tag, licadmin, partner, supportId }

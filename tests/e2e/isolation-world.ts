@@ -28,18 +28,57 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
   const requester = await upsertUser(db, { email: 'requester@matrix-partner.example', name: 'Rita Requester', organisationId: requesterOrg.id, passwordHash })
   const at = new Date(now.getTime() - 86_400_000)
   await upsertPartnerGrant(db, { partnerOrgId: pendingOrg.id, supportIdId: prod.id, status: 'PENDING', requestedById: pending.id, requestedAt: at })
-  await upsertPartnerGrant(db, { partnerOrgId: revokedOrg.id, supportIdId: prod.id, status: 'REVOKED', requestedById: revoked.id, requestedAt: at, decidedById: licadmin.id, decidedAt: at })
-  const grantA = await upsertPartnerGrant(db, { partnerOrgId: requesterOrg.id, supportIdId: prem.id, status: 'PENDING', requestedById: requester.id, requestedAt: at })
-  const grantB = await upsertPartnerGrant(db, { partnerOrgId: requesterOrg.id, supportIdId: gxBasic.id, status: 'PENDING', requestedById: requester.id, requestedAt: at })
+  await upsertPartnerGrant(db, {
+    partnerOrgId: revokedOrg.id,
+    supportIdId: prod.id,
+    status: 'REVOKED',
+    requestedById: revoked.id,
+    requestedAt: at,
+    decidedById: licadmin.id,
+    decidedAt: at,
+  })
+  const grantA = await upsertPartnerGrant(db, {
+    partnerOrgId: requesterOrg.id,
+    supportIdId: prem.id,
+    status: 'PENDING',
+    requestedById: requester.id,
+    requestedAt: at,
+  })
+  const grantB = await upsertPartnerGrant(db, {
+    partnerOrgId: requesterOrg.id,
+    supportIdId: gxBasic.id,
+    status: 'PENDING',
+    requestedById: requester.id,
+    requestedAt: at,
+  })
 
   // Case Administrators that a matrix request may remove.
-  const caseAdminA = await upsertUser(db, { email: 'matrix-caseadmin@acme.example', name: 'Matrix Case Admin', organisationId: prem.organisationId, passwordHash })
+  const caseAdminA = await upsertUser(db, {
+    email: 'matrix-caseadmin@acme.example',
+    name: 'Matrix Case Admin',
+    organisationId: prem.organisationId,
+    passwordHash,
+  })
   await grantRole(db, caseAdminA.id, prem.id, 'CASE_ADMIN')
-  const caseAdminB = await upsertUser(db, { email: 'matrix-caseadmin@globex.example', name: 'Matrix Case Admin', organisationId: gxBasic.organisationId, passwordHash })
+  const caseAdminB = await upsertUser(db, {
+    email: 'matrix-caseadmin@globex.example',
+    name: 'Matrix Case Admin',
+    organisationId: gxBasic.organisationId,
+    passwordHash,
+  })
   await grantRole(db, caseAdminB.id, gxBasic.id, 'CASE_ADMIN')
 
   const invitation = (supportIdId: string, invitedById: string, email: string) =>
-    db.invitation.create({ data: { email, supportIdId, role: 'CASE_ADMIN', tokenHash: createHash('sha256').update(randomBytes(24)).digest('hex'), invitedById, expiresAt: new Date(now.getTime() + 7 * 86_400_000) } })
+    db.invitation.create({
+      data: {
+        email,
+        supportIdId,
+        role: 'CASE_ADMIN',
+        tokenHash: createHash('sha256').update(randomBytes(24)).digest('hex'),
+        invitedById,
+        expiresAt: new Date(now.getTime() + 7 * 86_400_000),
+      },
+    })
   const invitationA = await invitation(prem.id, licadmin.id, 'invitee-a@matrix.example')
   const invitationB = await invitation(gxBasic.id, globexAdmin.id, 'invitee-b@matrix.example')
 
@@ -47,7 +86,10 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
   const tag = randomUUID().slice(0, 8)
   const caseFrom = async (code: string, title: string) => {
     const template = await db.case.findFirstOrThrow({ where: { supportId: { code }, status: { in: ['NEW', 'IN_PROGRESS'] } }, orderBy: { number: 'asc' } })
-    const fields = Object.fromEntries(Object.entries(template).filter(([k]) => !['id', 'number', 'version', 'updatedAt'].includes(k))) as Omit<typeof template, 'id' | 'number' | 'version' | 'updatedAt'>
+    const fields = Object.fromEntries(Object.entries(template).filter(([k]) => !['id', 'number', 'version', 'updatedAt'].includes(k))) as Omit<
+      typeof template,
+      'id' | 'number' | 'version' | 'updatedAt'
+    >
     const c = await db.case.create({ data: { ...fields, title, status: 'IN_PROGRESS' } })
     await db.caseEvent.create({ data: { caseId: c.id, actorId: c.openedById, at: c.openedAt, type: 'case.opened', after: { severity: c.severity } } })
     return c
@@ -60,7 +102,18 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
     const storageKey = `${c.id}/${randomUUID()}`
     fs.mkdirSync(path.dirname(path.resolve(uploadDir, storageKey)), { recursive: true })
     fs.writeFileSync(path.resolve(uploadDir, storageKey), text)
-    return db.attachment.create({ data: { caseId: c.id, uploadedById, name: 'matrix.log', size: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex'), contentType: 'text/plain', storageKey, createdAt: now } })
+    return db.attachment.create({
+      data: {
+        caseId: c.id,
+        uploadedById,
+        name: 'matrix.log',
+        size: Buffer.byteLength(text),
+        sha256: createHash('sha256').update(text).digest('hex'),
+        contentType: 'text/plain',
+        storageKey,
+        createdAt: now,
+      },
+    })
   }
   const acmeAdmin = await db.user.findUniqueOrThrow({ where: { email: 'caseadmin@acme.example' } })
   const attachmentA = await attach(caseA, acmeAdmin.id, 'acme matrix file\n')
@@ -70,7 +123,18 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
   const calendar = await db.holidayCalendar.create({ data: { name: `Matrix calendar ${randomUUID().slice(0, 8)}` } })
   const holiday = await db.holiday.create({ data: { calendarId: calendar.id, date: new Date('2027-03-03T00:00:00Z'), name: 'Matrix day' } })
   const phoneLine = await db.phoneLine.create({ data: { regionCode: 'LATAM', country: 'Matrixland', number: '+00 000 0000' } })
-  const product = await db.product.create({ data: { name: `Matrix product ${randomUUID().slice(0, 8)}`, versions: { create: [{ name: '1.0', phase: 'CURRENT' }, { name: '0.9', phase: 'DISCONTINUED' }] } }, include: { versions: { orderBy: { name: 'desc' } } } })
+  const product = await db.product.create({
+    data: {
+      name: `Matrix product ${randomUUID().slice(0, 8)}`,
+      versions: {
+        create: [
+          { name: '1.0', phase: 'CURRENT' },
+          { name: '0.9', phase: 'DISCONTINUED' },
+        ],
+      },
+    },
+    include: { versions: { orderBy: { name: 'desc' } } },
+  })
   // Objects an administrator's DELETE may remove without the other matrix requests losing theirs.
   const doomedProduct = await db.product.create({ data: { name: `Matrix doomed product ${randomUUID().slice(0, 8)}` } })
   const doomedCalendar = await db.holidayCalendar.create({ data: { name: `Matrix doomed calendar ${randomUUID().slice(0, 8)}` } })
@@ -84,8 +148,21 @@ export async function createIsolationWorld(db: PrismaClient, uploadDir: string) 
     grants: { a: grantA.id, b: grantB.id },
     caseAdmins: { a: { code: prem.code, userId: caseAdminA.id }, b: { code: gxBasic.code, userId: caseAdminB.id } },
     invitations: { a: invitationA.id, b: invitationB.id },
-    catalogue: { calendarId: calendar.id, holidayId: holiday.id, phoneLineId: phoneLine.id, productId: product.id, versionId: product.versions[0]!.id, regionCode: 'LATAM' },
-    doomed: { productId: doomedProduct.id, versionId: product.versions[1]!.id, calendarId: doomedCalendar.id, holidayId: doomedHoliday.id, phoneLineId: doomedPhoneLine.id },
+    catalogue: {
+      calendarId: calendar.id,
+      holidayId: holiday.id,
+      phoneLineId: phoneLine.id,
+      productId: product.id,
+      versionId: product.versions[0]!.id,
+      regionCode: 'LATAM',
+    },
+    doomed: {
+      productId: doomedProduct.id,
+      versionId: product.versions[1]!.id,
+      calendarId: doomedCalendar.id,
+      holidayId: doomedHoliday.id,
+      phoneLineId: doomedPhoneLine.id,
+    },
   }
   fs.writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2))
   return world

@@ -57,7 +57,16 @@ const caseWrite = (a: ActorName, o: Obj): Expect => (!reachesCase(a, o!) ? 404 :
 const vendorWork = (a: ActorName, o: Obj): Expect => (!isVendor(a) ? 404 : worksCase(a, o!) ? 'allow' : 403)
 const none: Obj[] = [null]
 const api = (method: string, path: string, allowedBody?: unknown, deniedBody?: unknown) => ({ method, path, allowedBody, deniedBody })
-const openCaseBody = { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: 'Matrix: must be refused', description: 'The matrix sends this only where it expects a refusal.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' }
+const openCaseBody = {
+  supportId: 'AC-PROD-1002',
+  category: 'TECHNICAL',
+  severity: 3,
+  title: 'Matrix: must be refused',
+  description: 'The matrix sends this only where it expects a refusal.',
+  preferredLanguage: 'English',
+  product: 'Vault Backup & Replication',
+  version: '13.0',
+}
 
 const RULES: Record<string, Rule> = {
   // Pages
@@ -74,17 +83,29 @@ const RULES: Record<string, Rule> = {
   'PAGE /queue': { objects: none, expect: (a) => (isVendor(a) ? 'allow' : 404), call: () => api('GET', '/queue') },
   'PAGE /escalations': { objects: none, expect: (a) => (hasRole(a, 'MANAGER') ? 'allow' : 404), call: () => api('GET', '/escalations') },
   'PAGE /reports': { objects: none, expect: (a) => (hasRole(a, 'MANAGER') ? 'allow' : 404), call: () => api('GET', '/reports') },
-  'PAGE /organisation': { objects: none, expect: (a) => (ACTORS[a].kind === 'customer' && actsForSupportId(a) ? 'allow' : 404), call: () => api('GET', '/organisation') },
+  'PAGE /organisation': {
+    objects: none,
+    expect: (a) => (ACTORS[a].kind === 'customer' && actsForSupportId(a) ? 'allow' : 404),
+    call: () => api('GET', '/organisation'),
+  },
   'PAGE /partner': { objects: none, expect: (a) => (ACTORS[a].kind === 'partner' ? 'allow' : 404), call: () => api('GET', '/partner') },
   'PAGE /admin': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: () => api('GET', '/admin') },
   'PAGE /admin/products': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: () => api('GET', '/admin/products') },
   'PAGE /admin/regions': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: () => api('GET', '/admin/regions') },
   'PAGE /admin/calendars': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: () => api('GET', '/admin/calendars') },
-  'PAGE /admin/calendars/[calendarId]': { objects: none, expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404), call: (_o, w) => api('GET', `/admin/calendars/${w.catalogue.calendarId}`) },
+  'PAGE /admin/calendars/[calendarId]': {
+    objects: none,
+    expect: (a) => (hasRole(a, 'ADMIN') ? 'allow' : 404),
+    call: (_o, w) => api('GET', `/admin/calendars/${w.catalogue.calendarId}`),
+  },
   // Invitation links are public by design (the token is the secret): an unknown token gets the same
   // "this link is not valid" page for everyone, and an unknown token's registration 404.
   'PAGE /invite/[token]': { objects: none, expect: () => 'allow', call: () => api('GET', '/invite/not-a-real-invitation-token-000000') },
-  'POST /invite/[token]/register': { objects: none, expect: () => 404, call: () => api('POST', '/invite/not-a-real-invitation-token-000000/register', undefined, { name: 'Matrix Person', password: 'matrix-password-123' }) },
+  'POST /invite/[token]/register': {
+    objects: none,
+    expect: () => 404,
+    call: () => api('POST', '/invite/not-a-real-invitation-token-000000/register', undefined, { name: 'Matrix Person', password: 'matrix-password-123' }),
+  },
 
   // Account and meta
   'GET /api/v1/me': { objects: none, expect: () => signedIn, call: () => api('GET', '/api/v1/me') },
@@ -108,8 +129,16 @@ const RULES: Record<string, Rule> = {
     expect: (a) => (['licadmin', 'caseadmin', 'partner'].includes(a) ? 'allow' : isVendor(a) ? 403 : 404),
     call: () => api('POST', '/api/v1/cases', {}, openCaseBody),
   },
-  'GET /api/v1/cases/[number]': { objects: cases, expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404), call: (o, w) => api('GET', `/api/v1/cases/${caseNo(o, w)}`) },
-  'PATCH /api/v1/cases/[number]': { objects: cases, expect: caseWrite, call: (o, w) => api('PATCH', `/api/v1/cases/${caseNo(o, w)}`, {}, { severity: 2, reason: 'Matrix: must be refused' }) },
+  'GET /api/v1/cases/[number]': {
+    objects: cases,
+    expect: (a, o) => (reachesCase(a, o!) ? 'allow' : 404),
+    call: (o, w) => api('GET', `/api/v1/cases/${caseNo(o, w)}`),
+  },
+  'PATCH /api/v1/cases/[number]': {
+    objects: cases,
+    expect: caseWrite,
+    call: (o, w) => api('PATCH', `/api/v1/cases/${caseNo(o, w)}`, {}, { severity: 2, reason: 'Matrix: must be refused' }),
+  },
   'POST /api/v1/cases/[number]/comments': {
     objects: cases,
     expect: (a, o) => (!reachesCase(a, o!) ? 404 : isVendor(a) ? 403 : 'allow'),
@@ -141,19 +170,40 @@ const RULES: Record<string, Rule> = {
 
   // Engineers and managers
   'GET /api/v1/queue': { objects: none, expect: (a) => vendorOnly(a), call: () => api('GET', '/api/v1/queue') },
-  'POST /api/v1/cases/[number]/assign': { objects: cases, expect: (a) => vendorOnly(a, 'ENGINEER', 'MANAGER'), call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/assign`, { engineer: 42 }, { engineer: 'engineer@vendor.example' }) },
-  'POST /api/v1/cases/[number]/replies': { objects: cases, expect: vendorWork, call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/replies`, {}, { body: 'Matrix: must be refused', public: false }) },
-  'POST /api/v1/cases/[number]/contact-attempts': { objects: cases, expect: vendorWork, call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/contact-attempts`, {}, { channel: 'phone', outcome: 'no-answer' }) },
-  'POST /api/v1/cases/[number]/resolve': { objects: cases, expect: vendorWork, call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/resolve`, {}, { code: 'SOLUTION_OR_WORKAROUND', summary: 'Matrix: must be refused' }) },
+  'POST /api/v1/cases/[number]/assign': {
+    objects: cases,
+    expect: (a) => vendorOnly(a, 'ENGINEER', 'MANAGER'),
+    call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/assign`, { engineer: 42 }, { engineer: 'engineer@vendor.example' }),
+  },
+  'POST /api/v1/cases/[number]/replies': {
+    objects: cases,
+    expect: vendorWork,
+    call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/replies`, {}, { body: 'Matrix: must be refused', public: false }),
+  },
+  'POST /api/v1/cases/[number]/contact-attempts': {
+    objects: cases,
+    expect: vendorWork,
+    call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/contact-attempts`, {}, { channel: 'phone', outcome: 'no-answer' }),
+  },
+  'POST /api/v1/cases/[number]/resolve': {
+    objects: cases,
+    expect: vendorWork,
+    call: (o, w) => api('POST', `/api/v1/cases/${caseNo(o, w)}/resolve`, {}, { code: 'SOLUTION_OR_WORKAROUND', summary: 'Matrix: must be refused' }),
+  },
   'GET /api/v1/escalations': { objects: none, expect: (a) => vendorOnly(a, 'MANAGER'), call: () => api('GET', '/api/v1/escalations') },
-  'GET /api/v1/reports/compliance': { objects: none, expect: (a) => vendorOnly(a, 'MANAGER'), call: () => api('GET', '/api/v1/reports/compliance?from=2026-01-01&to=2026-12-31') },
+  'GET /api/v1/reports/compliance': {
+    objects: none,
+    expect: (a) => vendorOnly(a, 'MANAGER'),
+    call: () => api('GET', '/api/v1/reports/compliance?from=2026-01-01&to=2026-12-31'),
+  },
 
   // Customer administration and partners
   'GET /api/v1/organisation': { objects: none, expect: (a) => (ACTORS[a].kind === 'customer' ? 'allow' : 404), call: () => api('GET', '/api/v1/organisation') },
   'POST /api/v1/organisation/invitations': {
     objects: both,
     expect: (a, o) => administration(a, o as Side, 'license'),
-    call: (o) => api('POST', '/api/v1/organisation/invitations', {}, { supportIdCode: o === 'B' ? 'GX-BASC-2002' : 'AC-PREM-1001', email: `matrix-${o}@acme.example` }),
+    call: (o) =>
+      api('POST', '/api/v1/organisation/invitations', {}, { supportIdCode: o === 'B' ? 'GX-BASC-2002' : 'AC-PREM-1001', email: `matrix-${o}@acme.example` }),
   },
   'DELETE /api/v1/organisation/invitations/[invitationId]': {
     // Withdrawing is allowed once; a repeat is a 409, still "allowed" for the matrix.
@@ -164,7 +214,11 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/organisation/support-ids/[code]/case-admins/[userId]': {
     objects: both,
     expect: (a, o) => administration(a, o as Side, 'license'),
-    call: (o, w) => api('DELETE', `/api/v1/organisation/support-ids/${(o === 'B' ? w.caseAdmins.b : w.caseAdmins.a).code}/case-admins/${(o === 'B' ? w.caseAdmins.b : w.caseAdmins.a).userId}`),
+    call: (o, w) =>
+      api(
+        'DELETE',
+        `/api/v1/organisation/support-ids/${(o === 'B' ? w.caseAdmins.b : w.caseAdmins.a).code}/case-admins/${(o === 'B' ? w.caseAdmins.b : w.caseAdmins.a).userId}`,
+      ),
   },
   'POST /api/v1/invitations/accept': { objects: none, expect: () => signedIn, call: () => api('POST', '/api/v1/invitations/accept', {}, {}) },
   'GET /api/v1/partner-grants': { objects: none, expect: (a) => (isVendor(a) ? 404 : 'allow'), call: () => api('GET', '/api/v1/partner-grants') },
@@ -190,28 +244,64 @@ const RULES: Record<string, Rule> = {
       [
         ['GET /api/v1/admin/products', () => api('GET', '/api/v1/admin/products')],
         ['POST /api/v1/admin/products', () => api('POST', '/api/v1/admin/products', {}, { name: 'Matrix refused product' })],
-        ['PATCH /api/v1/admin/products/[productId]', (w: IsolationWorld) => api('PATCH', `/api/v1/admin/products/${w.catalogue.productId}`, { name: '' }, { name: 'Matrix refused rename' })],
+        [
+          'PATCH /api/v1/admin/products/[productId]',
+          (w: IsolationWorld) => api('PATCH', `/api/v1/admin/products/${w.catalogue.productId}`, { name: '' }, { name: 'Matrix refused rename' }),
+        ],
         ['DELETE /api/v1/admin/products/[productId]', (w: IsolationWorld) => api('DELETE', `/api/v1/admin/products/${w.doomed.productId}`)],
-        ['POST /api/v1/admin/products/[productId]/versions', (w: IsolationWorld) => api('POST', `/api/v1/admin/products/${w.catalogue.productId}/versions`, {}, { name: '9.9', phase: 'CURRENT' })],
-        ['PATCH /api/v1/admin/versions/[versionId]', (w: IsolationWorld) => api('PATCH', `/api/v1/admin/versions/${w.catalogue.versionId}`, { phase: 'NOPE' }, { phase: 'LIMITED' })],
+        [
+          'POST /api/v1/admin/products/[productId]/versions',
+          (w: IsolationWorld) => api('POST', `/api/v1/admin/products/${w.catalogue.productId}/versions`, {}, { name: '9.9', phase: 'CURRENT' }),
+        ],
+        [
+          'PATCH /api/v1/admin/versions/[versionId]',
+          (w: IsolationWorld) => api('PATCH', `/api/v1/admin/versions/${w.catalogue.versionId}`, { phase: 'NOPE' }, { phase: 'LIMITED' }),
+        ],
         ['DELETE /api/v1/admin/versions/[versionId]', (w: IsolationWorld) => api('DELETE', `/api/v1/admin/versions/${w.doomed.versionId}`)],
         ['GET /api/v1/admin/regions', () => api('GET', '/api/v1/admin/regions')],
-        ['PATCH /api/v1/admin/regions/[code]', (w: IsolationWorld) => api('PATCH', `/api/v1/admin/regions/${w.catalogue.regionCode}`, { languages: [] }, { name: 'Matrix refused' })],
-        ['POST /api/v1/admin/regions/[code]/phone-lines', (w: IsolationWorld) => api('POST', `/api/v1/admin/regions/${w.catalogue.regionCode}/phone-lines`, {}, { country: 'Nowhere', number: '+00 1' })],
-        ['PATCH /api/v1/admin/phone-lines/[phoneLineId]', (w: IsolationWorld) => api('PATCH', `/api/v1/admin/phone-lines/${w.catalogue.phoneLineId}`, { number: '' }, { number: '+00 2' })],
+        [
+          'PATCH /api/v1/admin/regions/[code]',
+          (w: IsolationWorld) => api('PATCH', `/api/v1/admin/regions/${w.catalogue.regionCode}`, { languages: [] }, { name: 'Matrix refused' }),
+        ],
+        [
+          'POST /api/v1/admin/regions/[code]/phone-lines',
+          (w: IsolationWorld) => api('POST', `/api/v1/admin/regions/${w.catalogue.regionCode}/phone-lines`, {}, { country: 'Nowhere', number: '+00 1' }),
+        ],
+        [
+          'PATCH /api/v1/admin/phone-lines/[phoneLineId]',
+          (w: IsolationWorld) => api('PATCH', `/api/v1/admin/phone-lines/${w.catalogue.phoneLineId}`, { number: '' }, { number: '+00 2' }),
+        ],
         ['DELETE /api/v1/admin/phone-lines/[phoneLineId]', (w: IsolationWorld) => api('DELETE', `/api/v1/admin/phone-lines/${w.doomed.phoneLineId}`)],
         ['GET /api/v1/admin/calendars', () => api('GET', '/api/v1/admin/calendars')],
         ['POST /api/v1/admin/calendars', () => api('POST', '/api/v1/admin/calendars', {}, { name: 'Matrix refused calendar' })],
         ['GET /api/v1/admin/calendars/[calendarId]', (w: IsolationWorld) => api('GET', `/api/v1/admin/calendars/${w.catalogue.calendarId}`)],
-        ['PATCH /api/v1/admin/calendars/[calendarId]', (w: IsolationWorld) => api('PATCH', `/api/v1/admin/calendars/${w.catalogue.calendarId}`, { name: '' }, { name: 'Matrix refused rename' })],
+        [
+          'PATCH /api/v1/admin/calendars/[calendarId]',
+          (w: IsolationWorld) => api('PATCH', `/api/v1/admin/calendars/${w.catalogue.calendarId}`, { name: '' }, { name: 'Matrix refused rename' }),
+        ],
         ['DELETE /api/v1/admin/calendars/[calendarId]', (w: IsolationWorld) => api('DELETE', `/api/v1/admin/calendars/${w.doomed.calendarId}`)],
-        ['POST /api/v1/admin/calendars/[calendarId]/holidays', (w: IsolationWorld) => api('POST', `/api/v1/admin/calendars/${w.catalogue.calendarId}/holidays`, {}, { date: '2027-04-04', name: 'Matrix refused' })],
-        ['POST /api/v1/admin/calendars/[calendarId]/import', (w: IsolationWorld) => api('POST', `/api/v1/admin/calendars/${w.catalogue.calendarId}/import`, {}, { ics: 'BEGIN:VCALENDAR\nEND:VCALENDAR' })],
-        ['POST /api/v1/admin/calendars/[calendarId]/import/preview', (w: IsolationWorld) => api('POST', `/api/v1/admin/calendars/${w.catalogue.calendarId}/import/preview`, {}, { ics: 'BEGIN:VCALENDAR\nEND:VCALENDAR' })],
-        ['PATCH /api/v1/admin/holidays/[holidayId]', (w: IsolationWorld) => api('PATCH', `/api/v1/admin/holidays/${w.catalogue.holidayId}`, { date: 'not-a-date' }, { name: 'Matrix refused' })],
+        [
+          'POST /api/v1/admin/calendars/[calendarId]/holidays',
+          (w: IsolationWorld) => api('POST', `/api/v1/admin/calendars/${w.catalogue.calendarId}/holidays`, {}, { date: '2027-04-04', name: 'Matrix refused' }),
+        ],
+        [
+          'POST /api/v1/admin/calendars/[calendarId]/import',
+          (w: IsolationWorld) => api('POST', `/api/v1/admin/calendars/${w.catalogue.calendarId}/import`, {}, { ics: 'BEGIN:VCALENDAR\nEND:VCALENDAR' }),
+        ],
+        [
+          'POST /api/v1/admin/calendars/[calendarId]/import/preview',
+          (w: IsolationWorld) => api('POST', `/api/v1/admin/calendars/${w.catalogue.calendarId}/import/preview`, {}, { ics: 'BEGIN:VCALENDAR\nEND:VCALENDAR' }),
+        ],
+        [
+          'PATCH /api/v1/admin/holidays/[holidayId]',
+          (w: IsolationWorld) => api('PATCH', `/api/v1/admin/holidays/${w.catalogue.holidayId}`, { date: 'not-a-date' }, { name: 'Matrix refused' }),
+        ],
         ['DELETE /api/v1/admin/holidays/[holidayId]', (w: IsolationWorld) => api('DELETE', `/api/v1/admin/holidays/${w.doomed.holidayId}`)],
       ] as [string, (w: IsolationWorld) => Call][]
-    ).map(([key, call]) => [key, { objects: none, expect: (a: ActorName) => vendorOnly(a, 'ADMIN'), call: (_o: Obj, w: IsolationWorld) => call(w) } satisfies Rule]),
+    ).map(([key, call]) => [
+      key,
+      { objects: none, expect: (a: ActorName) => vendorOnly(a, 'ADMIN'), call: (_o: Obj, w: IsolationWorld) => call(w) } satisfies Rule,
+    ]),
   ),
 }
 
@@ -273,7 +363,13 @@ test('isolation matrix: every route × every actor × reachable and unreachable 
         const ctx = contexts.get(name)!
         const body = expected === 'allow' ? call.allowedBody : call.deniedBody
         const res = call.multipart
-          ? await ctx.fetch(call.path, { method: call.method, maxRedirects: 0, ...(expected === 'allow' ? { data: {} } : { multipart: { file: { name: 'matrix.log', mimeType: 'text/plain', buffer: Buffer.from('matrix: must be refused\n') } } }) })
+          ? await ctx.fetch(call.path, {
+              method: call.method,
+              maxRedirects: 0,
+              ...(expected === 'allow'
+                ? { data: {} }
+                : { multipart: { file: { name: 'matrix.log', mimeType: 'text/plain', buffer: Buffer.from('matrix: must be refused\n') } } }),
+            })
           : await ctx.fetch(call.path, { method: call.method, maxRedirects: 0, ...(body !== undefined ? { data: body } : {}) })
         tried++
         const got = classify(res.status(), res.headers().location, isPage)
@@ -296,5 +392,15 @@ test('isolation matrix: every route × every actor × reachable and unreachable 
 /** Routes anyone may call without signing in. */
 function isPublic(route: AppRoute): boolean {
   const key = routeKey(route)
-  return ['PAGE /', 'PAGE /signin', 'GET /api/v1/openapi.json', 'GET /api/auth/[...nextauth]', 'POST /api/auth/[...nextauth]', 'GET /api/health', 'GET /api/ready', 'PAGE /invite/[token]', 'POST /invite/[token]/register'].includes(key)
+  return [
+    'PAGE /',
+    'PAGE /signin',
+    'GET /api/v1/openapi.json',
+    'GET /api/auth/[...nextauth]',
+    'POST /api/auth/[...nextauth]',
+    'GET /api/health',
+    'GET /api/ready',
+    'PAGE /invite/[token]',
+    'POST /invite/[token]/register',
+  ].includes(key)
 }

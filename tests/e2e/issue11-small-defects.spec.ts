@@ -14,8 +14,15 @@ async function session(browser: Browser, email: string) {
 async function openCase(customer: Page, data: Record<string, unknown> = {}) {
   const res = await customer.request.post('/api/v1/cases', {
     data: {
-      supportId: 'AC-PROD-1002', product: 'Vault Backup & Replication', version: '13.0', category: 'TECHNICAL', severity: 2,
-      title: unique('Issue 11 e2e'), description: 'Replication is stuck and production is slow.', preferredLanguage: 'English', ...data,
+      supportId: 'AC-PROD-1002',
+      product: 'Vault Backup & Replication',
+      version: '13.0',
+      category: 'TECHNICAL',
+      severity: 2,
+      title: unique('Issue 11 e2e'),
+      description: 'Replication is stuck and production is slow.',
+      preferredLanguage: 'English',
+      ...data,
     },
   })
   expect(res.status(), await res.text()).toBe(201)
@@ -33,7 +40,9 @@ test.describe('issue 11: smaller defects', () => {
   test('1. the escalation card of a Premier case closed before any response says so, not "Best effort"', async ({ page, browser }) => {
     const customer = await session(browser, 'caseadmin@acme.example')
     const number = await openCase(customer, { supportId: 'AC-PREM-1001' })
-    expect((await customer.request.post(`/api/v1/cases/${number}/escalations`, { data: { reason: 'Please call us before anything else.' } })).status()).toBe(201)
+    expect((await customer.request.post(`/api/v1/cases/${number}/escalations`, { data: { reason: 'Please call us before anything else.' } })).status()).toBe(
+      201,
+    )
     await customer.goto(`/cases/${number}`)
     await customer.getByRole('button', { name: 'Close case' }).click()
     await customer.getByRole('dialog').getByRole('button', { name: 'Yes, close the case' }).click()
@@ -153,7 +162,10 @@ test.describe('issue 11: smaller defects', () => {
 
     const api = await page.request.post(`/api/v1/cases/${number}/contact-attempts`, { data: { channel: 'email', outcome: 'voicemail' } })
     expect(api.status()).toBe(400)
-    expect((await api.json()).error).toMatchObject({ code: 'BAD_REQUEST', details: [{ path: 'outcome', message: expect.stringContaining('a voicemail can only be left on a phone call') }] })
+    expect((await api.json()).error).toMatchObject({
+      code: 'BAD_REQUEST',
+      details: [{ path: 'outcome', message: expect.stringContaining('a voicemail can only be left on a phone call') }],
+    })
   })
 
   test('6. the Free / NFR confirmation says one thing: no phone support', async ({ page }) => {

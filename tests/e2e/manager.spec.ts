@@ -10,13 +10,21 @@ test.describe('manager', () => {
     await signIn(customer, 'caseadmin@acme.example')
     const opened = await customer.request.post('/api/v1/cases', {
       data: {
-        supportId: 'AC-PROD-1002', product: 'Vault Backup & Replication', version: '13.0', category: 'TECHNICAL', severity: 2,
-        title: `Escalation e2e ${Date.now()}`, description: 'Replication is stuck and production is slow.', preferredLanguage: 'English',
+        supportId: 'AC-PROD-1002',
+        product: 'Vault Backup & Replication',
+        version: '13.0',
+        category: 'TECHNICAL',
+        severity: 2,
+        title: `Escalation e2e ${Date.now()}`,
+        description: 'Replication is stuck and production is slow.',
+        preferredLanguage: 'English',
       },
     })
     expect(opened.status(), await opened.text()).toBe(201)
     const number = (await opened.json()).number as number
-    const escalated = await customer.request.post(`/api/v1/cases/${number}/escalations`, { data: { reason: 'Production is slow and nobody has called us yet.' } })
+    const escalated = await customer.request.post(`/api/v1/cases/${number}/escalations`, {
+      data: { reason: 'Production is slow and nobody has called us yet.' },
+    })
     expect(escalated.status(), await escalated.text()).toBe(201)
     await customerContext.close()
 
@@ -50,12 +58,26 @@ test.describe('manager', () => {
     await page.goto(`/cases/${number}`)
     const detail = await (await page.request.get(`/api/v1/cases/${number}`)).json()
     const types = (detail.timeline as { kind: string; type?: string }[]).filter((t) => t.kind === 'event').map((t) => t.type)
-    expect(types).toEqual(expect.arrayContaining(['escalation.opened', 'escalation.acknowledged', 'escalation.engineer-assigned', 'case.assigned', 'escalation.note-added', 'escalation.resolved']))
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'escalation.opened',
+        'escalation.acknowledged',
+        'escalation.engineer-assigned',
+        'case.assigned',
+        'escalation.note-added',
+        'escalation.resolved',
+      ]),
+    )
     await expect(page.getByTestId('vendor-case-tools').getByTestId('assignee')).toHaveText('Kenji Sato')
 
     const api = await (await page.request.get('/api/v1/escalations?status=all')).json()
     const mine = api.escalations.find((e: { case: { number: number } }) => e.case.number === number)
-    expect(mine).toMatchObject({ status: 'RESOLVED', handledBy: { email: 'manager@vendor.example' }, assignedEngineer: { email: 'engineer2@vendor.example' }, notes: [{ text: 'Called the customer; Kenji takes it from here.' }] })
+    expect(mine).toMatchObject({
+      status: 'RESOLVED',
+      handledBy: { email: 'manager@vendor.example' },
+      assignedEngineer: { email: 'engineer2@vendor.example' },
+      notes: [{ text: 'Called the customer; Kenji takes it from here.' }],
+    })
   })
 
   test('reads the SLA compliance report with a chart and downloads it as CSV', async ({ page }) => {
@@ -73,7 +95,9 @@ test.describe('manager', () => {
     const file = await download
     expect(file.suggestedFilename()).toMatch(/^sla-compliance-.*\.csv$/)
     const csv = await (await page.request.get(`/api/v1/reports/compliance?from=${from}&to=${new Date().toISOString().slice(0, 10)}&format=csv`)).text()
-    expect(csv.split('\r\n')[0]).toBe('tier,severity,region,opened,with_target,met,breached,pending,no_target,compliance_pct,responded,median_business_minutes,p90_business_minutes')
+    expect(csv.split('\r\n')[0]).toBe(
+      'tier,severity,region,opened,with_target,met,breached,pending,no_target,compliance_pct,responded,median_business_minutes,p90_business_minutes',
+    )
     expect(csv).toContain('TOTAL,')
   })
 })

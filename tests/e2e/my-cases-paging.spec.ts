@@ -70,7 +70,13 @@ test.describe('My cases: paging through 158 cases', () => {
     const res = await page.request.get('/api/v1/cases?page=2')
     expect(res.status()).toBe(200)
     const body = (await res.json()) as { cases: unknown[]; total: number; page: number; pageSize: number; pages: number }
-    expect({ n: body.cases.length, total: body.total, page: body.page, pageSize: body.pageSize, pages: body.pages }).toEqual({ n: 58, total: 158, page: 2, pageSize: 100, pages: 2 })
+    expect({ n: body.cases.length, total: body.total, page: body.page, pageSize: body.pageSize, pages: body.pages }).toEqual({
+      n: 58,
+      total: 158,
+      page: 2,
+      pageSize: 100,
+      pages: 2,
+    })
     const bad = await page.request.get('/api/v1/cases?pageSize=0')
     expect(bad.status()).toBe(400)
     expect(JSON.stringify(await bad.json())).toContain('Page size must be a whole number from 1 to 100')
@@ -107,19 +113,42 @@ async function makeWorld(db: PrismaClient) {
   const now = Date.now()
   const passwordHash = await hashDemoPassword(DEMO_PASSWORD)
   const customer = await upsertOrganisation(db, { id: `org_e2e_paging_${tag}`, name: `Globex ${tag}`, kind: 'CUSTOMER', regionCode: 'US' })
-  const licadmin = await upsertUser(db, { email: `licadmin.${tag}@globex.example`, name: 'Lou Licence', organisationId: customer.id, passwordHash, timeZone: 'America/Chicago' })
+  const licadmin = await upsertUser(db, {
+    email: `licadmin.${tag}@globex.example`,
+    name: 'Lou Licence',
+    organisationId: customer.id,
+    passwordHash,
+    timeZone: 'America/Chicago',
+  })
   const products = await db.product.findMany({ select: { id: true } })
   const supportId = await upsertSupportId(db, {
-    code: `GX-PROD-${tag.toUpperCase()}`, organisationId: customer.id, tier: 'PRODUCTION', regionCode: 'US', siteTimeZone: 'America/Chicago',
-    maintenanceStart: new Date(now - 100 * DAY), maintenanceEnd: new Date(now + 300 * DAY), productIds: products.map((p) => p.id),
+    code: `GX-PROD-${tag.toUpperCase()}`,
+    organisationId: customer.id,
+    tier: 'PRODUCTION',
+    regionCode: 'US',
+    siteTimeZone: 'America/Chicago',
+    maintenanceStart: new Date(now - 100 * DAY),
+    maintenanceEnd: new Date(now + 300 * DAY),
+    productIds: products.map((p) => p.id),
   })
   await grantRole(db, licadmin.id, supportId.id, 'LICENSE_ADMIN_PRIMARY')
   await db.case.createMany({
     data: Array.from({ length: 158 }, (_, i) => ({
-      supportIdId: supportId.id, organisationId: customer.id, tier: 'PRODUCTION' as const, regionCode: 'US', category: 'TECHNICAL' as const,
-      severity: i % 4 === 0 ? 2 : 3, status: i % 4 === 0 ? ('RESOLVED' as const) : ('NEW' as const),
-      title: `Paging case ${i} ${tag}`, description: 'A case made for the paging journey', preferredLanguage: 'English', openedById: licadmin.id,
-      openedAt: new Date(now - (200 - i) * MIN), targetKind: 'DEADLINE' as const, targetMinutes: 6 * 60, targetClock: 'CONTINUOUS' as const,
+      supportIdId: supportId.id,
+      organisationId: customer.id,
+      tier: 'PRODUCTION' as const,
+      regionCode: 'US',
+      category: 'TECHNICAL' as const,
+      severity: i % 4 === 0 ? 2 : 3,
+      status: i % 4 === 0 ? ('RESOLVED' as const) : ('NEW' as const),
+      title: `Paging case ${i} ${tag}`,
+      description: 'A case made for the paging journey',
+      preferredLanguage: 'English',
+      openedById: licadmin.id,
+      openedAt: new Date(now - (200 - i) * MIN),
+      targetKind: 'DEADLINE' as const,
+      targetMinutes: 6 * 60,
+      targetClock: 'CONTINUOUS' as const,
       targetDueAt: new Date(now - (200 - i) * MIN + 6 * 60 * MIN),
       responseDueAt: i % 4 === 0 ? null : new Date(now - (200 - i) * MIN + 6 * 60 * MIN),
       firstResponseAt: i % 4 === 0 ? new Date(now - (190 - i) * MIN) : null,

@@ -3,8 +3,14 @@
 import { expect, signIn, test } from './fixtures'
 
 const openCaseBody = {
-  supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: `Bell journey ${Date.now()}`,
-  description: 'The notification journey opens this case.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0',
+  supportId: 'AC-PROD-1002',
+  category: 'TECHNICAL',
+  severity: 3,
+  title: `Bell journey ${Date.now()}`,
+  description: 'The notification journey opens this case.',
+  preferredLanguage: 'English',
+  product: 'Vault Backup & Replication',
+  version: '13.0',
 }
 
 test('a customer comments; the assigned engineer sees the bell count go up, follows the link and marks read', async ({ browser }) => {
@@ -57,7 +63,12 @@ test('a customer comments; the assigned engineer sees the bell count go up, foll
   await engineer.getByRole('button', { name: 'Mark all read' }).click()
   // Read, in the list and in the API. The bell's total is not asserted here: the breach-warning
   // scan of the running server may notify this engineer about another case at any minute.
-  await expect(engineer.getByTestId('notification').filter({ hasText: `Case #${number}: the customer replied` }).first()).toHaveAttribute('data-read', 'true')
+  await expect(
+    engineer
+      .getByTestId('notification')
+      .filter({ hasText: `Case #${number}: the customer replied` })
+      .first(),
+  ).toHaveAttribute('data-read', 'true')
   const after = (await (await engineer.request.get('/api/v1/notifications')).json()) as { notifications: { url: string; readAt: string | null }[] }
   const journeys = after.notifications.filter((n) => n.url.startsWith(`/cases/${number}`))
   expect(journeys.length).toBeGreaterThanOrEqual(2)

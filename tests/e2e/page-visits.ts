@@ -12,12 +12,14 @@ export const pageRoutes = () => listRoutes().filter((r): r is Extract<AppRoute, 
  * can open is checked (case A is Acme's, B is Globex's, so every actor who reaches some case gets
  * one). A case page is also checked in each other status, on a case of that status the actor sees. */
 export function targetsFor(path: string, w: IsolationWorld, moreCases: number[] = []): string[][] {
-  return {
-    '/cases/[number]': [[`/cases/${w.cases.a}`, `/cases/${w.cases.b}`], ...moreCases.map((n) => [`/cases/${n}`])],
-    '/kb/[slug]': [['/kb/kb4000']],
-    '/admin/calendars/[calendarId]': [[`/admin/calendars/${w.catalogue.calendarId}`]],
-    '/invite/[token]': [['/invite/not-a-real-invitation-token-000000']],
-  }[path] ?? [[path]]
+  return (
+    {
+      '/cases/[number]': [[`/cases/${w.cases.a}`, `/cases/${w.cases.b}`], ...moreCases.map((n) => [`/cases/${n}`])],
+      '/kb/[slug]': [['/kb/kb4000']],
+      '/admin/calendars/[calendarId]': [[`/admin/calendars/${w.catalogue.calendarId}`]],
+      '/invite/[token]': [['/invite/not-a-real-invitation-token-000000']],
+    }[path] ?? [[path]]
+  )
 }
 
 export async function contextFor(browser: Browser, baseURL: string, name: ActorName): Promise<BrowserContext> {

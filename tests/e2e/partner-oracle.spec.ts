@@ -18,19 +18,41 @@ async function makeWorld(db: PrismaClient) {
   const passwordHash = await hashDemoPassword(DEMO_PASSWORD)
   const customer = await upsertOrganisation(db, { id: `org_e2e_globex_${tag}`, name: `Globex ${tag}`, kind: 'CUSTOMER', regionCode: 'US' })
   const partnerOrg = await upsertOrganisation(db, { id: `org_e2e_fabrikam_${tag}`, name: `Fabrikam Partners ${tag}`, kind: 'PARTNER', regionCode: 'US' })
-  const caseadmin = await upsertUser(db, { email: `caseadmin.${tag}@globex.example`, name: 'Gale Admin', organisationId: customer.id, passwordHash, timeZone: 'America/Chicago' })
-  const partner = await upsertUser(db, { email: `partner.${tag}@fabrikam.example`, name: 'Fay Partner', organisationId: partnerOrg.id, passwordHash, timeZone: 'America/New_York' })
+  const caseadmin = await upsertUser(db, {
+    email: `caseadmin.${tag}@globex.example`,
+    name: 'Gale Admin',
+    organisationId: customer.id,
+    passwordHash,
+    timeZone: 'America/Chicago',
+  })
+  const partner = await upsertUser(db, {
+    email: `partner.${tag}@fabrikam.example`,
+    name: 'Fay Partner',
+    organisationId: partnerOrg.id,
+    passwordHash,
+    timeZone: 'America/New_York',
+  })
   const sid = async (code: string, end: number) => {
     const s = await upsertSupportId(db, {
-      code, organisationId: customer.id, tier: 'PRODUCTION', regionCode: 'US', siteTimeZone: 'America/Chicago',
-      maintenanceStart: new Date(now - 400 * DAY), maintenanceEnd: new Date(end), productIds: [],
+      code,
+      organisationId: customer.id,
+      tier: 'PRODUCTION',
+      regionCode: 'US',
+      siteTimeZone: 'America/Chicago',
+      maintenanceStart: new Date(now - 400 * DAY),
+      maintenanceEnd: new Date(end),
+      productIds: [],
     })
     await grantRole(db, caseadmin.id, s.id, 'CASE_ADMIN')
     return s
   }
   const T = tag.toUpperCase()
   return {
-    tag, customer, partnerOrg, caseadmin, partner,
+    tag,
+    customer,
+    partnerOrg,
+    caseadmin,
+    partner,
     real: await sid(`GX-PROD-${T}`, now + 300 * DAY),
     realForApi: await sid(`GX-API-${T}`, now + 300 * DAY),
     expired: await sid(`GX-OLD-${T}`, now - 30 * DAY),
@@ -70,24 +92,38 @@ test.describe('a partner cannot tell whether a Support ID code exists', () => {
       return { status: res.status(), cacheControl: res.headers()['cache-control'], body: scrub(await res.json(), code) }
     }
     const unknown = await post(w.unknownForApi)
-    expect(unknown).toEqual({ status: 201, cacheControl: 'no-store', body: { id: '<removed>', supportIdCode: '<code>', status: 'PENDING', requestedAt: '<removed>' } })
+    expect(unknown).toEqual({
+      status: 201,
+      cacheControl: 'no-store',
+      body: { id: '<removed>', supportIdCode: '<code>', status: 'PENDING', requestedAt: '<removed>' },
+    })
     expect(await post(w.realForApi.code)).toEqual(unknown)
     expect(await post(w.expired.code)).toEqual(unknown)
 
     const again = await post(w.unknownForApi)
-    expect(again).toEqual({ status: 409, cacheControl: 'no-store', body: { error: { code: 'CONFLICT', message: 'Your organisation\'s request for <code> is already pending' } } })
+    expect(again).toEqual({
+      status: 409,
+      cacheControl: 'no-store',
+      body: { error: { code: 'CONFLICT', message: "Your organisation's request for <code> is already pending" } },
+    })
     expect(await post(w.realForApi.code)).toEqual(again)
     expect(await post(w.expired.code)).toEqual(again)
 
     // The partner's list: the same row for each, no customer.
     const list = (await (await partner.request.get('/api/v1/partner-grants')).json()) as { grants: { supportIdCode: string }[] }
-    const row = (code: string) => scrub(list.grants.find((g) => g.supportIdCode === code), code)
+    const row = (code: string) =>
+      scrub(
+        list.grants.find((g) => g.supportIdCode === code),
+        code,
+      )
     expect(row(w.unknownForApi)).toMatchObject({ supportIdCode: '<code>', status: 'PENDING', customer: null, tier: null })
     expect(row(w.realForApi.code)).toEqual(row(w.unknownForApi))
     expect(row(w.expired.code)).toEqual(row(w.unknownForApi))
   })
 
-  test('on the partner page an unknown and a real code get the same confirmation; the customer administrator sees only the real request', async ({ browser }) => {
+  test('on the partner page an unknown and a real code get the same confirmation; the customer administrator sees only the real request', async ({
+    browser,
+  }) => {
     const w = await makeWorld(db)
     const partner = await session(browser, w.partner.email)
     await partner.getByRole('link', { name: 'Access requests' }).click()
@@ -151,7 +187,13 @@ test.describe('a partner cannot tell whether a Support ID code exists', () => {
     await expect(admin.getByRole('button', { name: `Revoke ${w.partnerOrg.name} on ${w.real.code}` })).toBeVisible()
 
     // The worker went past the unknown one too, and it stays pending, tied to no Support ID.
-    await expect.poll(async () => db.partnerGrant.findFirst({ where: { partnerOrgId: w.partnerOrg.id, requestedCode: w.unknown }, select: { status: true, supportIdId: true, announcePending: true } }))
+    await expect
+      .poll(async () =>
+        db.partnerGrant.findFirst({
+          where: { partnerOrgId: w.partnerOrg.id, requestedCode: w.unknown },
+          select: { status: true, supportIdId: true, announcePending: true },
+        }),
+      )
       .toEqual({ status: 'PENDING', supportIdId: null, announcePending: false })
     await partner.goto('/partner')
     await expect(partner.getByTestId(`grant-${w.real.code}`)).toContainText('Approved')

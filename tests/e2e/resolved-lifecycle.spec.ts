@@ -11,8 +11,14 @@ const DAY = 86_400_000
 async function openCase(customer: APIRequestContext, title: string) {
   const res = await customer.post('/api/v1/cases', {
     data: {
-      supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: `${title} ${Date.now()}`,
-      description: 'The resolved-lifecycle journey opens this case.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0',
+      supportId: 'AC-PROD-1002',
+      category: 'TECHNICAL',
+      severity: 3,
+      title: `${title} ${Date.now()}`,
+      description: 'The resolved-lifecycle journey opens this case.',
+      preferredLanguage: 'English',
+      product: 'Vault Backup & Replication',
+      version: '13.0',
     },
   })
   expect(res.status()).toBe(201)
@@ -23,7 +29,9 @@ async function openCase(customer: APIRequestContext, title: string) {
 async function resolvedCase(customer: APIRequestContext, engineer: APIRequestContext, title: string) {
   const number = await openCase(customer, title)
   expect((await engineer.post(`/api/v1/cases/${number}/assign`, { data: {} })).status()).toBe(200)
-  const resolved = await engineer.post(`/api/v1/cases/${number}/resolve`, { data: { code: 'SOLUTION_OR_WORKAROUND', summary: 'Raise the repository quota to 2 TB.' } })
+  const resolved = await engineer.post(`/api/v1/cases/${number}/resolve`, {
+    data: { code: 'SOLUTION_OR_WORKAROUND', summary: 'Raise the repository quota to 2 TB.' },
+  })
   expect(resolved.status()).toBe(200)
   return number
 }
@@ -38,7 +46,8 @@ async function people(browser: import('@playwright/test').Browser, ...emails: st
   return pages
 }
 
-const caseStatus = async (request: APIRequestContext, number: number) => ((await (await request.get(`/api/v1/cases/${number}`)).json()) as { status: string }).status
+const caseStatus = async (request: APIRequestContext, number: number) =>
+  ((await (await request.get(`/api/v1/cases/${number}`)).json()) as { status: string }).status
 
 test('a customer reopens a resolved case by replying within 14 days; the engineer has it back in the queue and the bell', async ({ browser }) => {
   const [customer, engineer] = await people(browser, 'caseadmin@acme.example', 'engineer@vendor.example')
@@ -136,8 +145,15 @@ test('confirm solved with a bad rating and a comment; the vendor reads it on the
 
   await manager!.goto('/reports')
   const card = manager!.getByTestId('satisfaction')
-  const report = (await (await manager!.request.get('/api/v1/reports/compliance', { params: { from: new Date(Date.now() - 29 * DAY).toISOString().slice(0, 10), to: new Date(Date.now() + DAY).toISOString().slice(0, 10) } })).json()) as {
-    satisfaction: { byTier: { tier: string; good: number; bad: number; rated: number; goodPct: number }[]; byRegion: { region: string; good: number; bad: number; rated: number; goodPct: number }[] }
+  const report = (await (
+    await manager!.request.get('/api/v1/reports/compliance', {
+      params: { from: new Date(Date.now() - 29 * DAY).toISOString().slice(0, 10), to: new Date(Date.now() + DAY).toISOString().slice(0, 10) },
+    })
+  ).json()) as {
+    satisfaction: {
+      byTier: { tier: string; good: number; bad: number; rated: number; goodPct: number }[]
+      byRegion: { region: string; good: number; bad: number; rated: number; goodPct: number }[]
+    }
   }
   const production = report.satisfaction.byTier.find((t) => t.tier === 'PRODUCTION')!
   expect(production.bad).toBeGreaterThanOrEqual(1)

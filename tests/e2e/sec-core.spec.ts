@@ -20,7 +20,16 @@ const evil = 'http://evil.example'
 async function newCase(page: Page) {
   const res = await page.request.post('/api/v1/cases', {
     headers: { origin: base },
-    data: { supportId: 'AC-BASC-1003', category: 'TECHNICAL', severity: 3, title: 'Hardening check', description: 'Made by sec-core.spec.ts', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' },
+    data: {
+      supportId: 'AC-BASC-1003',
+      category: 'TECHNICAL',
+      severity: 3,
+      title: 'Hardening check',
+      description: 'Made by sec-core.spec.ts',
+      preferredLanguage: 'English',
+      product: 'Vault Backup & Replication',
+      version: '13.0',
+    },
   })
   expect(res.status()).toBe(201)
   return (await res.json()) as { number: number }
@@ -29,7 +38,10 @@ async function newCase(page: Page) {
 test.describe('finding 3: no open redirect after sign-in', () => {
   for (const target of ['/\\evil.example/', '/\t/evil.example/', '//evil.example/', 'http://evil.example/', '/%5Cevil.example/']) {
     test(`callbackUrl ${JSON.stringify(target)} stays on the portal`, async ({ page }) => {
-      await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, body: 'phished' }))
+      await page.route(
+        (url) => url.hostname.endsWith('evil.example'),
+        (route) => route.fulfill({ status: 200, body: 'phished' }),
+      )
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`)
       await page.getByLabel('E-mail').fill('caseadmin@acme.example')
       await page.getByLabel('Password').fill(DEMO_PASSWORD)
@@ -55,7 +67,9 @@ test.describe('finding 5: cookie-authenticated writes only from the portal’s o
     const refused = await approve(evil)
     expect(refused.status()).toBe(403)
     expect((await refused.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Cross-origin') })
-    expect((await page.request.post('/api/v1/partner-grants/clnotarealgrant0000000000/approve', { headers: { 'sec-fetch-site': 'cross-site' } })).status()).toBe(403)
+    expect(
+      (await page.request.post('/api/v1/partner-grants/clnotarealgrant0000000000/approve', { headers: { 'sec-fetch-site': 'cross-site' } })).status(),
+    ).toBe(403)
     expect((await page.request.post('/api/v1/partner-grants/clnotarealgrant0000000000/approve', { headers: { origin: 'null' } })).status()).toBe(403)
     // The same call from the portal's own origin reaches the service (which finds no such grant).
     expect((await approve(base)).status()).toBe(404)
@@ -66,7 +80,11 @@ test.describe('finding 5: cookie-authenticated writes only from the portal’s o
     expect(upload.status()).toBe(403)
     const detail = await (await page.request.get(`/api/v1/cases/${c.number}`)).json()
     expect(JSON.stringify(detail)).not.toContain('evil.log')
-    expect((await page.request.post(`/api/v1/cases/${c.number}/attachments`, { headers: { origin: base }, multipart: { file: { ...file, name: 'fine.log' } } })).status()).toBe(201)
+    expect(
+      (
+        await page.request.post(`/api/v1/cases/${c.number}/attachments`, { headers: { origin: base }, multipart: { file: { ...file, name: 'fine.log' } } })
+      ).status(),
+    ).toBe(201)
 
     // A bearer token is never sent by a browser on its own: a client with one may call from anywhere.
     const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
@@ -74,7 +92,10 @@ test.describe('finding 5: cookie-authenticated writes only from the portal’s o
     try {
       const secret = `sp_${randomBytes(24).toString('base64url')}`
       const { rows } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'caseadmin@acme.example'`)
-      await db.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'sec-core', $3, $4, now() + interval '1 day')`, [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)])
+      await db.query(
+        `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, "expiresAt") VALUES ($1, $2, 'sec-core', $3, $4, now() + interval '1 day')`,
+        [`tok_${randomBytes(8).toString('hex')}`, rows[0]!.id, createHash('sha256').update(secret).digest('hex'), secret.slice(0, 8)],
+      )
       const withToken = await fetch(`${base}/api/v1/cases/${c.number}/comments`, {
         method: 'POST',
         headers: { authorization: `Bearer ${secret}`, origin: evil, 'content-type': 'application/json' },
@@ -92,15 +113,29 @@ test.describe('finding 6 and Cache-Control: bounded JSON bodies, uncached answer
     await signIn(page, 'caseadmin@acme.example')
     const c = await newCase(page)
     const big = JSON.stringify({ body: 'x'.repeat(2 * 1024 * 1024) })
-    const announced = await page.request.post(`/api/v1/cases/${c.number}/comments`, { headers: { origin: base, 'content-type': 'application/json' }, data: big })
+    const announced = await page.request.post(`/api/v1/cases/${c.number}/comments`, {
+      headers: { origin: base, 'content-type': 'application/json' },
+      data: big,
+    })
     expect(announced.status()).toBe(413)
     expect((await announced.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('1024 KB') })
 
     // Without Content-Length (chunked): counted while it streams.
     const cookie = (await page.context().cookies()).map((k) => `${k.name}=${k.value}`).join('; ')
     const chunks = [Buffer.from('{"body":"'), ...Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 0x78)), Buffer.from('"}')]
-    const stream = new ReadableStream<Uint8Array>({ pull(controller) { const next = chunks.shift(); if (next) controller.enqueue(next); else controller.close() } })
-    const streamed = await fetch(`${base}/api/v1/cases/${c.number}/comments`, { method: 'POST', headers: { cookie, origin: base, 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit)
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift()
+        if (next) controller.enqueue(next)
+        else controller.close()
+      },
+    })
+    const streamed = await fetch(`${base}/api/v1/cases/${c.number}/comments`, {
+      method: 'POST',
+      headers: { cookie, origin: base, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
     expect(streamed.status).toBe(413)
     expect(((await streamed.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE')
 
@@ -124,7 +159,10 @@ test.describe('finding 1: invitation links are for their recipient only', () => 
     const licadmin = await browser.newPage()
     await signIn(licadmin, 'licadmin@acme.example')
     // user@acme.example has an account (so an inbox) and no role on the Support ID.
-    const invite = await licadmin.request.post('/api/v1/organisation/invitations', { headers: { origin: base }, data: { supportIdCode: 'AC-BASC-1003', email: 'user@acme.example' } })
+    const invite = await licadmin.request.post('/api/v1/organisation/invitations', {
+      headers: { origin: base },
+      data: { supportIdCode: 'AC-BASC-1003', email: 'user@acme.example' },
+    })
     expect([201, 409]).toContain(invite.status())
 
     const admin = await browser.newPage()
@@ -192,7 +230,10 @@ async function ready(url: string, exited: Promise<number | null>) {
 }
 
 /** One HTTP request from a chosen local address (127.0.0.2 is another client to the server). */
-function request(url: string, { method = 'GET', headers = {}, body, localAddress }: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string }) {
+function request(
+  url: string,
+  { method = 'GET', headers = {}, body, localAddress }: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string },
+) {
   return new Promise<{ status: number; cookies: string[]; text: string }>((resolve, reject) => {
     const req = http.request(url, { method, headers, localAddress }, (res) => {
       let text = ''
@@ -262,7 +303,8 @@ test.describe('finding 4: sign-in limits', () => {
     const url = 'http://127.0.0.1:3114'
     const email = `nobody-${Date.now()}@acme.example`
     // The client writes a different "first" entry each time; the proxy (last entry) says 192.0.2.7.
-    for (let i = 0; i < 5; i++) expect((await credentialsSignIn(url, email, 'wrong-password', { 'x-forwarded-for': `10.0.0.${i}, 192.0.2.7` })).error).toBe('CredentialsSignin')
+    for (let i = 0; i < 5; i++)
+      expect((await credentialsSignIn(url, email, 'wrong-password', { 'x-forwarded-for': `10.0.0.${i}, 192.0.2.7` })).error).toBe('CredentialsSignin')
     expect((await credentialsSignIn(url, email, 'wrong-password', { 'x-forwarded-for': '10.9.9.9, 192.0.2.7' })).error).toMatch(/Too many failed/)
     // Another client behind the same proxy is another address.
     expect((await credentialsSignIn(url, email, 'wrong-password', { 'x-forwarded-for': '192.0.2.8' })).error).toBe('CredentialsSignin')
@@ -292,7 +334,8 @@ test.describe('finding 2: session secrets', () => {
       const secret = fs.readFileSync(secretFile, 'utf8').trim()
       expect(secret.length).toBeGreaterThanOrEqual(32)
 
-      const cookie = async (secretToSign: string, claims: Record<string, unknown>) => `next-auth.session-token=${await encode({ secret: secretToSign, token: { sub: id, uid: id, orgKind: 'CUSTOMER', vendorRoles: [], ...claims } as unknown as JWT })}`
+      const cookie = async (secretToSign: string, claims: Record<string, unknown>) =>
+        `next-auth.session-token=${await encode({ secret: secretToSign, token: { sub: id, uid: id, orgKind: 'CUSTOMER', vendorRoles: [], ...claims } as unknown as JWT })}`
       const status = async (c: string) => (await fetch(`${url}/api/v1/me`, { headers: { cookie: c } })).status
       expect(await status(await cookie('embedded-demo-secret-not-for-production', { sv: 0 }))).toBe(401)
       expect(await status(await cookie(secret, {}))).toBe(401)
@@ -316,7 +359,18 @@ test.describe('finding 2: session secrets', () => {
 
   test('npm run start:prod with an incomplete configuration exits 1 and lists every missing setting', async () => {
     test.setTimeout(120_000)
-    const s = startServer(3116, serverEnv({ PORTAL_DEPLOYMENT: 'production', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/unused', NEXTAUTH_SECRET: 'x'.repeat(32), NEXTAUTH_URL: 'http://support.vendor.example', SMTP_URL: undefined, MAIL_MODE: undefined, UPLOAD_DIR: 'uploads' }))
+    const s = startServer(
+      3116,
+      serverEnv({
+        PORTAL_DEPLOYMENT: 'production',
+        DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/unused',
+        NEXTAUTH_SECRET: 'x'.repeat(32),
+        NEXTAUTH_URL: 'http://support.vendor.example',
+        SMTP_URL: undefined,
+        MAIL_MODE: undefined,
+        UPLOAD_DIR: 'uploads',
+      }),
+    )
     const code = await Promise.race([s.exited, new Promise<'running'>((r) => setTimeout(() => r('running'), 60_000))])
     expect(code).toBe(1)
     const listed = [...s.output().matchAll(/^\s+- ([A-Z_]+):/gm)].map((m) => m[1])
@@ -332,10 +386,14 @@ function halfSentPost(url: string) {
   const body = 'csrfToken=x&email=nobody%40example.com&password=' + 'p'.repeat(200)
   let finish = () => {}
   const answered = new Promise<number>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) } }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode ?? 0))
-    })
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) } },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      },
+    )
     req.on('error', reject)
     req.write(body.slice(0, 40))
     finish = () => req.end(body.slice(40))

@@ -5,8 +5,14 @@ import pg from 'pg'
 import { expect, signIn, test } from './fixtures'
 
 const openCaseBody = (title: string) => ({
-  supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title, description: 'The nightly backup job fails with a repository error.',
-  preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0',
+  supportId: 'AC-PROD-1002',
+  category: 'TECHNICAL',
+  severity: 3,
+  title,
+  description: 'The nightly backup job fails with a repository error.',
+  preferredLanguage: 'English',
+  product: 'Vault Backup & Replication',
+  version: '13.0',
 })
 
 test('a token gets the expiry chosen on the profile page, is listed with it, and is refused once it has passed', async ({ page, playwright }) => {

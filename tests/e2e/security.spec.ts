@@ -4,7 +4,10 @@ test.describe('hardening', () => {
   test('pages carry a nonce-based CSP without unsafe-inline scripts, and frame/sniffing protection', async ({ request }) => {
     const res = await request.get('/signin')
     const csp = res.headers()['content-security-policy']!
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'))!
     expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/)
     expect(scriptSrc).not.toContain('unsafe-inline')
     expect(csp).toContain("frame-ancestors 'none'")
@@ -16,11 +19,27 @@ test.describe('hardening', () => {
 
   test('a script in a comment is shown as text and never runs', async ({ page }) => {
     await signIn(page, 'caseadmin@acme.example')
-    const opened = await (await page.request.post('/api/v1/cases', { data: { supportId: 'AC-BASC-1003', category: 'TECHNICAL', severity: 3, title: 'XSS <script>window.__pwned = 1</script>', description: '<img src=x onerror="window.__pwned = 2">', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })).json()
+    const opened = await (
+      await page.request.post('/api/v1/cases', {
+        data: {
+          supportId: 'AC-BASC-1003',
+          category: 'TECHNICAL',
+          severity: 3,
+          title: 'XSS <script>window.__pwned = 1</script>',
+          description: '<img src=x onerror="window.__pwned = 2">',
+          preferredLanguage: 'English',
+          product: 'Vault Backup & Replication',
+          version: '13.0',
+        },
+      })
+    ).json()
     const payload = '<script>window.__pwned = 3</script><img src=x onerror="window.__pwned = 4">'
     expect((await page.request.post(`/api/v1/cases/${opened.number}/comments`, { data: { body: payload } })).status()).toBe(201)
     const dialogs: string[] = []
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+    page.on('dialog', (d) => {
+      dialogs.push(d.message())
+      void d.dismiss()
+    })
     await page.goto(`/cases/${opened.number}`)
     await expect(page.getByText(payload)).toBeVisible()
     await expect(page.getByRole('heading', { level: 1 })).toContainText('<script>window.__pwned = 1</script>')
@@ -58,7 +77,20 @@ test.describe('hardening', () => {
     await signIn(b, 'engineer2@vendor.example')
     const customer = await browser.newPage()
     await signIn(customer, 'caseadmin@acme.example')
-    const opened = await (await customer.request.post('/api/v1/cases', { data: { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: 'Concurrency check', description: 'Two engineers update this at once.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' } })).json()
+    const opened = await (
+      await customer.request.post('/api/v1/cases', {
+        data: {
+          supportId: 'AC-PROD-1002',
+          category: 'TECHNICAL',
+          severity: 3,
+          title: 'Concurrency check',
+          description: 'Two engineers update this at once.',
+          preferredLanguage: 'English',
+          product: 'Vault Backup & Replication',
+          version: '13.0',
+        },
+      })
+    ).json()
     const { version } = await (await a.request.get(`/api/v1/cases/${opened.number}`)).json()
     const [ra, rb] = await Promise.all([
       a.request.patch(`/api/v1/cases/${opened.number}`, { data: { severity: 2, reason: 'Agreed with the customer', version } }),

@@ -17,7 +17,12 @@ async function session(browser: Browser, email: string, viewport?: { width: numb
 
 async function describedBy(page: Page, field: Locator) {
   const ids = (await field.getAttribute('aria-describedby')) ?? ''
-  const texts = await Promise.all(ids.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()))
+  const texts = await Promise.all(
+    ids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).innerText()),
+  )
   return texts.join(' ')
 }
 
@@ -73,7 +78,9 @@ test('Severity 1 on Production without a contact: one sentence everywhere, and a
   await customer.getByRole('button', { name: 'Add contact' }).click()
   await expect(customer.getByTestId('severity-1-hours')).toHaveText(WITH)
   await expect(customer.getByText('Dana Night, +1 312 555 0199')).toBeVisible()
-  await expect(customer.getByRole('list', { name: 'Case timeline' })).toContainText('named Dana Night the technical contact: work continues around the clock after the first response')
+  await expect(customer.getByRole('list', { name: 'Case timeline' })).toContainText(
+    'named Dana Night the technical contact: work continues around the clock after the first response',
+  )
   await customer.screenshot({ path: '/tmp/mycases-sev1-added.png', fullPage: true })
 
   // The queue no longer says business hours for this case; the case page says so for the engineer too.

@@ -23,7 +23,8 @@ test('every page has a <title> of its own, for every role', async ({ browser, ba
       checked++
       const title = await page.title()
       if (!title.endsWith(SUFFIX) || title === SUFFIX.slice(3)) problems.push(`${v.url} as ${name}: title "${title}" does not name the page`)
-      if (route.path === '/cases/[number]' && !title.startsWith(`Case #${v.url.split('/').pop()}`)) problems.push(`${v.url} as ${name}: title "${title}" does not name the case`)
+      if (route.path === '/cases/[number]' && !title.startsWith(`Case #${v.url.split('/').pop()}`))
+        problems.push(`${v.url} as ${name}: title "${title}" does not name the case`)
       routesByTitle.set(title, (routesByTitle.get(title) ?? new Set()).add(route.path))
     }
     for (const [title, paths] of routesByTitle) if (paths.size > 1) problems.push(`as ${name}: "${title}" is the title of ${[...paths].join(', ')}`)
@@ -54,14 +55,19 @@ test('the navigation shows exactly the pages each role can open', async ({ brows
     const context = await contextFor(browser, baseURL!, name)
     const page = await context.newPage()
     await page.goto('/profile')
-    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
+    const nav = await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))
     const opens: string[] = []
     for (const route of sections) if ((await visit(page, route, targetsFor(route.path, world)[0]!)).opened) opens.push(route.path)
     // Every link opens; every page that opens is in the navigation or under a page that is.
     for (const href of nav) if (!opens.includes(href)) problems.push(`${name}: the navigation offers ${href}, which does not open for them`)
-    for (const path of opens) if (!nav.some((href) => path === href || path.startsWith(`${href}/`))) problems.push(`${name}: ${path} opens but the navigation does not lead there`)
+    for (const path of opens)
+      if (!nav.some((href) => path === href || path.startsWith(`${href}/`))) problems.push(`${name}: ${path} opens but the navigation does not lead there`)
     // Issue 12's case: a customer user without rights was offered both.
-    if (name === 'user') for (const href of ['/cases/new', '/organisation']) if (nav.includes(href)) problems.push(`user: the navigation offers ${href}, which they cannot use`)
+    if (name === 'user')
+      for (const href of ['/cases/new', '/organisation']) if (nav.includes(href)) problems.push(`user: the navigation offers ${href}, which they cannot use`)
     console.log(`nav ${name}: ${nav.join(' ')}`)
     await context.close()
   }

@@ -20,7 +20,16 @@ const uniqueTitle = (what: string) => `${what} ${Date.now().toString(36)}`
 async function openCaseByApi(page: Page, baseURL: string) {
   const res = await page.request.post('/api/v1/cases', {
     headers: { origin: baseURL },
-    data: { supportId: 'AC-PROD-1002', category: 'TECHNICAL', severity: 3, title: uniqueTitle('Log bundle for a stuck replication'), description: 'Replication stuck, log bundle attached.', preferredLanguage: 'English', product: 'Vault Backup & Replication', version: '13.0' },
+    data: {
+      supportId: 'AC-PROD-1002',
+      category: 'TECHNICAL',
+      severity: 3,
+      title: uniqueTitle('Log bundle for a stuck replication'),
+      description: 'Replication stuck, log bundle attached.',
+      preferredLanguage: 'English',
+      product: 'Vault Backup & Replication',
+      version: '13.0',
+    },
   })
   expect(res.status()).toBe(201)
   return (await res.json()) as { number: number }
@@ -128,7 +137,9 @@ test.describe('diagnostic files up to the limit', () => {
     const cookie = (await page.context().cookies()).map((k) => `${k.name}=${k.value}`).join('; ')
     const boundary = 'e2e-boundary'
     let offset = 0
-    const parts = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bundle-26.zip"\r\nContent-Type: application/zip\r\n\r\n`)]
+    const parts = [
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bundle-26.zip"\r\nContent-Type: application/zip\r\n\r\n`),
+    ]
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         const head = parts.shift()

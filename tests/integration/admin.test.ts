@@ -12,17 +12,21 @@ import { createWorld, type World } from '../support/world'
 
 async function refused(world: World, call: () => Promise<unknown>, code: string, message: RegExp) {
   // Scoped to this world's rows: other suites create their own in parallel.
-  const count = () => Promise.all([
-    prisma.auditEntry.count({ where: { actorId: { in: Object.values(world.users).map((u) => u.id) } } }),
-    prisma.product.count({ where: { name: { contains: world.tag } } }),
-    prisma.productVersion.count({ where: { OR: [{ product: { name: { contains: world.tag } } }, { name: '99' }] } }),
-    prisma.holidayCalendar.count({ where: { name: { contains: world.tag } } }),
-    prisma.holiday.count({ where: { calendar: { name: { contains: world.tag } } } }),
-    prisma.phoneLine.count({ where: { regionCode: { startsWith: `T${world.tag}` } } }),
-    prisma.region.findUniqueOrThrow({ where: { code: 'US' } }).then((r) => JSON.stringify(r)),
-  ])
+  const count = () =>
+    Promise.all([
+      prisma.auditEntry.count({ where: { actorId: { in: Object.values(world.users).map((u) => u.id) } } }),
+      prisma.product.count({ where: { name: { contains: world.tag } } }),
+      prisma.productVersion.count({ where: { OR: [{ product: { name: { contains: world.tag } } }, { name: '99' }] } }),
+      prisma.holidayCalendar.count({ where: { name: { contains: world.tag } } }),
+      prisma.holiday.count({ where: { calendar: { name: { contains: world.tag } } } }),
+      prisma.phoneLine.count({ where: { regionCode: { startsWith: `T${world.tag}` } } }),
+      prisma.region.findUniqueOrThrow({ where: { code: 'US' } }).then((r) => JSON.stringify(r)),
+    ])
   const before = await count()
-  const error = await call().then(() => null, (e: unknown) => e)
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, 'the call should have been refused').toBeInstanceOf(AppError)
   expect((error as AppError).code).toBe(code)
   expect((error as AppError).message).toMatch(message)
@@ -31,7 +35,9 @@ async function refused(world: World, call: () => Promise<unknown>, code: string,
 
 async function testRegion(world: World) {
   const calendar = await prisma.holidayCalendar.create({ data: { name: `Test region calendar ${world.tag}` } })
-  return prisma.region.create({ data: { code: `T${world.tag}`, name: `Test region ${world.tag}`, languages: ['English'], defaultTimeZone: 'UTC', holidayCalendarId: calendar.id } })
+  return prisma.region.create({
+    data: { code: `T${world.tag}`, name: `Test region ${world.tag}`, languages: ['English'], defaultTimeZone: 'UTC', holidayCalendarId: calendar.id },
+  })
 }
 
 describe('vendor administration: products and versions', () => {
@@ -42,15 +48,33 @@ describe('vendor administration: products and versions', () => {
     await refused(world, () => createProduct({ actor: actors.admin, input: { name: `ZZ TEST PRODUCT ${world.tag}` }, now }), 'CONFLICT', /already exists/)
     await renameProduct({ actor: actors.admin, productId: product.id, input: { name: `zz Test Suite ${world.tag}` }, now })
     const v1 = await addVersion({ actor: actors.admin, productId: product.id, input: { name: '1.0', phase: 'CURRENT', releasedAt: '2026-01-15' }, now })
-    await refused(world, () => addVersion({ actor: actors.admin, productId: product.id, input: { name: '1.0', phase: 'LIMITED' }, now }), 'CONFLICT', /already has a version 1.0/)
-    await refused(world, () => addVersion({ actor: actors.admin, productId: product.id, input: { name: '2.0', phase: 'BETA' }, now }), 'BAD_REQUEST', /phase: Lifecycle phase must be CURRENT, LIMITED or DISCONTINUED/)
-    await refused(world, () => addVersion({ actor: actors.admin, productId: product.id, input: { name: '2.0', phase: 'CURRENT', releasedAt: '2026-02-30' }, now }), 'BAD_REQUEST', /releasedAt: Release date is not a real date/)
+    await refused(
+      world,
+      () => addVersion({ actor: actors.admin, productId: product.id, input: { name: '1.0', phase: 'LIMITED' }, now }),
+      'CONFLICT',
+      /already has a version 1.0/,
+    )
+    await refused(
+      world,
+      () => addVersion({ actor: actors.admin, productId: product.id, input: { name: '2.0', phase: 'BETA' }, now }),
+      'BAD_REQUEST',
+      /phase: Lifecycle phase must be CURRENT, LIMITED or DISCONTINUED/,
+    )
+    await refused(
+      world,
+      () => addVersion({ actor: actors.admin, productId: product.id, input: { name: '2.0', phase: 'CURRENT', releasedAt: '2026-02-30' }, now }),
+      'BAD_REQUEST',
+      /releasedAt: Release date is not a real date/,
+    )
     const v2 = await addVersion({ actor: actors.admin, productId: product.id, input: { name: '2.0', phase: 'CURRENT', releasedAt: '' }, now })
     expect(await updateVersion({ actor: actors.admin, versionId: v1.id, input: { phase: 'LIMITED' }, now })).toMatchObject({ name: '1.0', phase: 'LIMITED' })
 
     const listed = (await listCatalogue({ actor: actors.admin })).find((p) => p.id === product.id)!
     expect(listed).toMatchObject({ name: `zz Test Suite ${world.tag}`, supportIds: expect.any(Number) })
-    expect(listed.versions.map((v) => [v.name, v.phase])).toEqual([['1.0', 'LIMITED'], ['2.0', 'CURRENT']])
+    expect(listed.versions.map((v) => [v.name, v.phase])).toEqual([
+      ['1.0', 'LIMITED'],
+      ['2.0', 'CURRENT'],
+    ])
 
     await deleteVersion({ actor: actors.admin, versionId: v2.id, now })
     // Unlink any Support ID another suite's world just made (worlds cover every product), then delete.
@@ -58,7 +82,15 @@ describe('vendor administration: products and versions', () => {
     await prisma.productVersion.deleteMany({ where: { productId: product.id } })
     await deleteProduct({ actor: actors.admin, productId: product.id, now })
     const audit = await prisma.auditEntry.findMany({ where: { actorId: world.users.admin.id }, orderBy: { id: 'asc' } })
-    expect(audit.map((a) => a.action)).toEqual(['product.created', 'product.renamed', 'product-version.created', 'product-version.created', 'product-version.updated', 'product-version.deleted', 'product.deleted'])
+    expect(audit.map((a) => a.action)).toEqual([
+      'product.created',
+      'product.renamed',
+      'product-version.created',
+      'product-version.created',
+      'product-version.updated',
+      'product-version.deleted',
+      'product.deleted',
+    ])
     expect(audit[4]!.data).toMatchObject({ before: { phase: 'CURRENT' }, after: { phase: 'LIMITED' } })
     expect(audit.every((a) => a.at.getTime() === now.getTime())).toBe(true)
   })
@@ -69,8 +101,18 @@ describe('vendor administration: products and versions', () => {
     const version = world.version('CURRENT')
     const c = await makeCase(world)
     await prisma.case.update({ where: { id: c.id }, data: { productVersionId: version.id } })
-    await refused(world, () => deleteVersion({ actor: actors.admin, versionId: version.id, now }), 'CONFLICT', /cannot be deleted: \d+ case\(s\) are about it. Mark it discontinued instead/)
-    await refused(world, () => deleteProduct({ actor: actors.admin, productId: version.productId, now }), 'CONFLICT', /cannot be deleted: \d+ Support ID\(s\) cover it/)
+    await refused(
+      world,
+      () => deleteVersion({ actor: actors.admin, versionId: version.id, now }),
+      'CONFLICT',
+      /cannot be deleted: \d+ case\(s\) are about it. Mark it discontinued instead/,
+    )
+    await refused(
+      world,
+      () => deleteProduct({ actor: actors.admin, productId: version.productId, now }),
+      'CONFLICT',
+      /cannot be deleted: \d+ Support ID\(s\) cover it/,
+    )
   })
 })
 
@@ -80,23 +122,69 @@ describe('vendor administration: regions and phone lines', () => {
     const { actors, now } = world
     const region = await testRegion(world)
     const calendar = await createCalendar({ actor: actors.admin, input: { name: `Other ${world.tag}` }, now })
-    const updated = await updateRegion({ actor: actors.admin, regionCode: region.code, input: { languages: ['English', 'Japanese'], defaultTimeZone: 'asia/tokyo', holidayCalendarId: calendar.id }, now })
+    const updated = await updateRegion({
+      actor: actors.admin,
+      regionCode: region.code,
+      input: { languages: ['English', 'Japanese'], defaultTimeZone: 'asia/tokyo', holidayCalendarId: calendar.id },
+      now,
+    })
     expect(updated).toMatchObject({ languages: ['English', 'Japanese'], defaultTimeZone: 'Asia/Tokyo', holidayCalendarId: calendar.id })
-    await refused(world, () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { defaultTimeZone: 'Mars/Olympus_Mons' }, now }), 'BAD_REQUEST', /Mars\/Olympus_Mons is not an IANA time zone/)
-    await refused(world, () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { languages: [] }, now }), 'BAD_REQUEST', /at least one language/)
-    await refused(world, () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { languages: ['English', 'english'] }, now }), 'BAD_REQUEST', /listed twice/)
-    await refused(world, () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { holidayCalendarId: 'nope' }, now }), 'UNPROCESSABLE', /does not exist/)
-    await refused(world, () => updateRegion({ actor: actors.admin, regionCode: 'NOWHERE', input: { name: 'x' }, now }), 'NOT_FOUND', /Region NOWHERE was not found/)
+    await refused(
+      world,
+      () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { defaultTimeZone: 'Mars/Olympus_Mons' }, now }),
+      'BAD_REQUEST',
+      /Mars\/Olympus_Mons is not an IANA time zone/,
+    )
+    await refused(
+      world,
+      () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { languages: [] }, now }),
+      'BAD_REQUEST',
+      /at least one language/,
+    )
+    await refused(
+      world,
+      () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { languages: ['English', 'english'] }, now }),
+      'BAD_REQUEST',
+      /listed twice/,
+    )
+    await refused(
+      world,
+      () => updateRegion({ actor: actors.admin, regionCode: region.code, input: { holidayCalendarId: 'nope' }, now }),
+      'UNPROCESSABLE',
+      /does not exist/,
+    )
+    await refused(
+      world,
+      () => updateRegion({ actor: actors.admin, regionCode: 'NOWHERE', input: { name: 'x' }, now }),
+      'NOT_FOUND',
+      /Region NOWHERE was not found/,
+    )
 
-    const line = await addPhoneLine({ actor: actors.admin, regionCode: region.code, input: { country: 'Japan', number: '+81 3 5555 0123', hours: 'Mon–Fri 09:00–18:00 JST' }, now })
-    await refused(world, () => addPhoneLine({ actor: actors.admin, regionCode: region.code, input: { country: 'Japan', number: 'call us' }, now }), 'BAD_REQUEST', /Number must be a phone number/)
-    expect(await updatePhoneLine({ actor: actors.admin, phoneLineId: line.id, input: { country: 'Japan', number: '+81 3 5555 0199', hours: '' }, now })).toMatchObject({ number: '+81 3 5555 0199', hours: null })
+    const line = await addPhoneLine({
+      actor: actors.admin,
+      regionCode: region.code,
+      input: { country: 'Japan', number: '+81 3 5555 0123', hours: 'Mon–Fri 09:00–18:00 JST' },
+      now,
+    })
+    await refused(
+      world,
+      () => addPhoneLine({ actor: actors.admin, regionCode: region.code, input: { country: 'Japan', number: 'call us' }, now }),
+      'BAD_REQUEST',
+      /Number must be a phone number/,
+    )
+    expect(
+      await updatePhoneLine({ actor: actors.admin, phoneLineId: line.id, input: { country: 'Japan', number: '+81 3 5555 0199', hours: '' }, now }),
+    ).toMatchObject({ number: '+81 3 5555 0199', hours: null })
     const listed = (await listRegions({ actor: actors.admin })).regions.find((r) => r.code === region.code)!
     expect(listed.phoneLines).toEqual([{ id: line.id, country: 'Japan', number: '+81 3 5555 0199', hours: null }])
     await deletePhoneLine({ actor: actors.admin, phoneLineId: line.id, now })
     expect(await prisma.phoneLine.count({ where: { regionCode: region.code } })).toBe(0)
     expect((await prisma.auditEntry.findMany({ where: { actorId: world.users.admin.id }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual([
-      'holiday-calendar.created', 'region.updated', 'phone-line.created', 'phone-line.updated', 'phone-line.deleted',
+      'holiday-calendar.created',
+      'region.updated',
+      'phone-line.created',
+      'phone-line.updated',
+      'phone-line.deleted',
     ])
   })
 })
@@ -108,24 +196,63 @@ describe('vendor administration: holiday calendars', () => {
     const calendar = await createCalendar({ actor: actors.admin, input: { name: `Company ${world.tag}` }, now })
     await refused(world, () => createCalendar({ actor: actors.admin, input: { name: `company ${world.tag}` }, now }), 'CONFLICT', /already exists/)
     const h = await addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-03-12', name: "Founders' Day" }, now })
-    await refused(world, () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-03-12', name: 'Again' }, now }), 'CONFLICT', /already has a holiday on 2027-03-12: Founders' Day/)
-    await refused(world, () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '12/03/2027', name: 'x' }, now }), 'BAD_REQUEST', /Date must be a date \(YYYY-MM-DD\)/)
+    await refused(
+      world,
+      () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-03-12', name: 'Again' }, now }),
+      'CONFLICT',
+      /already has a holiday on 2027-03-12: Founders' Day/,
+    )
+    await refused(
+      world,
+      () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '12/03/2027', name: 'x' }, now }),
+      'BAD_REQUEST',
+      /Date must be a date \(YYYY-MM-DD\)/,
+    )
     await addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-12-24', name: 'Christmas Eve' }, now })
-    expect(await updateHoliday({ actor: actors.admin, holidayId: h.id, input: { date: '2027-03-15', name: "Founders' Day (observed)" }, now })).toEqual({ id: h.id, date: '2027-03-15', name: "Founders' Day (observed)" })
-    await refused(world, () => updateHoliday({ actor: actors.admin, holidayId: h.id, input: { date: '2027-12-24' }, now }), 'CONFLICT', /already has a holiday on 2027-12-24/)
-    expect((await getCalendar({ actor: actors.admin, calendarId: calendar.id })).holidays.map((x) => [x.date, x.name])).toEqual([["2027-03-15", "Founders' Day (observed)"], ['2027-12-24', 'Christmas Eve']])
+    expect(await updateHoliday({ actor: actors.admin, holidayId: h.id, input: { date: '2027-03-15', name: "Founders' Day (observed)" }, now })).toEqual({
+      id: h.id,
+      date: '2027-03-15',
+      name: "Founders' Day (observed)",
+    })
+    await refused(
+      world,
+      () => updateHoliday({ actor: actors.admin, holidayId: h.id, input: { date: '2027-12-24' }, now }),
+      'CONFLICT',
+      /already has a holiday on 2027-12-24/,
+    )
+    expect((await getCalendar({ actor: actors.admin, calendarId: calendar.id })).holidays.map((x) => [x.date, x.name])).toEqual([
+      ['2027-03-15', "Founders' Day (observed)"],
+      ['2027-12-24', 'Christmas Eve'],
+    ])
     await deleteHoliday({ actor: actors.admin, holidayId: h.id, now })
     await renameCalendar({ actor: actors.admin, calendarId: calendar.id, input: { name: `Company closures ${world.tag}` }, now })
-    expect((await listCalendars({ actor: actors.admin })).find((c) => c.id === calendar.id)).toMatchObject({ name: `Company closures ${world.tag}`, holidays: 1, years: [2027] })
+    expect((await listCalendars({ actor: actors.admin })).find((c) => c.id === calendar.id)).toMatchObject({
+      name: `Company closures ${world.tag}`,
+      holidays: 1,
+      years: [2027],
+    })
 
     await prisma.supportId.update({ where: { id: world.supportIds.basic.id }, data: { holidayCalendarId: calendar.id } })
-    await refused(world, () => deleteCalendar({ actor: actors.admin, calendarId: calendar.id, now }), 'CONFLICT', /in use by 0 region\(s\) and 1 Support ID\(s\)/)
+    await refused(
+      world,
+      () => deleteCalendar({ actor: actors.admin, calendarId: calendar.id, now }),
+      'CONFLICT',
+      /in use by 0 region\(s\) and 1 Support ID\(s\)/,
+    )
     await prisma.supportId.update({ where: { id: world.supportIds.basic.id }, data: { holidayCalendarId: null } })
     await deleteCalendar({ actor: actors.admin, calendarId: calendar.id, now })
     const audit = await prisma.auditEntry.findMany({ where: { entityType: 'HolidayCalendar', entityId: calendar.id }, orderBy: { id: 'asc' } })
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
-      'holiday-calendar.created', 'holiday.created', 'holiday.created', 'holiday.updated', 'holiday.deleted', 'holiday-calendar.renamed', 'holiday-calendar.deleted',
-    ].map((action) => [action, world.users.admin.id]))
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual(
+      [
+        'holiday-calendar.created',
+        'holiday.created',
+        'holiday.created',
+        'holiday.updated',
+        'holiday.deleted',
+        'holiday-calendar.renamed',
+        'holiday-calendar.deleted',
+      ].map((action) => [action, world.users.admin.id]),
+    )
   })
 })
 
@@ -189,7 +316,10 @@ describe('vendor administration: refusals', () => {
       ]),
     ]
     for (const call of calls) {
-      const error = await call().then(() => null, (e: unknown) => e)
+      const error = await call().then(
+        () => null,
+        (e: unknown) => e,
+      )
       expect(error, String(call)).toBeInstanceOf(AppError)
       expect(['BAD_REQUEST', 'NOT_FOUND'], `${String(call)}: ${(error as Error).message}`).toContain((error as AppError).code)
     }

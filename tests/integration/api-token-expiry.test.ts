@@ -17,7 +17,10 @@ describe('API token expiry', () => {
     const token = await createApiToken({ actor: actors.caseadmin, input: { name: 'CI' }, now })
     expect(token.expiresAt).toEqual(later(90))
     expect(await actorForBearer(`Bearer ${token.secret}`, later(89))).toMatchObject({ actor: { id: actors.caseadmin.id } })
-    expect(await actorForBearer(`Bearer ${token.secret}`, later(90))).toEqual({ actor: null, refusal: expect.stringMatching(/^This API token expired on 2027-02-18/) })
+    expect(await actorForBearer(`Bearer ${token.secret}`, later(90))).toEqual({
+      actor: null,
+      refusal: expect.stringMatching(/^This API token expired on 2027-02-18/),
+    })
     expect(await actorForBearer(`Bearer ${token.secret}`, later(400))).toMatchObject({ actor: null })
     // The last use is the last accepted request, not the refused one.
     const row = await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id }, select: { lastUsedAt: true } })
@@ -32,7 +35,8 @@ describe('API token expiry', () => {
     }
     for (const bad of [0, 1, 91, 3650, -7, 'never', null]) {
       await expect(createApiToken({ actor: actors.caseadmin, input: { name: 'bad', expiresInDays: bad }, now })).rejects.toMatchObject({
-        code: 'BAD_REQUEST', message: expect.stringMatching(/expiresInDays: Choose 7, 30, 90 or 365 days/),
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/expiresInDays: Choose 7, 30, 90 or 365 days/),
       })
     }
     expect(await prisma.apiToken.count({ where: { userId: actors.caseadmin.id } })).toBe(4)
@@ -73,7 +77,7 @@ describe('API token expiry', () => {
     expect(await lastUse()).toEqual(at(60_000))
   })
 
-  it('a disabled user\'s token is refused', async () => {
+  it("a disabled user's token is refused", async () => {
     const { actors } = await createWorld()
     const token = await createApiToken({ actor: actors.caseadmin, input: { name: 'CI' }, now })
     await prisma.user.update({ where: { id: actors.caseadmin.id }, data: { disabledAt: now } })

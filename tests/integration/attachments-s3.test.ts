@@ -67,7 +67,12 @@ describe('attachments in S3', () => {
   it('stores an uploaded file as an object under the prefix and streams it back to a reader', async () => {
     const c = await app.makeCase(w)
     const hash = createHash('sha256')
-    const a = await app.uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'bundle.zip', stream: chunks(12 * MiB, hash) }, now: NOW })
+    const a = await app.uploadAttachment({
+      actor: w.actors.caseadmin,
+      number: c.number,
+      file: { name: 'bundle.zip', stream: chunks(12 * MiB, hash) },
+      now: NOW,
+    })
     expect(a).toMatchObject({ name: 'bundle.zip', size: 12 * MiB, sha256: hash.digest('hex') })
 
     const row = await app.prisma.attachment.findUniqueOrThrow({ where: { id: a.id }, select: { storageKey: true } })
@@ -88,7 +93,10 @@ describe('attachments in S3', () => {
     const c = await app.makeCase(w)
     const error = await app
       .uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'bundle.zip', stream: chunks(app.env.UPLOAD_MAX_BYTES + MiB) }, now: NOW })
-      .then(() => null, (e: unknown) => e)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      )
     expect(error).toBeInstanceOf(app.AppError)
     expect((error as InstanceType<typeof app.AppError>).code).toBe('PAYLOAD_TOO_LARGE')
     expect(await objectsOf(c.id)).toEqual([])
@@ -97,13 +105,20 @@ describe('attachments in S3', () => {
 
   it('removes the object again when the upload is refused after the bytes were stored (an empty file)', async () => {
     const c = await app.makeCase(w)
-    await expect(app.uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'empty.log', bytes: new Uint8Array() }, now: NOW })).rejects.toThrow(/empty.log is empty/)
+    await expect(
+      app.uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'empty.log', bytes: new Uint8Array() }, now: NOW }),
+    ).rejects.toThrow(/empty.log is empty/)
     expect(await objectsOf(c.id)).toEqual([])
   })
 
   it('gives "not found" for a file whose object is gone', async () => {
     const c = await app.makeCase(w)
-    const a = await app.uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'diag.log', bytes: new TextEncoder().encode('disk full') }, now: NOW })
+    const a = await app.uploadAttachment({
+      actor: w.actors.caseadmin,
+      number: c.number,
+      file: { name: 'diag.log', bytes: new TextEncoder().encode('disk full') },
+      now: NOW,
+    })
     const row = await app.prisma.attachment.findUniqueOrThrow({ where: { id: a.id }, select: { storageKey: true } })
     const { DeleteObjectCommand } = await import('@aws-sdk/client-s3')
     await client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: `attachments/${row.storageKey}` }))

@@ -23,8 +23,12 @@ const bytes = new TextEncoder().encode('job log\n')
 async function worldWithAccountManager() {
   const world = await createWorld()
   const sam = await upsertUser(prisma as unknown as PrismaClient, {
-    email: `sam.${world.tag}@test.example`, name: `sam ${world.tag}`, organisationId: world.orgs.vendor.id,
-    passwordHash: await hashDemoPassword('test-password-1'), timeZone: 'America/Chicago', vendorRoles: ['SUPPORT_ACCOUNT_MANAGER'],
+    email: `sam.${world.tag}@test.example`,
+    name: `sam ${world.tag}`,
+    organisationId: world.orgs.vendor.id,
+    passwordHash: await hashDemoPassword('test-password-1'),
+    timeZone: 'America/Chicago',
+    vendorRoles: ['SUPPORT_ACCOUNT_MANAGER'],
   })
   await prisma.supportId.update({ where: { id: world.supportIds.premier.id }, data: { accountManagerId: sam.id } })
   return { world, sam: (await loadActor(sam.id))! }
@@ -33,11 +37,15 @@ async function worldWithAccountManager() {
 /** Every case change a vendor actor may try, on one case. */
 const writes = (number: number) => ({
   reply: (actor: Parameters<typeof replyToCase>[0]['actor']) => replyToCase({ actor, number, input: { body: 'We are on it', public: true }, now }),
-  requestInformation: (actor: Parameters<typeof replyToCase>[0]['actor']) => requestInformation({ actor, number, input: { body: 'Please send the job log' }, now }),
-  contactAttempt: (actor: Parameters<typeof replyToCase>[0]['actor']) => logContactAttempt({ actor, number, input: { channel: 'phone', outcome: 'no-answer' }, now }),
-  changeSeverity: (actor: Parameters<typeof replyToCase>[0]['actor']) => changeSeverity({ actor, number, input: { severity: 2, reason: 'Agreed with the customer' }, now }),
+  requestInformation: (actor: Parameters<typeof replyToCase>[0]['actor']) =>
+    requestInformation({ actor, number, input: { body: 'Please send the job log' }, now }),
+  contactAttempt: (actor: Parameters<typeof replyToCase>[0]['actor']) =>
+    logContactAttempt({ actor, number, input: { channel: 'phone', outcome: 'no-answer' }, now }),
+  changeSeverity: (actor: Parameters<typeof replyToCase>[0]['actor']) =>
+    changeSeverity({ actor, number, input: { severity: 2, reason: 'Agreed with the customer' }, now }),
   upload: (actor: Parameters<typeof replyToCase>[0]['actor']) => uploadAttachment({ actor, number, file: { name: 'job.log', bytes }, now }),
-  resolve: (actor: Parameters<typeof replyToCase>[0]['actor']) => resolveCase({ actor, number, input: { code: 'SOLUTION_OR_WORKAROUND', summary: 'Fixed by the patch' }, now }),
+  resolve: (actor: Parameters<typeof replyToCase>[0]['actor']) =>
+    resolveCase({ actor, number, input: { code: 'SOLUTION_OR_WORKAROUND', summary: 'Fixed by the patch' }, now }),
 })
 
 describe('case work per vendor role', () => {
@@ -47,7 +55,10 @@ describe('case work per vendor role', () => {
     const unmanaged = await makeCase(world, { supportId: 'production', openedAt: opened }) // same customer, not theirs
     for (const c of [foreign, unmanaged]) {
       for (const [what, write] of Object.entries(writes(c.number))) {
-        await expect(write(sam), what).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/not on a Premier Support ID you are the account manager of/) })
+        await expect(write(sam), what).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+          message: expect.stringMatching(/not on a Premier Support ID you are the account manager of/),
+        })
       }
       expect(await prisma.caseEvent.count({ where: { caseId: c.id, type: { not: 'case.opened' } } })).toBe(0)
       expect(await prisma.contactAttempt.count({ where: { caseId: c.id } })).toBe(0)
@@ -60,7 +71,10 @@ describe('case work per vendor role', () => {
     }
 
     const mine = await makeCase(world, { supportId: 'premier', severity: 3, openedAt: opened })
-    expect(await getVendorCaseTools({ actor: sam, number: mine.number, now })).toMatchObject({ workNote: null, can: { reply: true, logContactAttempt: true, resolve: true } })
+    expect(await getVendorCaseTools({ actor: sam, number: mine.number, now })).toMatchObject({
+      workNote: null,
+      can: { reply: true, logContactAttempt: true, resolve: true },
+    })
     expect((await getCase({ actor: sam, number: mine.number, now })).can).toMatchObject({ upload: true, changeSeverity: true })
     const w = writes(mine.number)
     await w.reply(sam)
@@ -98,6 +112,8 @@ describe('case work per vendor role', () => {
     await writes(c.number).reply(world.actors.manager)
     await expect(writes(c.number).changeSeverity(world.actors.caseadmin)).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(writes(c.number).upload(world.actors.partner)).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(changeSeverity({ actor: world.actors.otherAdmin, number: c.number, input: { severity: 3, reason: 'Back to normal' }, now })).resolves.toMatchObject({ severity: 3 })
+    await expect(
+      changeSeverity({ actor: world.actors.otherAdmin, number: c.number, input: { severity: 3, reason: 'Back to normal' }, now }),
+    ).resolves.toMatchObject({ severity: 3 })
   })
 })

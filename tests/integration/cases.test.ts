@@ -45,7 +45,10 @@ async function footprint() {
 
 async function refused(run: () => Promise<unknown>, code: string, message: RegExp) {
   const before = await footprint()
-  const error = await run().then(() => null, (e: unknown) => e)
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, 'expected a refusal').toBeInstanceOf(AppError)
   expect((error as AppError).code).toBe(code)
   expect((error as AppError).message).toMatch(message)
@@ -73,7 +76,11 @@ describe('opening a case', () => {
   })
 
   it('is open to the License Administrator and the approved partner', async () => {
-    const a = await openCase({ actor: w.actors.licadmin, input: input({ supportId: w.supportIds.premier.code, severity: 1, technicalContact: { name: 'Jo Doe', phone: '+1 312 555 0100' } }), now: NOW })
+    const a = await openCase({
+      actor: w.actors.licadmin,
+      input: input({ supportId: w.supportIds.premier.code, severity: 1, technicalContact: { name: 'Jo Doe', phone: '+1 312 555 0100' } }),
+      now: NOW,
+    })
     expect(a.responseTarget).toEqual({ kind: 'deadline', dueAt: new Date('2026-11-20T15:30:00Z'), minutes: 30, clock: 'continuous' })
     const p = await openCase({ actor: w.actors.partner, input: input({ supportId: w.supportIds.production.code, severity: 1 }), now: NOW })
     // Severity 1 on Production without a technical contact: accepted, worked in business hours only.
@@ -95,28 +102,81 @@ describe('opening a case', () => {
   })
 
   describe('refuses, with a clear message, writing nothing', () => {
-    it('a customer user without case rights', () => refused(() => openCase({ actor: w.actors.user, input: input(), now: NOW }), 'NOT_FOUND', /was not found among the Support IDs you may open cases for/))
-    it('a pending partner', () => refused(() => openCase({ actor: w.actors.pendingPartner, input: input({ supportId: w.supportIds.production.code }), now: NOW }), 'NOT_FOUND', /not found/))
-    it('a revoked partner', () => refused(() => openCase({ actor: w.actors.revokedPartner, input: input({ supportId: w.supportIds.production.code }), now: NOW }), 'NOT_FOUND', /not found/))
-    it('the partner on a Support ID it was not granted', () => refused(() => openCase({ actor: w.actors.partner, input: input({ supportId: w.supportIds.basic.code }), now: NOW }), 'NOT_FOUND', /not found/))
-    it("another organisation's administrator", () => refused(() => openCase({ actor: w.actors.otherAdmin, input: input(), now: NOW }), 'NOT_FOUND', /not found/))
+    it('a customer user without case rights', () =>
+      refused(() => openCase({ actor: w.actors.user, input: input(), now: NOW }), 'NOT_FOUND', /was not found among the Support IDs you may open cases for/))
+    it('a pending partner', () =>
+      refused(
+        () => openCase({ actor: w.actors.pendingPartner, input: input({ supportId: w.supportIds.production.code }), now: NOW }),
+        'NOT_FOUND',
+        /not found/,
+      ))
+    it('a revoked partner', () =>
+      refused(
+        () => openCase({ actor: w.actors.revokedPartner, input: input({ supportId: w.supportIds.production.code }), now: NOW }),
+        'NOT_FOUND',
+        /not found/,
+      ))
+    it('the partner on a Support ID it was not granted', () =>
+      refused(() => openCase({ actor: w.actors.partner, input: input({ supportId: w.supportIds.basic.code }), now: NOW }), 'NOT_FOUND', /not found/))
+    it("another organisation's administrator", () =>
+      refused(() => openCase({ actor: w.actors.otherAdmin, input: input(), now: NOW }), 'NOT_FOUND', /not found/))
     it('vendor staff', () => refused(() => openCase({ actor: w.actors.engineer, input: input(), now: NOW }), 'FORBIDDEN', /ask the customer/))
-    it('Severity 1 on Evaluation (N/A)', () => refused(() => openCase({ actor: w.actors.caseadmin, input: input({ supportId: w.supportIds.evaluation.code, severity: 1 }), now: NOW }), 'UNPROCESSABLE', /not available on Evaluation/))
-    it('Severity 1 on Free / NFR (N/A)', () => refused(() => openCase({ actor: w.actors.caseadmin, input: input({ supportId: w.supportIds.free.code, severity: 1 }), now: NOW }), 'UNPROCESSABLE', /not available for Free \/ NFR/))
-    it('a technical case on an expired Support ID', () => refused(() => openCase({ actor: w.actors.licadmin, input: input({ supportId: w.supportIds.expired.code }), now: NOW }), 'UNPROCESSABLE', /maintenance ended on .* Only licensing cases/))
-    it('a language the region does not offer', () => refused(() => openCase({ actor: w.actors.caseadmin, input: input({ preferredLanguage: 'German' }), now: NOW }), 'UNPROCESSABLE', /German is not offered in United States: choose one of English, Spanish/))
-    it('feedback with a severity other than 4', () => refused(() => openCase({ actor: w.actors.caseadmin, input: input({ category: 'FEEDBACK', severity: 2 }), now: NOW }), 'UNPROCESSABLE', /Severity 4/))
+    it('Severity 1 on Evaluation (N/A)', () =>
+      refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ supportId: w.supportIds.evaluation.code, severity: 1 }), now: NOW }),
+        'UNPROCESSABLE',
+        /not available on Evaluation/,
+      ))
+    it('Severity 1 on Free / NFR (N/A)', () =>
+      refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ supportId: w.supportIds.free.code, severity: 1 }), now: NOW }),
+        'UNPROCESSABLE',
+        /not available for Free \/ NFR/,
+      ))
+    it('a technical case on an expired Support ID', () =>
+      refused(
+        () => openCase({ actor: w.actors.licadmin, input: input({ supportId: w.supportIds.expired.code }), now: NOW }),
+        'UNPROCESSABLE',
+        /maintenance ended on .* Only licensing cases/,
+      ))
+    it('a language the region does not offer', () =>
+      refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ preferredLanguage: 'German' }), now: NOW }),
+        'UNPROCESSABLE',
+        /German is not offered in United States: choose one of English, Spanish/,
+      ))
+    it('feedback with a severity other than 4', () =>
+      refused(() => openCase({ actor: w.actors.caseadmin, input: input({ category: 'FEEDBACK', severity: 2 }), now: NOW }), 'UNPROCESSABLE', /Severity 4/))
     it('a product the Support ID does not cover', async () => {
-      const product = await prisma.product.create({ data: { name: `Uncovered ${w.tag}`, versions: { create: { name: '1.0', phase: 'CURRENT' } } }, include: { versions: true } })
-      await refused(() => openCase({ actor: w.actors.caseadmin, input: input({ productVersionId: product.versions[0]!.id }), now: NOW }), 'UNPROCESSABLE', /is not covered by Support ID/)
+      const product = await prisma.product.create({
+        data: { name: `Uncovered ${w.tag}`, versions: { create: { name: '1.0', phase: 'CURRENT' } } },
+        include: { versions: true },
+      })
+      await refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ productVersionId: product.versions[0]!.id }), now: NOW }),
+        'UNPROCESSABLE',
+        /is not covered by Support ID/,
+      )
     })
     it('a reference to a case of another Support ID', async () => {
       const other = await openCase({ actor: w.actors.caseadmin, input: input({ supportId: w.supportIds.production.code }), now: NOW })
-      await refused(() => openCase({ actor: w.actors.caseadmin, input: input({ relatedCaseNumber: other.number }), now: NOW }), 'UNPROCESSABLE', /is not a case of Support ID/)
+      await refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ relatedCaseNumber: other.number }), now: NOW }),
+        'UNPROCESSABLE',
+        /is not a case of Support ID/,
+      )
     })
     it('malformed input, naming each bad field', async () => {
-      await refused(() => openCase({ actor: w.actors.caseadmin, input: input({ title: 'x', severity: 7, extra: true }), now: NOW }), 'BAD_REQUEST', /title: Title needs at least 5 characters/)
-      await refused(() => openCase({ actor: w.actors.caseadmin, input: input({ severity: 7 }), now: NOW }), 'BAD_REQUEST', /severity: Severity must be 1, 2, 3 or 4/)
+      await refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ title: 'x', severity: 7, extra: true }), now: NOW }),
+        'BAD_REQUEST',
+        /title: Title needs at least 5 characters/,
+      )
+      await refused(
+        () => openCase({ actor: w.actors.caseadmin, input: input({ severity: 7 }), now: NOW }),
+        'BAD_REQUEST',
+        /severity: Severity must be 1, 2, 3 or 4/,
+      )
       await refused(() => openCase({ actor: w.actors.caseadmin, input: input({ extra: true }), now: NOW }), 'BAD_REQUEST', /Unrecognized key: "extra"/)
     })
   })
@@ -141,11 +201,27 @@ describe('following a case', () => {
 
   it('refuses an N/A severity, a stale version and a closed case, writing nothing', async () => {
     const evalCase = await fresh(w.actors.caseadmin, { supportId: w.supportIds.evaluation.code })
-    await refused(() => changeSeverity({ actor: w.actors.caseadmin, number: evalCase.number, input: { severity: 1, reason: 'It is critical' }, now: NOW }), 'UNPROCESSABLE', /not available on Evaluation/)
-    await refused(() => changeSeverity({ actor: w.actors.caseadmin, number: evalCase.number, input: { severity: 3, reason: 'Less urgent', version: 99 }, now: NOW }), 'CONFLICT', /changed by someone else/)
+    await refused(
+      () => changeSeverity({ actor: w.actors.caseadmin, number: evalCase.number, input: { severity: 1, reason: 'It is critical' }, now: NOW }),
+      'UNPROCESSABLE',
+      /not available on Evaluation/,
+    )
+    await refused(
+      () => changeSeverity({ actor: w.actors.caseadmin, number: evalCase.number, input: { severity: 3, reason: 'Less urgent', version: 99 }, now: NOW }),
+      'CONFLICT',
+      /changed by someone else/,
+    )
     await closeCase({ actor: w.actors.caseadmin, number: evalCase.number, input: {}, now: NOW })
-    await refused(() => changeSeverity({ actor: w.actors.caseadmin, number: evalCase.number, input: { severity: 3, reason: 'Less urgent' }, now: NOW }), 'CONFLICT', /closed/)
-    await refused(() => addComment({ actor: w.actors.caseadmin, number: evalCase.number, input: { body: 'Hello?' }, now: NOW }), 'CONFLICT', /open a new case that references it/)
+    await refused(
+      () => changeSeverity({ actor: w.actors.caseadmin, number: evalCase.number, input: { severity: 3, reason: 'Less urgent' }, now: NOW }),
+      'CONFLICT',
+      /closed/,
+    )
+    await refused(
+      () => addComment({ actor: w.actors.caseadmin, number: evalCase.number, input: { body: 'Hello?' }, now: NOW }),
+      'CONFLICT',
+      /open a new case that references it/,
+    )
   })
 
   it('a customer reply sends a case waiting on the customer back to the engineer', async () => {
@@ -168,15 +244,30 @@ describe('following a case', () => {
     }
     const partnerCases = (await listCases({ actor: w.actors.partner, now: NOW })).cases
     expect(new Set(partnerCases.map((x) => x.supportId))).toEqual(new Set([w.supportIds.production.code]))
-    expect((await listCases({ actor: w.actors.otherAdmin, now: NOW })).cases.some((x) => x.supportId.endsWith(w.tag) && x.supportId !== w.supportIds.other.code)).toBe(false)
+    expect(
+      (await listCases({ actor: w.actors.otherAdmin, now: NOW })).cases.some((x) => x.supportId.endsWith(w.tag) && x.supportId !== w.supportIds.other.code),
+    ).toBe(false)
   })
 
   it('opens one manager escalation at a time', async () => {
     const c = await fresh()
-    const e = await escalateCase({ actor: w.actors.caseadmin, number: c.number, input: { reason: 'No progress for two days', preferredContactTime: 'mornings' }, now: NOW })
+    const e = await escalateCase({
+      actor: w.actors.caseadmin,
+      number: c.number,
+      input: { reason: 'No progress for two days', preferredContactTime: 'mornings' },
+      now: NOW,
+    })
     expect(e.status).toBe('OPEN')
-    await refused(() => escalateCase({ actor: w.actors.licadmin, number: c.number, input: { reason: 'Still no progress at all' }, now: NOW }), 'CONFLICT', /already asked/)
-    await refused(() => escalateCase({ actor: w.actors.engineer, number: c.number, input: { reason: 'Engineers do not escalate' }, now: NOW }), 'FORBIDDEN', /customer/)
+    await refused(
+      () => escalateCase({ actor: w.actors.licadmin, number: c.number, input: { reason: 'Still no progress at all' }, now: NOW }),
+      'CONFLICT',
+      /already asked/,
+    )
+    await refused(
+      () => escalateCase({ actor: w.actors.engineer, number: c.number, input: { reason: 'Engineers do not escalate' }, now: NOW }),
+      'FORBIDDEN',
+      /customer/,
+    )
   })
 
   it('stores uploads outside public/, serves them to allowed people only, and refuses bad files', async () => {
@@ -189,8 +280,16 @@ describe('following a case', () => {
     const vendorRead = await readAttachment({ actor: w.actors.engineer, number: c.number, attachmentId: a.id })
     expect(vendorRead.size).toBe(bytes.byteLength)
     await refused(() => readAttachment({ actor: w.actors.otherAdmin, number: c.number, attachmentId: a.id }), 'NOT_FOUND', /not found/)
-    await refused(() => uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'run.exe', bytes }, now: NOW }), 'UNSUPPORTED_MEDIA_TYPE', /run.exe: this file type is not accepted/)
-    await refused(() => uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'huge.zip', bytes: new Uint8Array(26 * 1024 * 1024) }, now: NOW }), 'PAYLOAD_TOO_LARGE', /limit is 25.0 MB/)
+    await refused(
+      () => uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'run.exe', bytes }, now: NOW }),
+      'UNSUPPORTED_MEDIA_TYPE',
+      /run.exe: this file type is not accepted/,
+    )
+    await refused(
+      () => uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'huge.zip', bytes: new Uint8Array(26 * 1024 * 1024) }, now: NOW }),
+      'PAYLOAD_TOO_LARGE',
+      /limit is 25.0 MB/,
+    )
     await refused(() => uploadAttachment({ actor: w.actors.otherAdmin, number: c.number, file: { name: 'x.log', bytes }, now: NOW }), 'NOT_FOUND', /not found/)
   })
 })

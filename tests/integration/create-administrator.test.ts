@@ -19,7 +19,11 @@ describe('createAdministrator', () => {
     const db = new PrismaClient({ adapter: adapterFactoryFor({ kind: 'postgres', url }) })
     try {
       await prepareDatabase({ kind: 'postgres', url }, now)
-      const made = await createAdministrator(db, { email: 'Ada@Vault.io', name: 'Ada Park', password: 'correct horse battery', organisation: 'Vault Software' }, now)
+      const made = await createAdministrator(
+        db,
+        { email: 'Ada@Vault.io', name: 'Ada Park', password: 'correct horse battery', organisation: 'Vault Software' },
+        now,
+      )
       expect(made.organisationCreated).toBe(true)
       const user = await db.user.findUniqueOrThrow({ where: { email: 'ada@vault.io' }, include: { organisation: true } })
       expect(user.vendorRoles).toEqual(['ADMIN'])

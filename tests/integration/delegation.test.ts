@@ -25,7 +25,10 @@ async function footprint(world: World) {
 
 async function refused(world: World, call: () => Promise<unknown>, code: string, message: RegExp) {
   const before = await footprint(world)
-  const error = await call().then(() => null, (e: unknown) => e)
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, 'the call should have been refused').toBeInstanceOf(AppError)
   expect((error as AppError).code).toBe(code)
   expect((error as AppError).message).toMatch(message)
@@ -53,8 +56,17 @@ describe('Case Administrators by e-mail invitation', () => {
     expect(stored.tokenHash).not.toContain(token)
     expect(JSON.stringify((await prisma.auditEntry.findMany({ where: { entityId: inv.id } })).map((a) => a.data))).not.toContain(token)
 
-    expect(await getInvitation({ token, now })).toMatchObject({ email, supportIdCode: supportIds.basic.code, organisation: world.orgs.customer.name, state: 'pending', accountExists: false })
-    const registered = await registerFromInvitation({ input: { token, name: 'Nora Newcomer', password: 'correct horse battery', confirmPassword: 'correct horse battery' }, now })
+    expect(await getInvitation({ token, now })).toMatchObject({
+      email,
+      supportIdCode: supportIds.basic.code,
+      organisation: world.orgs.customer.name,
+      state: 'pending',
+      accountExists: false,
+    })
+    const registered = await registerFromInvitation({
+      input: { token, name: 'Nora Newcomer', password: 'correct horse battery', confirmPassword: 'correct horse battery' },
+      now,
+    })
     expect(registered).toEqual({ email, supportIdCode: supportIds.basic.code })
 
     const user = await verifyCredentials({ email, password: 'correct horse battery' })
@@ -65,11 +77,19 @@ describe('Case Administrators by e-mail invitation', () => {
     expect(reach.map((s) => s.code)).toEqual([supportIds.basic.code])
     const audit = await prisma.auditEntry.findMany({ where: { OR: [{ entityId: inv.id }, { actorId: user!.id }] }, orderBy: { id: 'asc' } })
     expect(audit.map((a) => [a.action, a.actorId === users.licadmin.id ? 'licadmin' : 'newcomer'])).toEqual([
-      ['invitation.created', 'licadmin'], ['user.registered', 'newcomer'], ['invitation.accepted', 'newcomer'], ['support-id-role.assigned', 'newcomer'],
+      ['invitation.created', 'licadmin'],
+      ['user.registered', 'newcomer'],
+      ['invitation.accepted', 'newcomer'],
+      ['support-id-role.assigned', 'newcomer'],
     ])
 
     // The link works once.
-    await refused(world, () => registerFromInvitation({ input: { token, name: 'Someone Else', password: 'another long password' }, now }), 'CONFLICT', /already accepted/)
+    await refused(
+      world,
+      () => registerFromInvitation({ input: { token, name: 'Someone Else', password: 'another long password' }, now }),
+      'CONFLICT',
+      /already accepted/,
+    )
     expect((await getInvitation({ token, now })).state).toBe('accepted')
   })
 
@@ -79,9 +99,24 @@ describe('Case Administrators by e-mail invitation', () => {
     const inv = await inviteCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.production.code, email: users.user.email }, now })
     const token = await linkSentTo(users.user.email)
     expect(await getInvitation({ token, now })).toMatchObject({ accountExists: true, state: 'pending' })
-    await refused(world, () => registerFromInvitation({ input: { token, name: 'Impostor', password: 'long enough password' }, now }), 'CONFLICT', /already exists: sign in/)
-    await refused(world, () => acceptInvitation({ actor: actors.caseadmin, input: { token }, now }), 'FORBIDDEN', new RegExp(`This invitation is for ${users.user.email}`))
-    await refused(world, () => acceptInvitation({ actor: actors.user, input: { token: 'x'.repeat(43) }, now }), 'NOT_FOUND', /This invitation link is not valid/)
+    await refused(
+      world,
+      () => registerFromInvitation({ input: { token, name: 'Impostor', password: 'long enough password' }, now }),
+      'CONFLICT',
+      /already exists: sign in/,
+    )
+    await refused(
+      world,
+      () => acceptInvitation({ actor: actors.caseadmin, input: { token }, now }),
+      'FORBIDDEN',
+      new RegExp(`This invitation is for ${users.user.email}`),
+    )
+    await refused(
+      world,
+      () => acceptInvitation({ actor: actors.user, input: { token: 'x'.repeat(43) }, now }),
+      'NOT_FOUND',
+      /This invitation link is not valid/,
+    )
     expect(await acceptInvitation({ actor: actors.user, input: { token }, now })).toEqual({ supportIdCode: supportIds.production.code, role: 'CASE_ADMIN' })
     expect(await prisma.supportIdRole.count({ where: { userId: users.user.id, supportIdId: supportIds.production.id, role: 'CASE_ADMIN' } })).toBe(1)
     expect((await prisma.invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt).toEqual(now)
@@ -98,7 +133,11 @@ describe('Case Administrators by e-mail invitation', () => {
     await refused(world, () => acceptInvitation({ actor: actors.user, input: { token }, now }), 'CONFLICT', /withdrawn/)
     await refused(world, () => revokeInvitation({ actor: actors.licadmin, invitationId: inv.id, now }), 'CONFLICT', /already revoked/)
 
-    await inviteCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.basic.code, email: users.user.email }, now: new Date(now.getTime() + 60_000) })
+    await inviteCaseAdmin({
+      actor: actors.licadmin,
+      input: { supportIdCode: supportIds.basic.code, email: users.user.email },
+      now: new Date(now.getTime() + 60_000),
+    })
     const second = await linkSentTo(users.user.email)
     expect(second).not.toBe(token)
     const afterAWeek = new Date(now.getTime() + 8 * 86_400_000)
@@ -115,7 +154,12 @@ describe('Case Administrators by e-mail invitation', () => {
     expect(await prisma.supportId.count({ where: { AND: [{ id: supportIds.basic.id }, supportIdWhere(actors.caseadmin)] } })).toBe(0)
     const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'support-id-role.removed', actorId: users.licadmin.id } })
     expect(audit).toMatchObject({ at: now, data: { userId: users.caseadmin.id, supportIdCode: supportIds.basic.code, role: 'CASE_ADMIN' } })
-    await refused(world, () => removeCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.basic.code, userId: users.caseadmin.id }, now }), 'NOT_FOUND', /is not a Case Administrator of/)
+    await refused(
+      world,
+      () => removeCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.basic.code, userId: users.caseadmin.id }, now }),
+      'NOT_FOUND',
+      /is not a Case Administrator of/,
+    )
   })
 })
 
@@ -123,27 +167,58 @@ describe('customer administration: every refusal is clear and writes nothing', (
   it('a Case Administrator may not assign or remove Case Administrators (403), nor act on a Support ID not theirs (404)', async () => {
     const world = await createWorld()
     const { actors, users, supportIds, now } = world
-    await refused(world, () => inviteCaseAdmin({ actor: actors.caseadmin, input: { supportIdCode: supportIds.basic.code, email: `x.${world.tag}@test.example` }, now }), 'FORBIDDEN', new RegExp(`Only a License Administrator of ${supportIds.basic.code} may assign Case Administrators`))
-    await refused(world, () => removeCaseAdmin({ actor: actors.caseadmin, input: { supportIdCode: supportIds.basic.code, userId: users.caseadmin.id }, now }), 'FORBIDDEN', /Only a License Administrator/)
+    await refused(
+      world,
+      () => inviteCaseAdmin({ actor: actors.caseadmin, input: { supportIdCode: supportIds.basic.code, email: `x.${world.tag}@test.example` }, now }),
+      'FORBIDDEN',
+      new RegExp(`Only a License Administrator of ${supportIds.basic.code} may assign Case Administrators`),
+    )
+    await refused(
+      world,
+      () => removeCaseAdmin({ actor: actors.caseadmin, input: { supportIdCode: supportIds.basic.code, userId: users.caseadmin.id }, now }),
+      'FORBIDDEN',
+      /Only a License Administrator/,
+    )
     // The expired Support ID: the Case Administrator holds no role on it.
-    await refused(world, () => inviteCaseAdmin({ actor: actors.caseadmin, input: { supportIdCode: supportIds.expired.code, email: `x.${world.tag}@test.example` }, now }), 'NOT_FOUND', new RegExp(`Support ID ${supportIds.expired.code} was not found`))
-    await refused(world, () => inviteCaseAdmin({ actor: actors.user, input: { supportIdCode: supportIds.basic.code, email: `x.${world.tag}@test.example` }, now }), 'NOT_FOUND', /was not found/)
+    await refused(
+      world,
+      () => inviteCaseAdmin({ actor: actors.caseadmin, input: { supportIdCode: supportIds.expired.code, email: `x.${world.tag}@test.example` }, now }),
+      'NOT_FOUND',
+      new RegExp(`Support ID ${supportIds.expired.code} was not found`),
+    )
+    await refused(
+      world,
+      () => inviteCaseAdmin({ actor: actors.user, input: { supportIdCode: supportIds.basic.code, email: `x.${world.tag}@test.example` }, now }),
+      'NOT_FOUND',
+      /was not found/,
+    )
   })
 
-  it('a customer acting on another organisation\'s Support ID gets 404; partners and vendor staff 403 where they can reach it', async () => {
+  it("a customer acting on another organisation's Support ID gets 404; partners and vendor staff 403 where they can reach it", async () => {
     const world = await createWorld()
     const { actors, users, supportIds, now } = world
-    const invite = (actor: typeof actors.licadmin, code: string) => inviteCaseAdmin({ actor, input: { supportIdCode: code, email: `x.${world.tag}@test.example` }, now })
+    const invite = (actor: typeof actors.licadmin, code: string) =>
+      inviteCaseAdmin({ actor, input: { supportIdCode: code, email: `x.${world.tag}@test.example` }, now })
     await refused(world, () => invite(actors.otherAdmin, supportIds.production.code), 'NOT_FOUND', /was not found/)
     await refused(world, () => invite(actors.licadmin, supportIds.other.code), 'NOT_FOUND', /was not found/)
-    await refused(world, () => removeCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.other.code, userId: users.otherAdmin.id }, now }), 'NOT_FOUND', /was not found/)
-    await refused(world, () => invite(actors.partner, supportIds.production.code), 'FORBIDDEN', /only the customer's administrators may assign Case Administrators/)
+    await refused(
+      world,
+      () => removeCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.other.code, userId: users.otherAdmin.id }, now }),
+      'NOT_FOUND',
+      /was not found/,
+    )
+    await refused(
+      world,
+      () => invite(actors.partner, supportIds.production.code),
+      'FORBIDDEN',
+      /only the customer's administrators may assign Case Administrators/,
+    )
     await refused(world, () => invite(actors.partner, supportIds.basic.code), 'NOT_FOUND', /was not found/)
     await refused(world, () => invite(actors.revokedPartner, supportIds.production.code), 'NOT_FOUND', /was not found/)
     await refused(world, () => invite(actors.admin, supportIds.production.code), 'FORBIDDEN', /Only the customer's administrators/)
   })
 
-  it('invitations: another organisation\'s account answered like an unknown address, not twice, not to a current Case Administrator', async () => {
+  it("invitations: another organisation's account answered like an unknown address, not twice, not to a current Case Administrator", async () => {
     const world = await createWorld()
     const { actors, users, supportIds, now } = world
     const invite = (email: string) => inviteCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.basic.code, email }, now })
@@ -170,14 +245,35 @@ describe('the organisation page', () => {
 
     const lic = await getOrganisation({ actor: actors.licadmin, now })
     expect(lic.organisation.name).toBe(world.orgs.customer.name)
-    expect(lic.supportIds.map((s) => s.code)).toEqual(Object.values(supportIds).filter((s) => s.organisationId === world.orgs.customer.id).map((s) => s.code).sort())
+    expect(lic.supportIds.map((s) => s.code)).toEqual(
+      Object.values(supportIds)
+        .filter((s) => s.organisationId === world.orgs.customer.id)
+        .map((s) => s.code)
+        .sort(),
+    )
     const prodForLic = lic.supportIds.find((s) => s.code === supportIds.production.code)!
-    expect(prodForLic).toMatchObject({ tier: 'PRODUCTION', region: { code: 'US', name: 'United States' }, status: 'ACTIVE', canManageCaseAdmins: true, canDecidePartners: true })
-    expect(prodForLic.roles.map((r) => [r.email, r.role]).sort()).toEqual([
-      [users.caseadmin.email, 'CASE_ADMIN'], [users.licadmin.email, 'LICENSE_ADMIN_PRIMARY'], [users.user.email, 'CASE_ADMIN'],
-    ].sort())
+    expect(prodForLic).toMatchObject({
+      tier: 'PRODUCTION',
+      region: { code: 'US', name: 'United States' },
+      status: 'ACTIVE',
+      canManageCaseAdmins: true,
+      canDecidePartners: true,
+    })
+    expect(prodForLic.roles.map((r) => [r.email, r.role]).sort()).toEqual(
+      [
+        [users.caseadmin.email, 'CASE_ADMIN'],
+        [users.licadmin.email, 'LICENSE_ADMIN_PRIMARY'],
+        [users.user.email, 'CASE_ADMIN'],
+      ].sort(),
+    )
     expect(prodForLic.invitations.map((i) => i.email)).toEqual([`pending.${world.tag}@test.example`])
-    expect(prodForLic.partners.map((p) => [p.partner, p.status]).sort()).toEqual([[`partner ${world.tag}`, 'APPROVED'], [`pending ${world.tag}`, 'PENDING'], [`revoked ${world.tag}`, 'REVOKED']].sort())
+    expect(prodForLic.partners.map((p) => [p.partner, p.status]).sort()).toEqual(
+      [
+        [`partner ${world.tag}`, 'APPROVED'],
+        [`pending ${world.tag}`, 'PENDING'],
+        [`revoked ${world.tag}`, 'REVOKED'],
+      ].sort(),
+    )
     expect(lic.supportIds.find((s) => s.code === supportIds.expired.code)!.status).toBe('EXPIRED')
 
     const cas = await getOrganisation({ actor: actors.caseadmin, now })

@@ -18,7 +18,12 @@ const events = async (caseId: string) =>
 
 const outbox = (world: Awaited<ReturnType<typeof createWorld>>, kind: string) => prisma.outboxMessage.count({ where: { kind, to: { contains: world.tag } } })
 
-async function attempt(world: Awaited<ReturnType<typeof createWorld>>, number: number, iso: string, outcome: 'no-answer' | 'voicemail' | 'reached' = 'no-answer') {
+async function attempt(
+  world: Awaited<ReturnType<typeof createWorld>>,
+  number: number,
+  iso: string,
+  outcome: 'no-answer' | 'voicemail' | 'reached' = 'no-answer',
+) {
   return logContactAttempt({ actor: world.actors.engineer, number, input: { channel: 'phone', outcome }, now: at(iso) })
 }
 
@@ -27,15 +32,25 @@ describe('assigning cases', () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedAt: opened })
     const now = at('2026-11-20T15:00:00Z')
-    expect(await assignCase({ actor: world.actors.engineer, number: c.number, input: {}, now })).toMatchObject({ assignee: { email: world.users.engineer.email } })
+    expect(await assignCase({ actor: world.actors.engineer, number: c.number, input: {}, now })).toMatchObject({
+      assignee: { email: world.users.engineer.email },
+    })
     await expect(assignCase({ actor: world.actors.engineer, number: c.number, input: {}, now })).rejects.toMatchObject({ code: 'CONFLICT' })
     await assignCase({ actor: world.actors.manager, number: c.number, input: { engineer: world.users.engineer2.email }, now })
     const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { assigneeId: true, version: true } })
     expect(row).toEqual({ assigneeId: world.users.engineer2.id, version: 2 })
     const assigned = (await events(c.id)).filter((e) => e.type === 'case.assigned')
     expect(assigned).toEqual([
-      expect.objectContaining({ internal: true, before: { assignee: null }, after: expect.objectContaining({ assignee: world.users.engineer.email, taken: true }) }),
-      expect.objectContaining({ internal: true, before: { assignee: world.users.engineer.email }, after: expect.objectContaining({ assignee: world.users.engineer2.email, taken: false }) }),
+      expect.objectContaining({
+        internal: true,
+        before: { assignee: null },
+        after: expect.objectContaining({ assignee: world.users.engineer.email, taken: true }),
+      }),
+      expect.objectContaining({
+        internal: true,
+        before: { assignee: world.users.engineer.email },
+        after: expect.objectContaining({ assignee: world.users.engineer2.email, taken: false }),
+      }),
     ])
   })
 
@@ -43,8 +58,12 @@ describe('assigning cases', () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedAt: opened })
     const now = at('2026-11-20T15:00:00Z')
-    await expect(assignCase({ actor: world.actors.engineer, number: c.number, input: { engineer: world.users.manager.email }, now })).rejects.toMatchObject({ code: 'UNPROCESSABLE' })
-    await expect(assignCase({ actor: world.actors.engineer, number: c.number, input: { engineer: world.users.caseadmin.email }, now })).rejects.toMatchObject({ code: 'UNPROCESSABLE' })
+    await expect(assignCase({ actor: world.actors.engineer, number: c.number, input: { engineer: world.users.manager.email }, now })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+    })
+    await expect(assignCase({ actor: world.actors.engineer, number: c.number, input: { engineer: world.users.caseadmin.email }, now })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+    })
     await expect(assignCase({ actor: world.actors.engineer, number: c.number, input: { version: 7 }, now })).rejects.toMatchObject({ code: 'CONFLICT' })
     await expect(assignCase({ actor: world.actors.caseadmin, number: c.number, input: {}, now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     // Customers get "not found" whatever they send: authorization comes before reading the input.
@@ -62,10 +81,23 @@ describe('replies and the first response', () => {
   it('an internal note is not a response; the first public reply meets the target, records the time and starts work', async () => {
     const world = await createWorld()
     const c = await makeCase(world, { supportId: 'production', severity: 2, openedAt: opened }) // due 17:00Z
-    await replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: 'Looks like the proxy.', public: false }, now: at('2026-11-20T14:30:00Z') })
-    expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { firstResponseAt: true, status: true } })).toEqual({ firstResponseAt: null, status: 'NEW' })
+    await replyToCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { body: 'Looks like the proxy.', public: false },
+      now: at('2026-11-20T14:30:00Z'),
+    })
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { firstResponseAt: true, status: true } })).toEqual({
+      firstResponseAt: null,
+      status: 'NEW',
+    })
 
-    const reply = await replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: 'Please check the proxy settings.', public: true }, now: at('2026-11-20T15:10:00Z') })
+    const reply = await replyToCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { body: 'Please check the proxy settings.', public: true },
+      now: at('2026-11-20T15:10:00Z'),
+    })
     expect(reply.firstResponse).toMatchObject({ responseStatus: 'met' })
     const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { firstResponseAt: true, responseDueAt: true, status: true } })
     expect(row).toEqual({ firstResponseAt: at('2026-11-20T15:10:00Z'), responseDueAt: null, status: 'IN_PROGRESS' })
@@ -80,7 +112,12 @@ describe('replies and the first response', () => {
     expect(await outbox(world, 'engineer-reply')).toBeGreaterThan(0)
 
     // A second reply is not a first response again.
-    const again = await replyToCase({ actor: world.actors.engineer2, number: c.number, input: { body: 'Any news?', public: true }, now: at('2026-11-20T18:00:00Z') })
+    const again = await replyToCase({
+      actor: world.actors.engineer2,
+      number: c.number,
+      input: { body: 'Any news?', public: true },
+      now: at('2026-11-20T18:00:00Z'),
+    })
     expect(again.firstResponse).toBeNull()
   })
 
@@ -89,7 +126,12 @@ describe('replies and the first response', () => {
     // Basic Sev 1: 2 business hours from Friday 08:00 Chicago → due Friday 10:00 Chicago (16:00Z).
     const c = await makeCase(world, { supportId: 'basic', severity: 1, openedAt: at('2026-11-20T14:00:00Z') })
     // Monday 10:10 Chicago: Friday 10:00–20:00 (10 h) + Monday 08:00–10:10 (2 h 10 min) of business time late.
-    const reply = await replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: 'Sorry for the wait.', public: true }, now: at('2026-11-23T16:10:00Z') })
+    const reply = await replyToCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { body: 'Sorry for the wait.', public: true },
+      now: at('2026-11-23T16:10:00Z'),
+    })
     expect(reply.firstResponse).toMatchObject({ responseStatus: 'breached', breachedByMinutes: 12 * 60 + 10 })
     const tools = await getVendorCaseTools({ actor: world.actors.engineer, number: c.number, now: at('2026-11-23T17:00:00Z') })
     expect(tools.sla).toMatchObject({ status: 'breached', breachedByMinutes: 730 })
@@ -99,12 +141,20 @@ describe('replies and the first response', () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedAt: opened })
     const now = at('2026-11-20T15:00:00Z')
-    await expect(replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: 'x', public: true, version: 3 }, now })).rejects.toMatchObject({ code: 'CONFLICT' })
-    await expect(replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: '  ', public: true }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: 'x', public: true, version: 3 }, now })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
+    await expect(replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: '  ', public: true }, now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
     await expect(replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: 'Hi' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(replyToCase({ actor: world.actors.caseadmin, number: c.number, input: { body: 'Hi', public: true }, now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(replyToCase({ actor: world.actors.caseadmin, number: c.number, input: { body: 'Hi', public: true }, now })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
     const closed = await makeCase(world, { openedAt: opened, status: 'CLOSED' })
-    await expect(replyToCase({ actor: world.actors.engineer, number: closed.number, input: { body: 'Hi', public: true }, now })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(replyToCase({ actor: world.actors.engineer, number: closed.number, input: { body: 'Hi', public: true }, now })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
     expect(await prisma.comment.count({ where: { caseId: { in: [c.id, closed.id] } } })).toBe(0)
   })
 })
@@ -113,9 +163,16 @@ describe('requesting diagnostic information', () => {
   it('the case waits on the customer until the customer replies', async () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedAt: opened, firstResponseAt: at('2026-11-20T14:30:00Z') })
-    await requestInformation({ actor: world.actors.engineer, number: c.number, input: { body: 'Please upload the logs of the last 7 days.' }, now: at('2026-11-20T15:00:00Z') })
+    await requestInformation({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { body: 'Please upload the logs of the last 7 days.' },
+      now: at('2026-11-20T15:00:00Z'),
+    })
     expect((await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('WAITING_ON_CUSTOMER')
-    await expect(requestInformation({ actor: world.actors.engineer, number: c.number, input: { body: 'And the config.' }, now: at('2026-11-20T15:05:00Z') })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      requestInformation({ actor: world.actors.engineer, number: c.number, input: { body: 'And the config.' }, now: at('2026-11-20T15:05:00Z') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     const log = await events(c.id)
     expect(log.at(-1)).toMatchObject({ type: 'case.information-requested', before: { status: 'IN_PROGRESS' }, after: { status: 'WAITING_ON_CUSTOMER' } })
 
@@ -126,10 +183,21 @@ describe('requesting diagnostic information', () => {
   it('on a new case, the request is the first response', async () => {
     const world = await createWorld()
     const c = await makeCase(world, { supportId: 'production', severity: 3, openedAt: opened })
-    await requestInformation({ actor: world.actors.engineer, number: c.number, input: { body: 'Please upload the logs of the last 7 days.' }, now: at('2026-11-20T15:00:00Z') })
+    await requestInformation({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { body: 'Please upload the logs of the last 7 days.' },
+      now: at('2026-11-20T15:00:00Z'),
+    })
     const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id } })
     expect(row).toMatchObject({ status: 'WAITING_ON_CUSTOMER', firstResponseAt: at('2026-11-20T15:00:00Z'), responseDueAt: null })
-    expect((await events(c.id)).map((e) => e.type)).toEqual(['case.opened', 'reply.added', 'case.first-response', 'case.status-changed', 'case.information-requested'])
+    expect((await events(c.id)).map((e) => e.type)).toEqual([
+      'case.opened',
+      'reply.added',
+      'case.first-response',
+      'case.status-changed',
+      'case.information-requested',
+    ])
   })
 })
 
@@ -139,7 +207,11 @@ describe('the contact-attempt rule, at fixed instants', () => {
     const c = await makeCase(world, { openedAt: opened })
     await attempt(world, c.number, '2026-11-23T16:00:00Z')
     const second = await attempt(world, c.number, '2026-11-23T20:00:00Z', 'voicemail')
-    expect(second).toMatchObject({ businessDay: '2026-11-23', verdict: 'same-day', contactAttempts: { businessDays: 1, required: 3, closeWithoutConsentAllowed: false } })
+    expect(second).toMatchObject({
+      businessDay: '2026-11-23',
+      verdict: 'same-day',
+      contactAttempts: { businessDays: 1, required: 3, closeWithoutConsentAllowed: false },
+    })
     const tools = await getVendorCaseTools({ actor: world.actors.engineer, number: c.number, now: at('2026-11-23T21:00:00Z') })
     expect(tools.contact.businessDays).toEqual(['2026-11-23'])
     expect(tools.can.closeWithoutConsent).toBe(false)
@@ -153,12 +225,25 @@ describe('the contact-attempt rule, at fixed instants', () => {
     expect(await attempt(world, c.number, '2026-11-25T16:00:00Z')).toMatchObject({ verdict: 'counted', contactAttempts: { businessDays: 2 } }) // Wed
     expect(await attempt(world, c.number, '2026-11-26T16:00:00Z')).toMatchObject({ verdict: 'not-a-business-day', contactAttempts: { businessDays: 2 } }) // Thanksgiving
 
-    const refused = await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'NO_RESPONSE', summary: 'No answer.' }, now: at('2026-11-26T17:00:00Z') }).catch((e: unknown) => e)
+    const refused = await resolveCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { code: 'NO_RESPONSE', summary: 'No answer.' },
+      now: at('2026-11-26T17:00:00Z'),
+    }).catch((e: unknown) => e)
     expect(refused).toMatchObject({ code: 'CONFLICT', details: { contactAttempts: { businessDays: 2, required: 3, closeWithoutConsentAllowed: false } } })
     expect((refused as Error).message).toContain('2 of 3 business days')
 
-    expect(await attempt(world, c.number, '2026-11-27T16:00:00Z')).toMatchObject({ verdict: 'counted', contactAttempts: { businessDays: 3, closeWithoutConsentAllowed: true } }) // Fri
-    const closed = await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'NO_RESPONSE', summary: 'We could not reach you.' }, now: at('2026-11-27T18:00:00Z') })
+    expect(await attempt(world, c.number, '2026-11-27T16:00:00Z')).toMatchObject({
+      verdict: 'counted',
+      contactAttempts: { businessDays: 3, closeWithoutConsentAllowed: true },
+    }) // Fri
+    const closed = await resolveCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { code: 'NO_RESPONSE', summary: 'We could not reach you.' },
+      now: at('2026-11-27T18:00:00Z'),
+    })
     expect(closed).toMatchObject({ status: 'CLOSED', resolution: { code: 'NO_RESPONSE' } })
     const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id } })
     expect(row).toMatchObject({ status: 'CLOSED', resolutionCode: 'NO_RESPONSE', closedAt: at('2026-11-27T18:00:00Z'), responseDueAt: null })
@@ -179,7 +264,9 @@ describe('the contact-attempt rule, at fixed instants', () => {
     await addComment({ actor: world.actors.caseadmin, number: c.number, input: { body: 'Sorry, I was away.' }, now: at('2026-11-23T18:00:00Z') })
     expect(await attempt(world, c.number, '2026-11-24T16:00:00Z')).toMatchObject({ verdict: 'counted', contactAttempts: { businessDays: 1 } })
     await attempt(world, c.number, '2026-11-25T16:00:00Z')
-    await expect(resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'NO_RESPONSE', summary: 'No answer.' }, now: at('2026-11-25T17:00:00Z') })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'NO_RESPONSE', summary: 'No answer.' }, now: at('2026-11-25T17:00:00Z') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     const tools = await getVendorCaseTools({ actor: world.actors.engineer, number: c.number, now: at('2026-11-25T17:00:00Z') })
     expect(tools.contact.businessDays).toEqual(['2026-11-24', '2026-11-25'])
     expect(tools.contact.attempts.map((a) => a.verdict)).toEqual(['before-reset', 'before-reset', 'counted', 'counted'])
@@ -197,12 +284,25 @@ describe('the contact-attempt rule, at fixed instants', () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedAt: opened })
     const now = at('2026-11-23T20:00:00Z')
-    const logged = await logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { at: '2026-11-23T15:00:00Z', channel: 'phone', outcome: 'voicemail' }, now })
+    const logged = await logContactAttempt({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { at: '2026-11-23T15:00:00Z', channel: 'phone', outcome: 'voicemail' },
+      now,
+    })
     expect(logged).toMatchObject({ at: at('2026-11-23T15:00:00Z'), channel: 'phone', outcome: 'voicemail', verdict: 'counted' })
-    await expect(logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { at: '2026-11-23T20:01:00Z', channel: 'phone', outcome: 'no-answer' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { at: '2026-11-20T13:59:00Z', channel: 'phone', outcome: 'no-answer' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { channel: 'fax', outcome: 'no-answer' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(logContactAttempt({ actor: world.actors.caseadmin, number: c.number, input: { channel: 'phone', outcome: 'no-answer' }, now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(
+      logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { at: '2026-11-23T20:01:00Z', channel: 'phone', outcome: 'no-answer' }, now }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { at: '2026-11-20T13:59:00Z', channel: 'phone', outcome: 'no-answer' }, now }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { channel: 'fax', outcome: 'no-answer' }, now }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      logContactAttempt({ actor: world.actors.caseadmin, number: c.number, input: { channel: 'phone', outcome: 'no-answer' }, now }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' })
     expect(await prisma.contactAttempt.count({ where: { caseId: c.id } })).toBe(1)
   })
 
@@ -218,13 +318,27 @@ describe('resolving and closing', () => {
   it('resolves with a policy code and summary, then closes; the resolution is the first response of an unanswered case', async () => {
     const world = await createWorld()
     const c = await makeCase(world, { supportId: 'production', severity: 3, openedAt: opened })
-    const resolved = await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'KNOWLEDGE_BASE', summary: 'See KB article on proxies.' }, now: at('2026-11-20T15:00:00Z') })
+    const resolved = await resolveCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { code: 'KNOWLEDGE_BASE', summary: 'See KB article on proxies.' },
+      now: at('2026-11-20T15:00:00Z'),
+    })
     expect(resolved).toMatchObject({ status: 'RESOLVED', resolution: { code: 'KNOWLEDGE_BASE' } })
-    expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: 'RESOLVED', firstResponseAt: at('2026-11-20T15:00:00Z'), responseDueAt: null, resolutionSummary: 'See KB article on proxies.' })
-    await expect(resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: 'Again.' }, now: at('2026-11-20T15:01:00Z') })).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: 'RESOLVED',
+      firstResponseAt: at('2026-11-20T15:00:00Z'),
+      responseDueAt: null,
+      resolutionSummary: 'See KB article on proxies.',
+    })
+    await expect(
+      resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: 'Again.' }, now: at('2026-11-20T15:01:00Z') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     await closeResolvedCase({ actor: world.actors.engineer, number: c.number, input: {}, now: at('2026-11-20T16:00:00Z') })
     expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: 'CLOSED', closedAt: at('2026-11-20T16:00:00Z') })
-    await expect(closeResolvedCase({ actor: world.actors.engineer, number: c.number, input: {}, now: at('2026-11-20T16:01:00Z') })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(closeResolvedCase({ actor: world.actors.engineer, number: c.number, input: {}, now: at('2026-11-20T16:01:00Z') })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
     expect((await events(c.id)).map((e) => e.type)).toEqual(['case.opened', 'case.first-response', 'case.resolved', 'case.closed'])
   })
 
@@ -233,10 +347,21 @@ describe('resolving and closing', () => {
     const c = await makeCase(world, { openedAt: opened })
     const other = await makeCase(world, { openedAt: opened })
     const now = at('2026-11-20T15:00:00Z')
-    await expect(resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'FIXED', summary: 'Done it.' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as another.' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as itself.', duplicateOf: c.number }, now })).rejects.toMatchObject({ code: 'UNPROCESSABLE' })
-    await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as the other.', duplicateOf: other.number }, now })
+    await expect(resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'FIXED', summary: 'Done it.' }, now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
+    await expect(
+      resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as another.' }, now }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as itself.', duplicateOf: c.number }, now }),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE' })
+    await resolveCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { code: 'DUPLICATE', summary: 'Same as the other.', duplicateOf: other.number },
+      now,
+    })
     expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ resolutionCode: 'DUPLICATE', relatedCaseId: other.id })
   })
 })

@@ -42,7 +42,12 @@ describe('migrations', () => {
     const url = await createDatabase(server, name)
     try {
       const first = await deployMigrations({ kind: 'postgres', url })
-      expect(first).toEqual(fs.readdirSync('prisma/migrations').filter((d) => !d.endsWith('.toml')).sort())
+      expect(first).toEqual(
+        fs
+          .readdirSync('prisma/migrations')
+          .filter((d) => !d.endsWith('.toml'))
+          .sort(),
+      )
       expect(await deployMigrations({ kind: 'postgres', url })).toEqual([])
     } finally {
       await dropDatabase(server, name)
@@ -72,7 +77,10 @@ describe('demo data', () => {
       expect(acme.map((s) => s.tier).sort()).toEqual(['BASIC', 'BASIC', 'EVALUATION', 'FREE_NFR', 'PREMIER', 'PRODUCTION'])
       expect(acme.filter((s) => s.maintenanceEnd < now)).toHaveLength(1)
       const grants = await db.partnerGrant.findMany({ select: { status: true, supportId: { select: { organisation: { select: { name: true } } } } } })
-      expect(grants.map((g) => [g.status, g.supportId?.organisation.name]).sort()).toEqual([['APPROVED', 'Acme'], ['PENDING', 'Acme']])
+      expect(grants.map((g) => [g.status, g.supportId?.organisation.name]).sort()).toEqual([
+        ['APPROVED', 'Acme'],
+        ['PENDING', 'Acme'],
+      ])
       // Holidays 2026–2028 for every region.
       for (const region of await db.region.findMany({ include: { holidayCalendar: { include: { holidays: true } } } })) {
         const years = new Set(region.holidayCalendar.holidays.map((h) => h.date.getUTCFullYear()))
@@ -95,8 +103,18 @@ describe('the case event log', () => {
     const s = world.supportIds.basic
     const c = await prisma.case.create({
       data: {
-        supportIdId: s.id, organisationId: s.organisationId, tier: s.tier, regionCode: s.regionCode, category: 'TECHNICAL', severity: 3,
-        title: 'Event log test', description: 'x', preferredLanguage: 'English', openedById: world.users.caseadmin.id, openedAt: world.now, targetKind: 'BEST_EFFORT',
+        supportIdId: s.id,
+        organisationId: s.organisationId,
+        tier: s.tier,
+        regionCode: s.regionCode,
+        category: 'TECHNICAL',
+        severity: 3,
+        title: 'Event log test',
+        description: 'x',
+        preferredLanguage: 'English',
+        openedById: world.users.caseadmin.id,
+        openedAt: world.now,
+        targetKind: 'BEST_EFFORT',
       },
     })
     const event = await prisma.caseEvent.create({ data: { caseId: c.id, at: world.now, type: 'case.opened' } })

@@ -30,7 +30,10 @@ const NUL = 'valid text \u0000 with a NUL byte'
 const SURROGATE = 'valid text \ud800 with a lone surrogate'
 
 async function refusedWith(call: () => Promise<unknown>, field: RegExp) {
-  const error = await call().then(() => null, (e: unknown) => e)
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, `${String(call)} should have been refused`).toBeInstanceOf(AppError)
   expect((error as AppError).code, `${String(call)}: ${(error as Error).message}`).toBe('BAD_REQUEST')
   expect((error as AppError).message).toMatch(field)
@@ -42,33 +45,61 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
     const { actors, now, supportIds } = world
     const c = await makeCase(world, { supportId: 'production' })
     const esc = await escalateCase({ actor: actors.caseadmin, number: c.number, input: { reason: 'Please call me about this one' }, now })
-    const open = (patch: Record<string, unknown>) => openCase({
-      actor: actors.caseadmin,
-      now,
-      input: { supportId: supportIds.production.code, productVersionId: world.version('CURRENT').id, category: 'TECHNICAL', severity: 3, title: 'Backups fail nightly', description: 'The nightly job fails at 02:00', preferredLanguage: 'English', ...patch },
-    })
+    const open = (patch: Record<string, unknown>) =>
+      openCase({
+        actor: actors.caseadmin,
+        now,
+        input: {
+          supportId: supportIds.production.code,
+          productVersionId: world.version('CURRENT').id,
+          category: 'TECHNICAL',
+          severity: 3,
+          title: 'Backups fail nightly',
+          description: 'The nightly job fails at 02:00',
+          preferredLanguage: 'English',
+          ...patch,
+        },
+      })
     for (const bad of [NUL, SURROGATE, 'bell \u0007', 'escape \u001b[31m', 'DEL \u007f']) {
       await refusedWith(() => open({ title: bad }), /title: Title must not contain/)
       await refusedWith(() => open({ description: bad }), /description: Description must not contain/)
       await refusedWith(() => open({ environment: bad }), /environment: Environment must not contain/)
       await refusedWith(() => open({ preferredLanguage: bad }), /preferredLanguage/)
       await refusedWith(() => open({ technicalContact: { name: bad, phone: '+1 312 555 0188' } }), /technicalContact.name/)
-      await refusedWith(() => changeSeverity({ actor: actors.caseadmin, number: c.number, input: { severity: 2, reason: bad }, now }), /reason: Reason must not contain/)
+      await refusedWith(
+        () => changeSeverity({ actor: actors.caseadmin, number: c.number, input: { severity: 2, reason: bad }, now }),
+        /reason: Reason must not contain/,
+      )
       await refusedWith(() => addComment({ actor: actors.caseadmin, number: c.number, input: { body: bad }, now }), /body: Comment must not contain/)
       await refusedWith(() => closeCase({ actor: actors.caseadmin, number: c.number, input: { reason: bad }, now }), /reason: Reason must not contain/)
       await refusedWith(() => escalateCase({ actor: actors.caseadmin, number: c.number, input: { reason: bad }, now }), /reason: Reason must not contain/)
-      await refusedWith(() => escalateCase({ actor: actors.caseadmin, number: c.number, input: { reason: 'Please call me about this', preferredContactTime: bad }, now }), /preferredContactTime/)
+      await refusedWith(
+        () => escalateCase({ actor: actors.caseadmin, number: c.number, input: { reason: 'Please call me about this', preferredContactTime: bad }, now }),
+        /preferredContactTime/,
+      )
       await refusedWith(() => listCases({ actor: actors.caseadmin, input: { q: bad }, now }), /q: Search must not contain/)
-      await refusedWith(() => replyToCase({ actor: actors.engineer, number: c.number, input: { body: bad, public: true }, now }), /body: Reply must not contain/)
+      await refusedWith(
+        () => replyToCase({ actor: actors.engineer, number: c.number, input: { body: bad, public: true }, now }),
+        /body: Reply must not contain/,
+      )
       await refusedWith(() => requestInformation({ actor: actors.engineer, number: c.number, input: { body: bad }, now }), /body: Request must not contain/)
-      await refusedWith(() => resolveCase({ actor: actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: bad }, now }), /summary: Summary must not contain/)
+      await refusedWith(
+        () => resolveCase({ actor: actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: bad }, now }),
+        /summary: Summary must not contain/,
+      )
       await refusedWith(() => findQueue({ actor: actors.engineer, input: { product: bad }, now }), /product/)
       await refusedWith(() => addEscalationNote({ actor: actors.manager, escalationId: esc.id, input: { note: bad }, now }), /note: Note must not contain/)
-      await refusedWith(() => resolveEscalation({ actor: actors.manager, escalationId: esc.id, input: { resolution: bad }, now }), /resolution: Resolution must not contain/)
+      await refusedWith(
+        () => resolveEscalation({ actor: actors.manager, escalationId: esc.id, input: { resolution: bad }, now }),
+        /resolution: Resolution must not contain/,
+      )
       await refusedWith(() => createApiToken({ actor: actors.caseadmin, input: { name: bad }, now }), /name: Token name must not contain/)
       await refusedWith(() => createProduct({ actor: actors.admin, input: { name: `${world.tag} ${bad}` }, now }), /name: Product name must not contain/)
       await refusedWith(() => createCalendar({ actor: actors.admin, input: { name: `${world.tag} ${bad}` }, now }), /name: Calendar name must not contain/)
-      await refusedWith(() => requestPartnerAccess({ actor: actors.partner, input: { supportIdCode: supportIds.basic.code, note: bad }, now }), /note: The note must not contain/)
+      await refusedWith(
+        () => requestPartnerAccess({ actor: actors.partner, input: { supportIdCode: supportIds.basic.code, note: bad }, now }),
+        /note: The note must not contain/,
+      )
       await refusedWith(() => searchKnowledgeBase({ input: { q: bad } }), /q: Search must not contain/)
     }
     // Nothing of it was written.
@@ -95,13 +126,36 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
     await refusedWith(() => complianceReport({ actor: actors.manager, input: { from: '2026-01-01', to: '2026-13-01' }, now }), /to: date is not a real date/)
     await refusedWith(() => complianceReport({ actor: actors.manager, input: { from: '0000-01-01', to: '2026-01-01' }, now }), /from/)
     const calendar = await createCalendar({ actor: actors.admin, input: { name: `Hostile dates ${world.tag}` }, now })
-    await refusedWith(() => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '0000-01-01', name: 'Year zero' }, now }), /date: Date must be between/)
-    await refusedWith(() => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-02-29', name: 'Not a leap year' }, now }), /date: Date is not a real date/)
-    await refusedWith(() => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-01-01', name: `Name ${SURROGATE}` }, now }), /name: Holiday name must not contain invalid Unicode/)
-    await refusedWith(() => resolveCase({ actor: actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as the other one', duplicateOf: 2 ** 32 }, now }), /duplicateOf/)
-    await refusedWith(() => resolveCase({ actor: actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: 'Upgrade to 5.2', version: 2 ** 40 }, now }), /version/)
-    await refusedWith(() => changeSeverity({ actor: actors.caseadmin, number: c.number, input: { severity: 2, reason: 'It got worse today', version: 2 ** 40 }, now }), /version/)
-    for (const cursor of [encodeCursor({ seg: 'due', due: 1e20, id: 'x' }), encodeCursor({ seg: 'rest', opened: -1e17, id: 'x' }), encodeCursor({ seg: 'due', due: Date.now(), id: '\u0000' })]) {
+    await refusedWith(
+      () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '0000-01-01', name: 'Year zero' }, now }),
+      /date: Date must be between/,
+    )
+    await refusedWith(
+      () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-02-29', name: 'Not a leap year' }, now }),
+      /date: Date is not a real date/,
+    )
+    await refusedWith(
+      () => addHoliday({ actor: actors.admin, calendarId: calendar.id, input: { date: '2027-01-01', name: `Name ${SURROGATE}` }, now }),
+      /name: Holiday name must not contain invalid Unicode/,
+    )
+    await refusedWith(
+      () =>
+        resolveCase({ actor: actors.engineer, number: c.number, input: { code: 'DUPLICATE', summary: 'Same as the other one', duplicateOf: 2 ** 32 }, now }),
+      /duplicateOf/,
+    )
+    await refusedWith(
+      () => resolveCase({ actor: actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: 'Upgrade to 5.2', version: 2 ** 40 }, now }),
+      /version/,
+    )
+    await refusedWith(
+      () => changeSeverity({ actor: actors.caseadmin, number: c.number, input: { severity: 2, reason: 'It got worse today', version: 2 ** 40 }, now }),
+      /version/,
+    )
+    for (const cursor of [
+      encodeCursor({ seg: 'due', due: 1e20, id: 'x' }),
+      encodeCursor({ seg: 'rest', opened: -1e17, id: 'x' }),
+      encodeCursor({ seg: 'due', due: Date.now(), id: '\u0000' }),
+    ]) {
       await refusedWith(() => findQueue({ actor: actors.engineer, input: { cursor }, now }), /cursor/)
     }
     for (const at of ['not a time', '2026-02-30T10:00:00Z', '-200000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '2026-11-20T25:00:00Z']) {
@@ -132,10 +186,23 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
     const token = `parallel-${world.tag}-0123456789abcdef`
     const email = `parallel.${world.tag}@test.example`
     await prisma.invitation.create({
-      data: { email, supportIdId: supportIds.basic.id, role: 'CASE_ADMIN', tokenHash: hashToken(token), invitedById: users.licadmin.id, createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) },
+      data: {
+        email,
+        supportIdId: supportIds.basic.id,
+        role: 'CASE_ADMIN',
+        tokenHash: hashToken(token),
+        invitedById: users.licadmin.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      },
     })
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => registerFromInvitation({ input: { token, name: `Racer ${i}`, password: 'a long enough password' }, now }).then(() => 'created', (e: unknown) => e)),
+      Array.from({ length: 10 }, (_, i) =>
+        registerFromInvitation({ input: { token, name: `Racer ${i}`, password: 'a long enough password' }, now }).then(
+          () => 'created',
+          (e: unknown) => e,
+        ),
+      ),
     )
     expect(results.filter((r) => r === 'created')).toHaveLength(1)
     for (const r of results.filter((r) => r !== 'created')) {

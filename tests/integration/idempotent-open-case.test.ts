@@ -47,7 +47,8 @@ describe('opening a case with an idempotency key', () => {
     await openCase({ actor: w.actors.caseadmin, input: body, idempotencyKey: key, now: NOW })
     const other = { ...body, title: `${body.title} (changed)` }
     await expect(openCase({ actor: w.actors.caseadmin, input: other, idempotencyKey: key, now: NOW })).rejects.toMatchObject({
-      code: 'UNPROCESSABLE', message: expect.stringMatching(/already used for a different case/),
+      code: 'UNPROCESSABLE',
+      message: expect.stringMatching(/already used for a different case/),
     })
     expect(await casesTitled(other.title)).toBe(0)
   })
@@ -62,9 +63,14 @@ describe('opening a case with an idempotency key', () => {
   })
 
   it('refuses a malformed key with a clear message; a refused request leaves its key free', async () => {
-    await expect(openCase({ actor: w.actors.caseadmin, input: input(), idempotencyKey: 'short', now: NOW })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Idempotency-Key/) })
+    await expect(openCase({ actor: w.actors.caseadmin, input: input(), idempotencyKey: 'short', now: NOW })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/Idempotency-Key/),
+    })
     const key = randomUUID()
-    await expect(openCase({ actor: w.actors.caseadmin, input: input({ severity: 1, supportId: w.supportIds.evaluation.code }), idempotencyKey: key, now: NOW })).rejects.toMatchObject({ code: 'UNPROCESSABLE' })
+    await expect(
+      openCase({ actor: w.actors.caseadmin, input: input({ severity: 1, supportId: w.supportIds.evaluation.code }), idempotencyKey: key, now: NOW }),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE' })
     const ok = input()
     await openCase({ actor: w.actors.caseadmin, input: ok, idempotencyKey: key, now: NOW })
     expect(await casesTitled(ok.title)).toBe(1)

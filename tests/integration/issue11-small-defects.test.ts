@@ -20,7 +20,12 @@ describe('the escalation card of a Premier case closed before any response', () 
   it('says it closed before any response, with its target, never "best effort"', async () => {
     const world = await createWorld(now)
     const c = await makeCase(world, { supportId: 'premier', severity: 2, openedAt: at('2026-11-20T14:50:00Z') })
-    await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: 'Please call us, this is urgent.' }, now: at('2026-11-20T14:55:00Z') })
+    await escalateCase({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      input: { reason: 'Please call us, this is urgent.' },
+      now: at('2026-11-20T14:55:00Z'),
+    })
     await closeCase({ actor: world.actors.caseadmin, number: c.number, input: {}, now: at('2026-11-20T14:58:00Z') })
     const e = await find(world, c.number, at('2026-11-21T09:00:00Z'))
     expect(e.case.responseStanding.kind).toBe('closed-unanswered')
@@ -35,10 +40,20 @@ describe('the escalation card names the case’s engineer', () => {
   it('shows the case’s assignee after a reassignment, and unassigned when there is none', async () => {
     const world = await createWorld(now)
     const c = await makeCase(world, { supportId: 'production', severity: 2, openedAt: at('2026-11-20T14:00:00Z') })
-    await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: 'Nobody has called us back yet.' }, now: at('2026-11-20T14:10:00Z') })
+    await escalateCase({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      input: { reason: 'Nobody has called us back yet.' },
+      now: at('2026-11-20T14:10:00Z'),
+    })
     expect((await find(world, c.number)).engineer).toBeNull()
     const e = await find(world, c.number)
-    await assignEscalationEngineer({ actor: world.actors.manager, escalationId: e.id, input: { engineer: world.users.engineer2.email }, now: at('2026-11-20T14:20:00Z') })
+    await assignEscalationEngineer({
+      actor: world.actors.manager,
+      escalationId: e.id,
+      input: { engineer: world.users.engineer2.email },
+      now: at('2026-11-20T14:20:00Z'),
+    })
     // Then someone takes the case: the escalation's own record keeps who the manager chose, the card shows who works it.
     await assignCase({ actor: world.actors.engineer, number: c.number, input: {}, now: at('2026-11-20T14:30:00Z') })
     const after = await find(world, c.number)
@@ -51,10 +66,20 @@ describe('closing a case with an open manager request', () => {
   it('closes the request with the case, says so in its resolution, in the case log and the audit, in one transaction', async () => {
     const world = await createWorld(now)
     const c = await makeCase(world, { supportId: 'basic', severity: 2, openedAt: at('2026-11-20T14:00:00Z') })
-    await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: 'Nobody has called us back yet.' }, now: at('2026-11-20T14:10:00Z') })
+    await escalateCase({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      input: { reason: 'Nobody has called us back yet.' },
+      now: at('2026-11-20T14:10:00Z'),
+    })
     const e = await find(world, c.number)
     await acknowledgeEscalation({ actor: world.actors.manager, escalationId: e.id, now: at('2026-11-20T14:20:00Z') })
-    const closed = await closeCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: 'Solved it ourselves' }, now: at('2026-11-20T14:30:00Z') })
+    const closed = await closeCase({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      input: { reason: 'Solved it ourselves' },
+      now: at('2026-11-20T14:30:00Z'),
+    })
     expect(closed.escalationsClosed).toBe(1)
     const row = await prisma.escalation.findUniqueOrThrow({ where: { id: e.id } })
     expect(row).toMatchObject({ status: 'RESOLVED', resolvedAt: at('2026-11-20T14:30:00Z'), handledById: world.users.manager.id })
@@ -69,8 +94,15 @@ describe('closing a case with an open manager request', () => {
   it('leaves the request open when the close is refused (stale version): nothing half-done', async () => {
     const world = await createWorld(now)
     const c = await makeCase(world, { supportId: 'basic', severity: 2, openedAt: at('2026-11-20T14:00:00Z') })
-    await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: 'Nobody has called us back yet.' }, now: at('2026-11-20T14:10:00Z') })
-    await expect(closeCase({ actor: world.actors.caseadmin, number: c.number, input: { version: c.version + 7 }, now: at('2026-11-20T14:30:00Z') })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await escalateCase({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      input: { reason: 'Nobody has called us back yet.' },
+      now: at('2026-11-20T14:10:00Z'),
+    })
+    await expect(
+      closeCase({ actor: world.actors.caseadmin, number: c.number, input: { version: c.version + 7 }, now: at('2026-11-20T14:30:00Z') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     expect((await find(world, c.number)).status).toBe('OPEN')
   })
 })
@@ -79,8 +111,11 @@ describe('contact attempts', () => {
   it('refuses e-mail + voicemail, naming the outcome field', async () => {
     const world = await createWorld(now)
     const c = await makeCase(world, { supportId: 'basic', severity: 3, openedAt: at('2026-11-20T14:00:00Z') })
-    await expect(logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { channel: 'email', outcome: 'voicemail' }, now })).rejects.toMatchObject({
-      code: 'BAD_REQUEST', details: [expect.objectContaining({ path: 'outcome', message: expect.stringContaining('a voicemail can only be left on a phone call') })],
+    await expect(
+      logContactAttempt({ actor: world.actors.engineer, number: c.number, input: { channel: 'email', outcome: 'voicemail' }, now }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      details: [expect.objectContaining({ path: 'outcome', message: expect.stringContaining('a voicemail can only be left on a phone call') })],
     })
     expect(await prisma.contactAttempt.count({ where: { caseId: c.id } })).toBe(0)
   })

@@ -16,11 +16,22 @@ beforeAll(async () => {
   // 158 cases, newest has the highest index; every 4th is Severity 2 and RESOLVED.
   await prisma.case.createMany({
     data: Array.from({ length: 158 }, (_, i) => ({
-      supportIdId: s.id, organisationId: s.organisationId, tier: s.tier, regionCode: s.regionCode, category: 'TECHNICAL' as const,
-      severity: i % 4 === 0 ? 2 : 3, status: i % 4 === 0 ? ('RESOLVED' as const) : ('NEW' as const),
-      title: `Paging case ${i} ${w.tag}`, description: 'A case made for paging', preferredLanguage: 'English', openedById: w.users.licadmin.id,
-      openedAt: new Date(NOW.getTime() - (200 - i) * MIN), targetKind: 'DEADLINE' as const, targetDueAt: new Date(NOW.getTime() + 60 * MIN),
-      targetMinutes: 360, targetClock: 'CONTINUOUS' as const,
+      supportIdId: s.id,
+      organisationId: s.organisationId,
+      tier: s.tier,
+      regionCode: s.regionCode,
+      category: 'TECHNICAL' as const,
+      severity: i % 4 === 0 ? 2 : 3,
+      status: i % 4 === 0 ? ('RESOLVED' as const) : ('NEW' as const),
+      title: `Paging case ${i} ${w.tag}`,
+      description: 'A case made for paging',
+      preferredLanguage: 'English',
+      openedById: w.users.licadmin.id,
+      openedAt: new Date(NOW.getTime() - (200 - i) * MIN),
+      targetKind: 'DEADLINE' as const,
+      targetDueAt: new Date(NOW.getTime() + 60 * MIN),
+      targetMinutes: 360,
+      targetClock: 'CONTINUOUS' as const,
     })),
   })
 })
@@ -28,7 +39,10 @@ beforeAll(async () => {
 const list = (input: Record<string, unknown> = {}) => listCases({ actor: w.actors.licadmin, input, now: NOW })
 
 async function refused(input: Record<string, unknown>, message: RegExp) {
-  const error = await list(input).then(() => null, (e: unknown) => e)
+  const error = await list(input).then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(AppError)
   expect((error as AppError).code).toBe('BAD_REQUEST')
   expect((error as AppError).message).toMatch(message)
@@ -37,7 +51,13 @@ async function refused(input: Record<string, unknown>, message: RegExp) {
 describe('My cases paging', () => {
   it('gives the first 100 of 158 with the total, then the last 58, newest first, no case twice', async () => {
     const first = await list()
-    expect({ total: first.total, page: first.page, pageSize: first.pageSize, pages: first.pages, n: first.cases.length }).toEqual({ total: 158, page: 1, pageSize: 100, pages: 2, n: 100 })
+    expect({ total: first.total, page: first.page, pageSize: first.pageSize, pages: first.pages, n: first.cases.length }).toEqual({
+      total: 158,
+      page: 1,
+      pageSize: 100,
+      pages: 2,
+      n: 100,
+    })
     expect(first.cases[0]!.title).toBe(`Paging case 157 ${w.tag}`)
     const last = await list({ page: '2' })
     expect(last.cases).toHaveLength(58)

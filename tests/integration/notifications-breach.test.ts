@@ -54,7 +54,7 @@ describe('breach warnings: 24/7 targets', () => {
 })
 
 describe('breach warnings: business-hours targets (Basic, America/Chicago, Mon–Fri 08:00–20:00, US holidays)', () => {
-  it('counts business minutes and warns only while the customer\'s calendar is open', async () => {
+  it("counts business minutes and warns only while the customer's calendar is open", async () => {
     const world = await createWorld()
     // Due Monday 23 Nov 08:20 CST: at Friday 19:50 CST 10 + 20 = 30 business minutes are left.
     const monday0820 = await makeCase(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-23T14:20:00Z') })
@@ -72,7 +72,7 @@ describe('breach warnings: business-hours targets (Basic, America/Chicago, Mon�
     expect(await sendBreachWarnings({ now: at('2026-11-23T14:30:00Z'), caseIds: ids })).toEqual([monday0900.number])
   })
 
-  it('skips a holiday of the customer\'s calendar, both in counting and in sending', async () => {
+  it("skips a holiday of the customer's calendar, both in counting and in sending", async () => {
     const world = await createWorld()
     // Thanksgiving is Thursday 26 Nov 2026. Due Friday 27 Nov 08:15 CST.
     const c = await makeCase(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-27T14:15:00Z') })

@@ -22,7 +22,10 @@ type Who = keyof World['users']
 
 /** Who got mail and who got an in-app notification of `kind` about case `number`. */
 async function told(world: World, kind: string, number: number) {
-  const mail = await prisma.outboxMessage.findMany({ where: { kind, OR: [{ subject: { contains: `#${number}` } }, { text: { contains: `#${number}` } }] }, orderBy: { to: 'asc' } })
+  const mail = await prisma.outboxMessage.findMany({
+    where: { kind, OR: [{ subject: { contains: `#${number}` } }, { text: { contains: `#${number}` } }] },
+    orderBy: { to: 'asc' },
+  })
   const inApp = await prisma.notification.findMany({ where: { kind, url: `/cases/${number}` }, include: { user: { select: { email: true } } } })
   return {
     mail,
@@ -100,7 +103,12 @@ describe('customer side', () => {
   it('resolved: the resolution, the summary and how to reopen; delivered through a real SMTP server', async () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
-    await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'SOLUTION_OR_WORKAROUND', summary: `Raise the timeout ${world.tag}` }, now: world.now })
+    await resolveCase({
+      actor: world.actors.engineer,
+      number: c.number,
+      input: { code: 'SOLUTION_OR_WORKAROUND', summary: `Raise the timeout ${world.tag}` },
+      now: world.now,
+    })
     const t = await told(world, 'case-resolved', c.number)
     expect(t.mailTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
     expect(t.inAppTo).toEqual(t.mailTo)
@@ -125,7 +133,7 @@ describe('customer side', () => {
     expect((await told(world, 'closed-without-consent', c.number)).inAppTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
   })
 
-  it('escalation acknowledged and resolved: the person who asked and the customer side; never the managers\' internal notes', async () => {
+  it("escalation acknowledged and resolved: the person who asked and the customer side; never the managers' internal notes", async () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedBy: 'partner', assignee: 'engineer', status: 'IN_PROGRESS' })
     const e = await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: `Nobody answers us ${world.tag}` }, now: world.now })
@@ -188,7 +196,12 @@ describe('vendor side', () => {
     expect(t.mail[0]!.text).toContain('back in progress')
 
     await updateNotificationSettings({ actor: world.actors.engineer, input: { mail: ['case-assigned'], othersCases: true }, now: world.now })
-    await uploadAttachment({ actor: world.actors.caseadmin, number: c.number, file: { name: 'job.log', bytes: new TextEncoder().encode('log') }, now: world.now })
+    await uploadAttachment({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      file: { name: 'job.log', bytes: new TextEncoder().encode('log') },
+      now: world.now,
+    })
     t = await told(world, 'customer-activity', c.number)
     expect(t.mail).toHaveLength(1) // the reply's; the upload is in the list only
     expect(t.inApp).toHaveLength(2)
@@ -198,7 +211,12 @@ describe('vendor side', () => {
     await addComment({ actor: world.actors.caseadmin, number: unassigned.number, input: { body: 'anyone?' }, now: world.now })
     expect((await told(world, 'customer-activity', unassigned.number)).inApp).toHaveLength(0)
     // The engineer's own upload tells nobody.
-    await uploadAttachment({ actor: world.actors.engineer, number: c.number, file: { name: 'fix.log', bytes: new TextEncoder().encode('fix') }, now: world.now })
+    await uploadAttachment({
+      actor: world.actors.engineer,
+      number: c.number,
+      file: { name: 'fix.log', bytes: new TextEncoder().encode('fix') },
+      now: world.now,
+    })
     expect((await told(world, 'customer-activity', c.number)).inApp).toHaveLength(2)
   })
 
@@ -214,7 +232,7 @@ describe('vendor side', () => {
     expect((await told(world, 'escalation-acknowledged', c.number)).mailTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
   })
 
-  it('breach warning: in the assignee\'s list too', async () => {
+  it("breach warning: in the assignee's list too", async () => {
     const world = await createWorld()
     const c = await makeCase(world, { assignee: 'engineer2', dueInMinutes: 20 })
     await prisma.$transaction((tx) => notify(tx, { kind: 'breach-warning', caseId: c.id }, world.now))
@@ -223,7 +241,7 @@ describe('vendor side', () => {
 })
 
 describe('the in-app list and the preferences', () => {
-  it('lists one\'s own notifications newest first, marks one and all read; another person\'s id is not found', async () => {
+  it("lists one's own notifications newest first, marks one and all read; another person's id is not found", async () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
     for (const [i, body] of ['first', 'second', 'third'].entries()) {
@@ -238,14 +256,26 @@ describe('the in-app list and the preferences', () => {
     expect(page2.notifications).toHaveLength(1)
     expect(page1.notifications[0]!.url).toBe(`/cases/${c.number}`)
 
-    await expect(markNotificationsRead({ actor: world.actors.caseadmin, input: { ids: [page1.notifications[0]!.id] }, now: world.now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(listNotifications({ actor: world.actors.caseadmin, input: { cursor: page1.notifications[0]!.id } })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    expect(await markNotificationsRead({ actor: world.actors.engineer, input: { ids: [page1.notifications[0]!.id] }, now: world.now })).toEqual({ marked: 1, unread: 2 })
-    expect(await markNotificationsRead({ actor: world.actors.engineer, input: { ids: [page1.notifications[0]!.id] }, now: world.now })).toEqual({ marked: 0, unread: 2 })
+    await expect(markNotificationsRead({ actor: world.actors.caseadmin, input: { ids: [page1.notifications[0]!.id] }, now: world.now })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    await expect(listNotifications({ actor: world.actors.caseadmin, input: { cursor: page1.notifications[0]!.id } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
+    expect(await markNotificationsRead({ actor: world.actors.engineer, input: { ids: [page1.notifications[0]!.id] }, now: world.now })).toEqual({
+      marked: 1,
+      unread: 2,
+    })
+    expect(await markNotificationsRead({ actor: world.actors.engineer, input: { ids: [page1.notifications[0]!.id] }, now: world.now })).toEqual({
+      marked: 0,
+      unread: 2,
+    })
     expect((await listNotifications({ actor: world.actors.engineer, input: { unread: 'true' } })).notifications).toHaveLength(2)
     expect(await markNotificationsRead({ actor: world.actors.engineer, input: { all: true }, now: world.now })).toEqual({ marked: 2, unread: 0 })
     await expect(markNotificationsRead({ actor: world.actors.engineer, input: {}, now: world.now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(markNotificationsRead({ actor: world.actors.engineer, input: { ids: [], all: true }, now: world.now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(markNotificationsRead({ actor: world.actors.engineer, input: { ids: [], all: true }, now: world.now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
     await expect(listNotifications({ actor: world.actors.engineer, input: { limit: '0' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
   })
 
@@ -259,11 +289,17 @@ describe('the in-app list and the preferences', () => {
     const engineer = await getNotificationSettings({ actor: world.actors.engineer })
     expect(engineer.kinds.map((k) => k.kind)).toEqual(['case-assigned', 'customer-activity', 'case-reopened', 'escalation-assigned', 'breach-warning'])
 
-    await expect(updateNotificationSettings({ actor: world.actors.caseadmin, input: { mail: ['nonsense'], othersCases: true }, now: world.now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(
+      updateNotificationSettings({ actor: world.actors.caseadmin, input: { mail: ['nonsense'], othersCases: true }, now: world.now }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     await updateNotificationSettings({ actor: world.actors.caseadmin, input: { mail: ['case-resolved'], othersCases: false }, now: world.now })
     const after = await getNotificationSettings({ actor: world.actors.caseadmin })
     expect(after.othersCases).toBe(false)
     expect(after.kinds.filter((k) => k.mail).map((k) => k.kind)).toEqual(['case-resolved'])
-    expect(await prisma.auditEntry.count({ where: { action: 'notification-settings.updated', entityId: world.users.caseadmin.id, actorId: world.users.caseadmin.id } })).toBe(1)
+    expect(
+      await prisma.auditEntry.count({
+        where: { action: 'notification-settings.updated', entityId: world.users.caseadmin.id, actorId: world.users.caseadmin.id },
+      }),
+    ).toBe(1)
   })
 })

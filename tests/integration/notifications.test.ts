@@ -11,12 +11,15 @@ async function send(n: Notification, now: Date) {
 }
 
 async function outboxFor(kind: string, tag: string) {
-  const rows = await prisma.outboxMessage.findMany({ where: { kind, OR: [{ text: { contains: tag } }, { subject: { contains: tag } }, { to: { contains: tag } }] }, orderBy: { to: 'asc' } })
+  const rows = await prisma.outboxMessage.findMany({
+    where: { kind, OR: [{ text: { contains: tag } }, { subject: { contains: tag } }, { to: { contains: tag } }] },
+    orderBy: { to: 'asc' },
+  })
   return rows
 }
 
 describe('notify: recipients', () => {
-  it('case opened: the Support ID administrators and the opener; phone lines and target in each recipient\'s zone', async () => {
+  it("case opened: the Support ID administrators and the opener; phone lines and target in each recipient's zone", async () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedBy: 'partner' })
     expect(await send({ kind: 'case-opened', caseId: c.id }, world.now)).toBe(3)
@@ -36,8 +39,12 @@ describe('notify: recipients', () => {
   it('case updates go to the opener and the administrators; internal notes to nobody', async () => {
     const world = await createWorld()
     const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer' })
-    const reply = await prisma.comment.create({ data: { caseId: c.id, authorId: world.users.engineer.id, body: `Please send logs ${world.tag}`, createdAt: world.now } })
-    const note = await prisma.comment.create({ data: { caseId: c.id, authorId: world.users.engineer.id, body: 'internal only', internal: true, createdAt: world.now } })
+    const reply = await prisma.comment.create({
+      data: { caseId: c.id, authorId: world.users.engineer.id, body: `Please send logs ${world.tag}`, createdAt: world.now },
+    })
+    const note = await prisma.comment.create({
+      data: { caseId: c.id, authorId: world.users.engineer.id, body: 'internal only', internal: true, createdAt: world.now },
+    })
     expect(await send({ kind: 'engineer-reply', caseId: c.id, commentId: reply.id }, world.now)).toBe(2)
     expect(await send({ kind: 'engineer-reply', caseId: c.id, commentId: note.id }, world.now)).toBe(0)
     const replies = await outboxFor('engineer-reply', world.tag)
@@ -48,7 +55,9 @@ describe('notify: recipients', () => {
     expect(await send({ kind: 'information-requested', caseId: c.id }, world.now)).toBe(2)
     expect((await outboxFor('information-requested', world.tag))[0]!.text).toContain('needs information from you')
 
-    const attempt = await prisma.contactAttempt.create({ data: { caseId: c.id, engineerId: world.users.engineer.id, at: world.now, channel: 'PHONE', outcome: 'NO_ANSWER', createdAt: world.now } })
+    const attempt = await prisma.contactAttempt.create({
+      data: { caseId: c.id, engineerId: world.users.engineer.id, at: world.now, channel: 'PHONE', outcome: 'NO_ANSWER', createdAt: world.now },
+    })
     expect(await send({ kind: 'contact-attempt', caseId: c.id, attemptId: attempt.id }, world.now)).toBe(2)
     const attemptMail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'contact-attempt', to: world.users.licadmin.email } })
     expect(attemptMail.text).toContain('by phone on Fri 20 Nov 2026, 09:00 (America/Chicago); there was no answer')
@@ -76,12 +85,15 @@ describe('notify: recipients', () => {
   it('escalation opened: vendor managers only', async () => {
     const world = await createWorld()
     const c = await makeCase(world)
-    const e = await prisma.escalation.create({ data: { caseId: c.id, requestedById: world.users.caseadmin.id, reason: `Stuck ${world.tag}`, openedAt: world.now } })
+    const e = await prisma.escalation.create({
+      data: { caseId: c.id, requestedById: world.users.caseadmin.id, reason: `Stuck ${world.tag}`, openedAt: world.now },
+    })
     await send({ kind: 'escalation-opened', escalationId: e.id }, world.now)
     const rows = await prisma.outboxMessage.findMany({ where: { kind: 'escalation-opened', text: { contains: `Stuck ${world.tag}` } } })
     const to = rows.map((r) => r.to)
     expect(to).toContain(world.users.manager.email)
-    for (const email of [world.users.engineer.email, world.users.admin.email, world.users.caseadmin.email, world.users.licadmin.email]) expect(to).not.toContain(email)
+    for (const email of [world.users.engineer.email, world.users.admin.email, world.users.caseadmin.email, world.users.licadmin.email])
+      expect(to).not.toContain(email)
     const managers = await prisma.user.findMany({ where: { vendorRoles: { has: 'MANAGER' }, disabledAt: null, organisation: { kind: 'VENDOR' } } })
     expect(new Set(to)).toEqual(new Set(managers.map((m) => m.email)))
   })
@@ -104,7 +116,15 @@ describe('notify: recipients', () => {
   it('invitation to the invitee, with the link', async () => {
     const world = await createWorld()
     const inv = await prisma.invitation.create({
-      data: { email: `new.${world.tag}@test.example`, supportIdId: world.supportIds.basic.id, role: 'CASE_ADMIN', tokenHash: `hash-${world.tag}`, invitedById: world.users.licadmin.id, createdAt: world.now, expiresAt: new Date(world.now.getTime() + 7 * 86_400_000) },
+      data: {
+        email: `new.${world.tag}@test.example`,
+        supportIdId: world.supportIds.basic.id,
+        role: 'CASE_ADMIN',
+        tokenHash: `hash-${world.tag}`,
+        invitedById: world.users.licadmin.id,
+        createdAt: world.now,
+        expiresAt: new Date(world.now.getTime() + 7 * 86_400_000),
+      },
     })
     expect(await send({ kind: 'case-admin-invitation', invitationId: inv.id, link: `http://portal.test/invite/tok-${world.tag}` }, world.now)).toBe(1)
     const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'case-admin-invitation', to: `new.${world.tag}@test.example` } })
@@ -119,7 +139,9 @@ describe('notify: recipients', () => {
     const world = await createWorld()
     const assigned = await makeCase(world, { assignee: 'engineer2', dueInMinutes: 20 })
     expect(await send({ kind: 'breach-warning', caseId: assigned.id }, world.now)).toBe(1)
-    expect((await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'breach-warning', to: world.users.engineer2.email } })).text).toContain('assigned to you')
+    expect((await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'breach-warning', to: world.users.engineer2.email } })).text).toContain(
+      'assigned to you',
+    )
 
     const queued = await makeCase(world, { dueInMinutes: 20 })
     await send({ kind: 'breach-warning', caseId: queued.id }, world.now)
@@ -161,7 +183,11 @@ describe('the dev inbox (SMTP_URL unset) and the outbox page', () => {
     await prisma.outboxMessage.update({ where: { id: failed.id }, data: { status: 'FAILED', attempts: 10, lastError: '550 mailbox unavailable' } })
     await expect(retryOutboxMessage({ actor: world.actors.engineer, messageId: failed.id, now: world.now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await retryOutboxMessage({ actor: world.actors.admin, messageId: failed.id, now: world.now })
-    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: 'PENDING', attempts: 0, nextAttemptAt: world.now })
+    expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: 'PENDING',
+      attempts: 0,
+      nextAttemptAt: world.now,
+    })
     await expect(retryOutboxMessage({ actor: world.actors.admin, messageId: failed.id, now: world.now })).rejects.toMatchObject({ code: 'CONFLICT' })
     expect(await prisma.auditEntry.count({ where: { action: 'outbox-message.retried', entityId: failed.id, actorId: world.users.admin.id } })).toBe(1)
   })

@@ -19,6 +19,8 @@ describe('issue 5 API operations', () => {
     for (const op of administrationOperations) expect(ids).toContain(op.id)
     const invite = doc.paths['/api/v1/organisation/invitations']!.post as { requestBody: { content: Record<string, { schema: { properties: object } }> } }
     expect(Object.keys(invite.requestBody.content['application/json']!.schema.properties)).toEqual(['supportIdCode', 'email'])
-    expect(doc.paths['/api/v1/partner-grants/{grantId}/revoke']!.post).toMatchObject({ responses: { 200: expect.anything(), 404: expect.anything(), 409: expect.anything() } })
+    expect(doc.paths['/api/v1/partner-grants/{grantId}/revoke']!.post).toMatchObject({
+      responses: { 200: expect.anything(), 404: expect.anything(), 409: expect.anything() },
+    })
   })
 })

@@ -78,6 +78,14 @@ describe('secret parts of mail', () => {
     const later = new Date(world.now.getTime() + 31 * DAY)
     expect(await purgeSentMail({ now: later, retentionDays: 30, ids })).toEqual({ bodies: 1, secrets: 0 })
     const record = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })
-    expect(record).toMatchObject({ to: row.to, subject: row.subject, kind: 'case-admin-invitation', status: 'SENT', text: '', secrets: null, bodyPurgedAt: later })
+    expect(record).toMatchObject({
+      to: row.to,
+      subject: row.subject,
+      kind: 'case-admin-invitation',
+      status: 'SENT',
+      text: '',
+      secrets: null,
+      bodyPurgedAt: later,
+    })
   })
 })

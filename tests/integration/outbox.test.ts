@@ -61,7 +61,12 @@ describe('outbox delivery through a real SMTP server', () => {
     }
     const after = await prisma.outboxMessage.findMany({ where: { id: { in: ids } } })
     expect(after.every((m) => m.status === 'SENT' && m.sentAt?.getTime() === world.now.getTime() && m.attempts === 1 && m.lastError === null)).toBe(true)
-    expect(await deliverDue({ now: new Date(world.now.getTime() + 3_600_000), transport: transportTo(server.url), ids })).toEqual({ claimed: 0, sent: 0, retried: 0, failed: 0 })
+    expect(await deliverDue({ now: new Date(world.now.getTime() + 3_600_000), transport: transportTo(server.url), ids })).toEqual({
+      claimed: 0,
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    })
     expect(server.received).toHaveLength(6)
   })
 
@@ -100,7 +105,7 @@ describe('outbox delivery through a real SMTP server', () => {
     expect(server.received).toHaveLength(9)
   })
 
-  it('backs off exponentially and gives up after MAX_ATTEMPTS with the server\'s reason kept', async () => {
+  it("backs off exponentially and gives up after MAX_ATTEMPTS with the server's reason kept", async () => {
     const { world, ids } = await queueMessages(1)
     const server = await smtp()
     const refused = (await prisma.outboxMessage.findFirstOrThrow({ where: { id: { in: ids }, to: { startsWith: 'licadmin' } } })).id
@@ -145,7 +150,9 @@ describe('outbox delivery through a real SMTP server', () => {
     // A worker claimed the message (this is the state its claim leaves) and died before settling it.
     await prisma.outboxMessage.update({ where: { id: id! }, data: { attempts: 1, nextAttemptAt: new Date(world.now.getTime() + LEASE_MS) } })
     const server = await smtp()
-    expect(await deliverDue({ now: new Date(world.now.getTime() + LEASE_MS - 1), transport: transportTo(server.url), ids: [id!] })).toMatchObject({ claimed: 0 })
+    expect(await deliverDue({ now: new Date(world.now.getTime() + LEASE_MS - 1), transport: transportTo(server.url), ids: [id!] })).toMatchObject({
+      claimed: 0,
+    })
     expect(await deliverDue({ now: new Date(world.now.getTime() + LEASE_MS), transport: transportTo(server.url), ids: [id!] })).toMatchObject({ sent: 1 })
     expect(server.received).toHaveLength(1)
   })
@@ -165,7 +172,9 @@ describe('outbox delivery through a real SMTP server', () => {
     await announcePartnerRequests({ now, ids: [grant.id] })
     await approvePartnerGrant({ actor: actors.licadmin, input: { grantId: grant.id }, now })
     await inviteCaseAdmin({ actor: actors.licadmin, input: { supportIdCode: supportIds.basic.code, email: `new.${world.tag}@test.example` }, now })
-    const ids = (await prisma.outboxMessage.findMany({ where: { OR: [{ to: { contains: world.tag } }, { subject: { contains: world.tag } }] }, select: { id: true } })).map((m) => m.id)
+    const ids = (
+      await prisma.outboxMessage.findMany({ where: { OR: [{ to: { contains: world.tag } }, { subject: { contains: world.tag } }] }, select: { id: true } })
+    ).map((m) => m.id)
     expect(await deliverDue({ now, transport: transportTo(server.url), ids })).toEqual({ claimed: 4, sent: 4, retried: 0, failed: 0 })
     const inbox = (email: string) => server.received.filter((m) => m.to.includes(email)).map((m) => m.subject)
     expect(inbox(users.licadmin.email)).toEqual([`partner ${world.tag} requests access to Support ID ${supportIds.basic.code}`])

@@ -12,7 +12,11 @@ import { prepareDatabase } from '@/server/db/prepare'
 import { findTestServer, uniqueDbName } from '../support/test-db'
 
 const now = new Date('2026-11-20T15:00:00Z')
-const shipped = () => fs.readdirSync('prisma/migrations').filter((d) => !d.endsWith('.toml')).sort()
+const shipped = () =>
+  fs
+    .readdirSync('prisma/migrations')
+    .filter((d) => !d.endsWith('.toml'))
+    .sort()
 
 describe('prepareDatabase', () => {
   it('three instances starting at once on an empty PostgreSQL database: each migration applied once, no demo data', async (ctx) => {

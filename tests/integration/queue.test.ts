@@ -12,13 +12,46 @@ async function queueWorld() {
   const world = await createWorld(now)
   const engineer = world.users.engineer.id
   const c = {
-    longBreached: await makeCase(world, { supportId: 'production', severity: 4, openedAt: at('2026-11-10T10:00:00Z'), assigneeId: engineer, title: 'long breached' }),
+    longBreached: await makeCase(world, {
+      supportId: 'production',
+      severity: 4,
+      openedAt: at('2026-11-10T10:00:00Z'),
+      assigneeId: engineer,
+      title: 'long breached',
+    }),
     breached: await makeCase(world, { supportId: 'production', severity: 1, openedAt: at('2026-11-20T12:00:00Z'), assigneeId: engineer, title: 'breached' }),
-    premierSoon: await makeCase(world, { supportId: 'premier', severity: 2, openedAt: at('2026-11-20T14:50:00Z'), assigneeId: engineer, title: 'premier soon' }),
-    basicLater: await makeCase(world, { supportId: 'basic', severity: 2, openedAt: at('2026-11-20T14:00:00Z'), assigneeId: engineer, title: 'basic later', preferredLanguage: 'Spanish' }),
-    answered: await makeCase(world, { supportId: 'basic', severity: 3, openedAt: at('2026-11-18T10:00:00Z'), firstResponseAt: at('2026-11-18T15:00:00Z'), assigneeId: engineer, title: 'answered' }),
+    premierSoon: await makeCase(world, {
+      supportId: 'premier',
+      severity: 2,
+      openedAt: at('2026-11-20T14:50:00Z'),
+      assigneeId: engineer,
+      title: 'premier soon',
+    }),
+    basicLater: await makeCase(world, {
+      supportId: 'basic',
+      severity: 2,
+      openedAt: at('2026-11-20T14:00:00Z'),
+      assigneeId: engineer,
+      title: 'basic later',
+      preferredLanguage: 'Spanish',
+    }),
+    answered: await makeCase(world, {
+      supportId: 'basic',
+      severity: 3,
+      openedAt: at('2026-11-18T10:00:00Z'),
+      firstResponseAt: at('2026-11-18T15:00:00Z'),
+      assigneeId: engineer,
+      title: 'answered',
+    }),
     bestEffort: await makeCase(world, { supportId: 'free', severity: 3, openedAt: at('2026-11-19T10:00:00Z'), assigneeId: engineer, title: 'best effort' }),
-    resolved: await makeCase(world, { supportId: 'premier', severity: 1, openedAt: at('2026-11-20T14:00:00Z'), status: 'RESOLVED', assigneeId: engineer, title: 'resolved' }),
+    resolved: await makeCase(world, {
+      supportId: 'premier',
+      severity: 1,
+      openedAt: at('2026-11-20T14:00:00Z'),
+      status: 'RESOLVED',
+      assigneeId: engineer,
+      title: 'resolved',
+    }),
   }
   return { world, c }
 }
@@ -35,7 +68,11 @@ describe('the queue', () => {
     expect(byTitle['breached']).toMatchObject({ responseStatus: 'breached', timeLeftMinutes: -120, tier: 'PRODUCTION', region: 'US', language: 'English' })
     expect(byTitle['premier soon']).toMatchObject({ responseStatus: 'pending', timeLeftMinutes: 20 })
     // Basic, 8 business hours from 08:00 Chicago: due 16:00 Chicago; at 09:00 there are 7 business hours left.
-    expect(byTitle['basic later']).toMatchObject({ responseStatus: 'pending', timeLeftMinutes: 420, responseTarget: { kind: 'deadline', clock: 'business', dueAt: at('2026-11-20T22:00:00Z') } })
+    expect(byTitle['basic later']).toMatchObject({
+      responseStatus: 'pending',
+      timeLeftMinutes: 420,
+      responseTarget: { kind: 'deadline', clock: 'business', dueAt: at('2026-11-20T22:00:00Z') },
+    })
     expect(byTitle['basic later']!.tickCalendar).toMatchObject({ timeZone: 'America/Chicago' })
     expect(byTitle['answered']).toMatchObject({ responseStatus: 'met', timeLeftMinutes: null })
     expect(byTitle['best effort']).toMatchObject({ responseStatus: 'best-effort', timeLeftMinutes: null, responseTarget: { kind: 'best-effort' } })
@@ -45,12 +82,26 @@ describe('the queue', () => {
   it('re-orders when an engineer changes the severity with the customer (target recomputed from the opening time)', async () => {
     const { world } = await queueWorld()
     // Basic Sev 2 → Sev 1: 2 business hours from Friday 08:00 Chicago, due 10:00 Chicago (16:00Z), still after the Premier case (15:20Z).
-    await changeSeverity({ actor: world.actors.engineer, number: (await prisma.case.findFirstOrThrow({ where: { organisationId: world.orgs.customer.id, title: 'basic later' } })).number, input: { severity: 1, reason: 'Agreed with the customer: production is down' }, now })
+    await changeSeverity({
+      actor: world.actors.engineer,
+      number: (await prisma.case.findFirstOrThrow({ where: { organisationId: world.orgs.customer.id, title: 'basic later' } })).number,
+      input: { severity: 1, reason: 'Agreed with the customer: production is down' },
+      now,
+    })
     const page = await findQueue({ actor: world.actors.engineer, input: { assignee: 'mine' }, now })
     expect(titles(page)).toEqual(['long breached', 'breached', 'premier soon', 'basic later', 'answered', 'best effort'])
-    expect(page.cases.find((r) => r.title === 'basic later')).toMatchObject({ severity: 1, timeLeftMinutes: 60, responseTarget: { dueAt: at('2026-11-20T16:00:00Z'), minutes: 120 } })
+    expect(page.cases.find((r) => r.title === 'basic later')).toMatchObject({
+      severity: 1,
+      timeLeftMinutes: 60,
+      responseTarget: { dueAt: at('2026-11-20T16:00:00Z'), minutes: 120 },
+    })
     // Production Sev 1 → Sev 4: the breached case gets 8 hours from its opening.
-    await changeSeverity({ actor: world.actors.engineer, number: (await prisma.case.findFirstOrThrow({ where: { organisationId: world.orgs.customer.id, title: 'breached' } })).number, input: { severity: 4, reason: 'Agreed: only a test system is affected' }, now })
+    await changeSeverity({
+      actor: world.actors.engineer,
+      number: (await prisma.case.findFirstOrThrow({ where: { organisationId: world.orgs.customer.id, title: 'breached' } })).number,
+      input: { severity: 4, reason: 'Agreed: only a test system is affected' },
+      now,
+    })
     const after = await findQueue({ actor: world.actors.engineer, input: { assignee: 'mine' }, now })
     // 12:00Z + 8 h = 20:00Z: no longer breached, it now comes after the Basic case (16:00Z).
     expect(titles(after)).toEqual(['long breached', 'premier soon', 'basic later', 'breached', 'answered', 'best effort'])
@@ -84,7 +135,10 @@ describe('the queue', () => {
     let cursor: string | undefined
     for (let i = 0; i < 500; i++) {
       const page = await findQueue({ actor: world.actors.manager, input: { limit: 25, ...(cursor ? { cursor } : {}) }, now })
-      const rows = await prisma.case.findMany({ where: { number: { in: page.cases.map((c) => c.number) } }, select: { number: true, id: true, responseDueAt: true, openedAt: true, status: true } })
+      const rows = await prisma.case.findMany({
+        where: { number: { in: page.cases.map((c) => c.number) } },
+        select: { number: true, id: true, responseDueAt: true, openedAt: true, status: true },
+      })
       const byNumber = new Map(rows.map((r) => [r.number, r]))
       for (const c of page.cases) {
         const r = byNumber.get(c.number)!

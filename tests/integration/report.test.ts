@@ -33,18 +33,90 @@ describe('the SLA compliance report', () => {
     const report = await complianceReport({ actor: world.actors.manager, input: range, now })
     const mine = report.rows
     expect(mine).toEqual([
-      { tier: 'PRODUCTION', severity: 1, region: 'US', opened: 3, withTarget: 3, met: 1, breached: 2, pending: 0, noTarget: 0, responded: 2, compliancePct: 33.3, medianMinutes: 60, p90Minutes: 84 },
-      { tier: 'BASIC', severity: 2, region: 'US', opened: 2, withTarget: 2, met: 1, breached: 1, pending: 0, noTarget: 0, responded: 2, compliancePct: 50, medianMinutes: 390, p90Minutes: 654 },
-      { tier: 'BASIC', severity: 3, region: 'EMEA', opened: 1, withTarget: 1, met: 0, breached: 0, pending: 1, noTarget: 0, responded: 0, compliancePct: null, medianMinutes: null, p90Minutes: null },
-      { tier: 'FREE_NFR', severity: 3, region: 'US', opened: 1, withTarget: 0, met: 0, breached: 0, pending: 0, noTarget: 1, responded: 1, compliancePct: null, medianMinutes: 120, p90Minutes: 120 },
+      {
+        tier: 'PRODUCTION',
+        severity: 1,
+        region: 'US',
+        opened: 3,
+        withTarget: 3,
+        met: 1,
+        breached: 2,
+        pending: 0,
+        noTarget: 0,
+        responded: 2,
+        compliancePct: 33.3,
+        medianMinutes: 60,
+        p90Minutes: 84,
+      },
+      {
+        tier: 'BASIC',
+        severity: 2,
+        region: 'US',
+        opened: 2,
+        withTarget: 2,
+        met: 1,
+        breached: 1,
+        pending: 0,
+        noTarget: 0,
+        responded: 2,
+        compliancePct: 50,
+        medianMinutes: 390,
+        p90Minutes: 654,
+      },
+      {
+        tier: 'BASIC',
+        severity: 3,
+        region: 'EMEA',
+        opened: 1,
+        withTarget: 1,
+        met: 0,
+        breached: 0,
+        pending: 1,
+        noTarget: 0,
+        responded: 0,
+        compliancePct: null,
+        medianMinutes: null,
+        p90Minutes: null,
+      },
+      {
+        tier: 'FREE_NFR',
+        severity: 3,
+        region: 'US',
+        opened: 1,
+        withTarget: 0,
+        met: 0,
+        breached: 0,
+        pending: 0,
+        noTarget: 1,
+        responded: 1,
+        compliancePct: null,
+        medianMinutes: 120,
+        p90Minutes: 120,
+      },
     ])
-    expect(report.totals).toMatchObject({ opened: 7, withTarget: 6, met: 2, breached: 3, pending: 1, noTarget: 1, responded: 5, compliancePct: 40, medianMinutes: 90 })
-    expect(report.byTier.map((t) => [t.tier, t.met, t.breached, t.pending])).toEqual([['PRODUCTION', 1, 2, 0], ['BASIC', 1, 1, 1], ['FREE_NFR', 0, 0, 0]])
+    expect(report.totals).toMatchObject({
+      opened: 7,
+      withTarget: 6,
+      met: 2,
+      breached: 3,
+      pending: 1,
+      noTarget: 1,
+      responded: 5,
+      compliancePct: 40,
+      medianMinutes: 90,
+    })
+    expect(report.byTier.map((t) => [t.tier, t.met, t.breached, t.pending])).toEqual([
+      ['PRODUCTION', 1, 2, 0],
+      ['BASIC', 1, 1, 1],
+      ['FREE_NFR', 0, 0, 0],
+    ])
     expect(await prisma.case.count({ where: { organisationId: world.orgs.customer.id } })).toBe(7)
 
     // The CSV export: one line per group, then the total.
     const lines = complianceCsv(report).trimEnd().split('\r\n')
-    expect(lines[0]).toBe('tier,severity,region,opened,with_target,met,breached,pending,no_target,compliance_pct,responded,median_business_minutes,p90_business_minutes')
+    expect(lines[0]).toBe(
+      'tier,severity,region,opened,with_target,met,breached,pending,no_target,compliance_pct,responded,median_business_minutes,p90_business_minutes',
+    )
     expect(lines[1]).toBe('PRODUCTION,1,US,3,3,1,2,0,0,33.3,2,60,84')
     expect(lines.at(-1)).toBe('TOTAL,,,7,6,2,3,1,1,40,5,90,480')
   })
@@ -54,9 +126,15 @@ describe('the SLA compliance report', () => {
     await expect(complianceReport({ actor: world.actors.engineer, input: range, now })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(complianceReport({ actor: world.actors.caseadmin, input: range, now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(complianceReport({ actor: world.actors.partner, input: range, now })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(complianceReport({ actor: world.actors.manager, input: { from: '2031-03-15', to: '2031-03-01' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(complianceReport({ actor: world.actors.manager, input: { from: '2029-01-01', to: '2031-03-01' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
-    await expect(complianceReport({ actor: world.actors.manager, input: { from: 'yesterday', to: '2031-03-01' }, now })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    await expect(complianceReport({ actor: world.actors.manager, input: { from: '2031-03-15', to: '2031-03-01' }, now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
+    await expect(complianceReport({ actor: world.actors.manager, input: { from: '2029-01-01', to: '2031-03-01' }, now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
+    await expect(complianceReport({ actor: world.actors.manager, input: { from: 'yesterday', to: '2031-03-01' }, now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    })
   })
 
   it('interpolates percentiles like percentile_cont', () => {

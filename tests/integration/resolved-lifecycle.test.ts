@@ -14,18 +14,32 @@ const DAY = 86_400_000
 const after = (ms: number) => new Date(resolvedAt.getTime() + ms)
 
 async function resolvedCase(world: World, supportId: 'production' | 'basic' | 'other' = 'production', when = resolvedAt) {
-  const c = await makeCase(world, { supportId, openedAt: new Date(when.getTime() - DAY), firstResponseAt: new Date(when.getTime() - DAY + 20 * 60_000), assigneeId: world.users.engineer.id })
-  await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'SOLUTION_OR_WORKAROUND', summary: 'Raise the repository quota to 2 TB.' }, now: when })
+  const c = await makeCase(world, {
+    supportId,
+    openedAt: new Date(when.getTime() - DAY),
+    firstResponseAt: new Date(when.getTime() - DAY + 20 * 60_000),
+    assigneeId: world.users.engineer.id,
+  })
+  await resolveCase({
+    actor: world.actors.engineer,
+    number: c.number,
+    input: { code: 'SOLUTION_OR_WORKAROUND', summary: 'Raise the repository quota to 2 TB.' },
+    now: when,
+  })
   return c
 }
 
 async function refusal(run: () => Promise<unknown>) {
-  const e = await run().then(() => null, (err: unknown) => err)
+  const e = await run().then(
+    () => null,
+    (err: unknown) => err,
+  )
   expect(e, 'expected a refusal').toBeInstanceOf(AppError)
   return e as AppError
 }
 
-const events = (caseId: string) => prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { type: true, before: true, after: true, internal: true } })
+const events = (caseId: string) =>
+  prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { type: true, before: true, after: true, internal: true } })
 
 describe('a customer reply to a resolved case', () => {
   it('within 14 days of the resolution reopens it: back in progress with the engineer, logged, audited, the engineer told in-app and by mail', async () => {
@@ -38,10 +52,18 @@ describe('a customer reply to a resolved case', () => {
 
     const reply = await addComment({ actor: world.actors.caseadmin, number: c.number, input: { body: 'The quota did not help: the job still fails.' }, now })
     expect(reply).toMatchObject({ status: 'IN_PROGRESS', reopened: true })
-    const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, resolutionCode: true, resolvedAt: true, lastCustomerActivityAt: true, assigneeId: true } })
+    const row = await prisma.case.findUniqueOrThrow({
+      where: { id: c.id },
+      select: { status: true, resolutionCode: true, resolvedAt: true, lastCustomerActivityAt: true, assigneeId: true },
+    })
     expect(row).toEqual({ status: 'IN_PROGRESS', resolutionCode: null, resolvedAt: null, lastCustomerActivityAt: now, assigneeId: world.users.engineer.id })
     const log = await events(c.id)
-    expect(log.at(-1)).toMatchObject({ type: 'case.reopened', internal: false, before: { status: 'RESOLVED', resolutionCode: 'SOLUTION_OR_WORKAROUND' }, after: { status: 'IN_PROGRESS' } })
+    expect(log.at(-1)).toMatchObject({
+      type: 'case.reopened',
+      internal: false,
+      before: { status: 'RESOLVED', resolutionCode: 'SOLUTION_OR_WORKAROUND' },
+      after: { status: 'IN_PROGRESS' },
+    })
     expect(await prisma.auditEntry.count({ where: { action: 'case.reopened', entityId: c.id, actorId: world.users.caseadmin.id } })).toBe(1)
 
     const bell = await prisma.notification.findMany({ where: { caseId: c.id, kind: 'case-reopened' }, select: { userId: true, title: true } })
@@ -77,12 +99,29 @@ describe('confirming a resolution and rating the support', () => {
     const noComment = await refusal(() => confirmResolution({ actor: world.actors.caseadmin, number: c.number, input: { rating: 'BAD', comment: '  ' }, now }))
     expect(noComment.code).toBe('BAD_REQUEST')
     expect(noComment.message).toMatch(/bad rating needs a comment/)
-    expect((await refusal(() => confirmResolution({ actor: world.actors.caseadmin, number: c.number, input: { rating: 'MEH' }, now }))).code).toBe('BAD_REQUEST')
+    expect((await refusal(() => confirmResolution({ actor: world.actors.caseadmin, number: c.number, input: { rating: 'MEH' }, now }))).code).toBe(
+      'BAD_REQUEST',
+    )
 
-    const done = await confirmResolution({ actor: world.actors.caseadmin, number: c.number, input: { rating: 'BAD', comment: 'It took three days to get an answer.' }, now })
+    const done = await confirmResolution({
+      actor: world.actors.caseadmin,
+      number: c.number,
+      input: { rating: 'BAD', comment: 'It took three days to get an answer.' },
+      now,
+    })
     expect(done).toMatchObject({ status: 'CLOSED', rating: 'BAD' })
-    const row = await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, closedAt: true, rating: true, ratingComment: true, ratedAt: true, ratedById: true } })
-    expect(row).toEqual({ status: 'CLOSED', closedAt: now, rating: 'BAD', ratingComment: 'It took three days to get an answer.', ratedAt: now, ratedById: world.users.caseadmin.id })
+    const row = await prisma.case.findUniqueOrThrow({
+      where: { id: c.id },
+      select: { status: true, closedAt: true, rating: true, ratingComment: true, ratedAt: true, ratedById: true },
+    })
+    expect(row).toEqual({
+      status: 'CLOSED',
+      closedAt: now,
+      rating: 'BAD',
+      ratingComment: 'It took three days to get an answer.',
+      ratedAt: now,
+      ratedById: world.users.caseadmin.id,
+    })
     const log = await events(c.id)
     expect(log.slice(-2)).toMatchObject([
       { type: 'case.confirmed', internal: false, after: { status: 'CLOSED', by: 'customer' } },
@@ -117,12 +156,18 @@ describe('confirming a resolution and rating the support', () => {
     expect((await refusal(() => confirmResolution({ actor: world.actors.engineer, number: c.number, input, now }))).code).toBe('FORBIDDEN')
     for (const who of ['otherAdmin', 'user', 'pendingPartner', 'revokedPartner'] as const) {
       expect((await refusal(() => confirmResolution({ actor: world.actors[who], number: c.number, input, now }))).code, who).toBe('NOT_FOUND')
-      expect((await refusal(() => addComment({ actor: world.actors[who], number: c.number, input: { body: 'Reopen please.' }, now }))).code, who).toBe('NOT_FOUND')
+      expect((await refusal(() => addComment({ actor: world.actors[who], number: c.number, input: { body: 'Reopen please.' }, now }))).code, who).toBe(
+        'NOT_FOUND',
+      )
     }
     expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, rating: true } })).toEqual({ status: 'RESOLVED', rating: null })
     // The partner's grant is on the production Support ID.
     await confirmResolution({ actor: world.actors.partner, number: c.number, input: { rating: 'GOOD', comment: 'Quick and clear.' }, now })
-    expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, rating: true, ratedById: true } })).toEqual({ status: 'CLOSED', rating: 'GOOD', ratedById: world.users.partner.id })
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, rating: true, ratedById: true } })).toEqual({
+      status: 'CLOSED',
+      rating: 'GOOD',
+      ratedById: world.users.partner.id,
+    })
   })
 })
 
@@ -155,6 +200,8 @@ describe('the compliance report’s satisfaction figures', () => {
       totals: { rated: 4, good: 3, bad: 1, goodPct: 75 },
     })
     // Customers never reach the report.
-    expect((await refusal(() => complianceReport({ actor: world.actors.licadmin, input: { from: '2032-07-01', to: '2032-07-31' }, now: resolvedAt }))).code).toBe('NOT_FOUND')
+    expect(
+      (await refusal(() => complianceReport({ actor: world.actors.licadmin, input: { from: '2032-07-01', to: '2032-07-31' }, now: resolvedAt }))).code,
+    ).toBe('NOT_FOUND')
   })
 })

@@ -23,20 +23,36 @@ const open = (over: Record<string, unknown> = {}) =>
     actor: w.actors.caseadmin,
     now: NOW,
     input: {
-      supportId: w.supportIds.production.code, productVersionId: w.version('CURRENT').id, category: 'TECHNICAL', severity: 1,
-      title: 'Production backup server down', description: 'The backup server does not start after the update.', preferredLanguage: 'English', ...over,
+      supportId: w.supportIds.production.code,
+      productVersionId: w.version('CURRENT').id,
+      category: 'TECHNICAL',
+      severity: 1,
+      title: 'Production backup server down',
+      description: 'The backup server does not start after the update.',
+      preferredLanguage: 'English',
+      ...over,
     },
   })
 const CONTACT = { name: 'Dana Night', phone: '+1 312 555 0199' }
 
 async function footprint(caseNumber: number) {
-  const c = await prisma.case.findUniqueOrThrow({ where: { number: caseNumber }, select: { id: true, version: true, businessHoursOnly: true, technicalContactName: true } })
-  return { ...c, events: await prisma.caseEvent.count({ where: { caseId: c.id } }), audit: await prisma.auditEntry.count({ where: { entityType: 'Case', entityId: c.id } }) }
+  const c = await prisma.case.findUniqueOrThrow({
+    where: { number: caseNumber },
+    select: { id: true, version: true, businessHoursOnly: true, technicalContactName: true },
+  })
+  return {
+    ...c,
+    events: await prisma.caseEvent.count({ where: { caseId: c.id } }),
+    audit: await prisma.auditEntry.count({ where: { entityType: 'Case', entityId: c.id } }),
+  }
 }
 
 async function refused(caseNumber: number, run: () => Promise<unknown>, code: string, message: RegExp) {
   const before = await footprint(caseNumber)
-  const error = await run().then(() => null, (e: unknown) => e)
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, 'expected a refusal').toBeInstanceOf(AppError)
   expect((error as AppError).code).toBe(code)
   expect((error as AppError).message).toMatch(message)
@@ -61,8 +77,17 @@ describe('Severity 1 on Production without a technical contact', () => {
     const before = await prisma.case.findUniqueOrThrow({ where: { number: c.number }, select: { id: true, targetDueAt: true, version: true } })
     const result = await addTechnicalContact({ actor: w.actors.licadmin, number: c.number, input: { ...CONTACT, version: before.version }, now: LATER })
     expect(result).toEqual({ number: c.number, technicalContact: CONTACT, businessHoursOnly: false })
-    const after = await prisma.case.findUniqueOrThrow({ where: { number: c.number }, select: { businessHoursOnly: true, technicalContactName: true, technicalContactPhone: true, targetDueAt: true, version: true } })
-    expect(after).toMatchObject({ businessHoursOnly: false, technicalContactName: CONTACT.name, technicalContactPhone: CONTACT.phone, targetDueAt: before.targetDueAt, version: before.version + 1 })
+    const after = await prisma.case.findUniqueOrThrow({
+      where: { number: c.number },
+      select: { businessHoursOnly: true, technicalContactName: true, technicalContactPhone: true, targetDueAt: true, version: true },
+    })
+    expect(after).toMatchObject({
+      businessHoursOnly: false,
+      technicalContactName: CONTACT.name,
+      technicalContactPhone: CONTACT.phone,
+      targetDueAt: before.targetDueAt,
+      version: before.version + 1,
+    })
     const event = await prisma.caseEvent.findFirstOrThrow({ where: { caseId: before.id, type: 'case.technical-contact-added' } })
     expect(event).toMatchObject({ actorId: w.users.licadmin.id, at: LATER, internal: false })
     expect(event.before).toEqual({ name: null, phone: null, businessHoursOnly: true })
@@ -83,7 +108,12 @@ describe('Severity 1 on Production without a technical contact', () => {
   describe('refuses, writing nothing', () => {
     it('an invalid phone, naming the field in words', async () => {
       const c = await open()
-      await refused(c.number, () => addTechnicalContact({ actor: w.actors.caseadmin, number: c.number, input: { name: 'Dana Night', phone: 'call me' }, now: LATER }), 'BAD_REQUEST', /Technical contact phone must be a phone number/)
+      await refused(
+        c.number,
+        () => addTechnicalContact({ actor: w.actors.caseadmin, number: c.number, input: { name: 'Dana Night', phone: 'call me' }, now: LATER }),
+        'BAD_REQUEST',
+        /Technical contact phone must be a phone number/,
+      )
     })
     it('vendor staff (it is the customer’s contact)', async () => {
       const c = await open()
@@ -93,18 +123,38 @@ describe('Severity 1 on Production without a technical contact', () => {
       const c = await open()
       await refused(c.number, () => addTechnicalContact({ actor: w.actors.user, number: c.number, input: CONTACT, now: LATER }), 'NOT_FOUND', /not found/)
       await refused(c.number, () => addTechnicalContact({ actor: w.actors.otherAdmin, number: c.number, input: CONTACT, now: LATER }), 'NOT_FOUND', /not found/)
-      await refused(c.number, () => addTechnicalContact({ actor: w.actors.pendingPartner, number: c.number, input: CONTACT, now: LATER }), 'NOT_FOUND', /not found/)
+      await refused(
+        c.number,
+        () => addTechnicalContact({ actor: w.actors.pendingPartner, number: c.number, input: CONTACT, now: LATER }),
+        'NOT_FOUND',
+        /not found/,
+      )
     })
     it('a case that is not Severity 1 on Production / Premier', async () => {
       const sev2 = await open({ severity: 2 })
-      await refused(sev2.number, () => addTechnicalContact({ actor: w.actors.caseadmin, number: sev2.number, input: CONTACT, now: LATER }), 'UNPROCESSABLE', /only for Severity 1 on Production and Premier: case #\d+ is Severity 2 on Production/)
+      await refused(
+        sev2.number,
+        () => addTechnicalContact({ actor: w.actors.caseadmin, number: sev2.number, input: CONTACT, now: LATER }),
+        'UNPROCESSABLE',
+        /only for Severity 1 on Production and Premier: case #\d+ is Severity 2 on Production/,
+      )
       const basic = await open({ supportId: w.supportIds.basic.code })
-      await refused(basic.number, () => addTechnicalContact({ actor: w.actors.caseadmin, number: basic.number, input: CONTACT, now: LATER }), 'UNPROCESSABLE', /Severity 1 on Basic/)
+      await refused(
+        basic.number,
+        () => addTechnicalContact({ actor: w.actors.caseadmin, number: basic.number, input: CONTACT, now: LATER }),
+        'UNPROCESSABLE',
+        /Severity 1 on Basic/,
+      )
     })
     it('a stale version', async () => {
       const c = await open()
       const { version } = await footprint(c.number)
-      await refused(c.number, () => addTechnicalContact({ actor: w.actors.caseadmin, number: c.number, input: { ...CONTACT, version: version + 5 }, now: LATER }), 'CONFLICT', /changed by someone else/)
+      await refused(
+        c.number,
+        () => addTechnicalContact({ actor: w.actors.caseadmin, number: c.number, input: { ...CONTACT, version: version + 5 }, now: LATER }),
+        'CONFLICT',
+        /changed by someone else/,
+      )
     })
   })
 

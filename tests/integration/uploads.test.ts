@@ -31,7 +31,10 @@ type Body = { stream: ReadableStream<Uint8Array>; pulled: () => number; sha256: 
 
 /** A multipart body streamed chunk by chunk (never built whole), recording how much was read. */
 function multipart({ name, size, field = 'file', truncate = false }: { name: string; size: number; field?: string; truncate?: boolean }): Body {
-  const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8')
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    'utf8',
+  )
   const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`)
   const hash = createHash('sha256')
   let pulled = 0
@@ -86,7 +89,10 @@ async function footprint(caseId: string) {
 
 async function refusedUpload(c: { id: string; number: number }, actor: Actor, body: Body, headers: Record<string, string>, code: string, message: RegExp) {
   const before = await footprint(c.id)
-  const error = await uploadAttachmentFromRequest({ actor, number: c.number, request: request(body, headers), now: NOW }).then(() => null, (e: unknown) => e)
+  const error = await uploadAttachmentFromRequest({ actor, number: c.number, request: request(body, headers), now: NOW }).then(
+    () => null,
+    (e: unknown) => e,
+  )
   expect(error, 'expected a refusal').toBeInstanceOf(AppError)
   expect((error as AppError).code).toBe(code)
   expect((error as AppError).message).toMatch(message)
@@ -114,18 +120,39 @@ describe('streamed uploads', () => {
   it('refuses an honest Content-Length over the limit before reading a byte', async () => {
     const c = await makeCase(w)
     const body = multipart({ name: 'bundle.zip', size: 26 * MiB })
-    await refusedUpload(c, w.actors.caseadmin, body, { 'content-length': String(26 * MiB + 300) }, 'PAYLOAD_TOO_LARGE', /^The upload is 26.0 MB: the limit is 25.0 MB per file/)
+    await refusedUpload(
+      c,
+      w.actors.caseadmin,
+      body,
+      { 'content-length': String(26 * MiB + 300) },
+      'PAYLOAD_TOO_LARGE',
+      /^The upload is 26.0 MB: the limit is 25.0 MB per file/,
+    )
     expect(body.pulled()).toBe(0)
   })
 
   it('cuts off a body without Content-Length at the limit: 413, partial file removed, nothing written', async () => {
     const c = await makeCase(w)
-    await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'bundle.zip', size: 26 * MiB }), {}, 'PAYLOAD_TOO_LARGE', /^bundle.zip is larger than the limit: the limit is 25.0 MB per file/)
+    await refusedUpload(
+      c,
+      w.actors.caseadmin,
+      multipart({ name: 'bundle.zip', size: 26 * MiB }),
+      {},
+      'PAYLOAD_TOO_LARGE',
+      /^bundle.zip is larger than the limit: the limit is 25.0 MB per file/,
+    )
   })
 
   it('counts the bytes when Content-Length lies low', async () => {
     const c = await makeCase(w)
-    await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'bundle.zip', size: 26 * MiB }), { 'content-length': '1000' }, 'PAYLOAD_TOO_LARGE', /the limit is 25.0 MB per file/)
+    await refusedUpload(
+      c,
+      w.actors.caseadmin,
+      multipart({ name: 'bundle.zip', size: 26 * MiB }),
+      { 'content-length': '1000' },
+      'PAYLOAD_TOO_LARGE',
+      /the limit is 25.0 MB per file/,
+    )
   })
 
   it('refuses an oversized file as too large (413) even when the form then ends before its closing boundary', async () => {
@@ -140,19 +167,45 @@ describe('streamed uploads', () => {
         controller.close()
       },
     })
-    await refusedUpload(c, w.actors.caseadmin, { stream, pulled: () => 0, sha256: () => '' }, {}, 'PAYLOAD_TOO_LARGE', /^bundle.zip is larger than the limit: the limit is 25.0 MB per file/)
+    await refusedUpload(
+      c,
+      w.actors.caseadmin,
+      { stream, pulled: () => 0, sha256: () => '' },
+      {},
+      'PAYLOAD_TOO_LARGE',
+      /^bundle.zip is larger than the limit: the limit is 25.0 MB per file/,
+    )
   })
 
   it('refuses a form that ends in the middle of the file (400), keeping nothing', async () => {
     const c = await makeCase(w)
-    await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'bundle.zip', size: 3 * MiB, truncate: true }), {}, 'BAD_REQUEST', /ended before the file was complete/)
+    await refusedUpload(
+      c,
+      w.actors.caseadmin,
+      multipart({ name: 'bundle.zip', size: 3 * MiB, truncate: true }),
+      {},
+      'BAD_REQUEST',
+      /ended before the file was complete/,
+    )
   })
 
   it('strips bidi overrides from the name, then judges its type: a disguised .exe is refused', async () => {
     const c = await makeCase(w)
-    const a = await uploadAttachmentFromRequest({ actor: w.actors.caseadmin, number: c.number, request: request(multipart({ name: 'diag\u202Etxt.log', size: 100 })), now: NOW })
+    const a = await uploadAttachmentFromRequest({
+      actor: w.actors.caseadmin,
+      number: c.number,
+      request: request(multipart({ name: 'diag\u202Etxt.log', size: 100 })),
+      now: NOW,
+    })
     expect(a.name).toBe('diagtxt.log')
-    await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'report\u202Egol.exe', size: 100 }), {}, 'UNSUPPORTED_MEDIA_TYPE', /^reportgol.exe: this file type is not accepted/)
+    await refusedUpload(
+      c,
+      w.actors.caseadmin,
+      multipart({ name: 'report\u202Egol.exe', size: 100 }),
+      {},
+      'UNSUPPORTED_MEDIA_TYPE',
+      /^reportgol.exe: this file type is not accepted/,
+    )
   })
 
   it('refuses a wrong field, an empty file and another organisation’s case, storing nothing', async () => {

@@ -132,13 +132,22 @@ export async function startCluster(): Promise<Cluster> {
     )
     const haproxy = run('haproxy', ['-db', '-f', cfg], process.env)
     procs.push(haproxy)
-    await Promise.all(Object.entries(INSTANCES).map(([name, url]) => waitFor(name, async () => (await fetch(`${url}/api/ready`)).status === 200, instances[name as InstanceName])))
+    await Promise.all(
+      Object.entries(INSTANCES).map(([name, url]) =>
+        waitFor(name, async () => (await fetch(`${url}/api/ready`)).status === 200, instances[name as InstanceName]),
+      ),
+    )
     // Both servers up in HAProxy's eyes: two answers in a row come from two instances.
-    await waitFor('haproxy', async () => {
-      const a = (await fetch(`${BALANCER}/api/ready`)).headers.get('x-served-by')
-      const b = (await fetch(`${BALANCER}/api/ready`)).headers.get('x-served-by')
-      return !!a && !!b && a !== b
-    }, haproxy, 60)
+    await waitFor(
+      'haproxy',
+      async () => {
+        const a = (await fetch(`${BALANCER}/api/ready`)).headers.get('x-served-by')
+        const b = (await fetch(`${BALANCER}/api/ready`)).headers.get('x-served-by')
+        return !!a && !!b && a !== b
+      },
+      haproxy,
+      60,
+    )
     return {
       databaseUrl,
       uploadDir,

@@ -7,7 +7,10 @@ export type SignInResult = { error: string | null; session: string | undefined; 
 export async function credentialsSignIn(base: string, email: string, password: string): Promise<SignInResult> {
   const csrf = await fetch(`${base}/api/auth/csrf`)
   const { csrfToken } = (await csrf.json()) as { csrfToken: string }
-  const cookie = csrf.headers.getSetCookie().map((k) => k.split(';')[0]).join('; ')
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((k) => k.split(';')[0])
+    .join('; ')
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -15,6 +18,9 @@ export async function credentialsSignIn(base: string, email: string, password: s
     body: new URLSearchParams({ email, password, csrfToken, json: 'true', callbackUrl: `${base}/` }).toString(),
   })
   const error = new URL(((await response.clone().json()) as { url: string }).url, base).searchParams.get('error')
-  const session = response.headers.getSetCookie().map((k) => k.split(';')[0]!).find((k) => k.includes('session-token'))
+  const session = response.headers
+    .getSetCookie()
+    .map((k) => k.split(';')[0]!)
+    .find((k) => k.includes('session-token'))
   return { error, session, response }
 }

@@ -21,10 +21,23 @@ export async function makeCase(
   const dueAt = opts.dueAt ?? new Date(world.now.getTime() + (opts.dueInMinutes ?? 180) * 60_000)
   return prisma.case.create({
     data: {
-      supportIdId: s.id, organisationId: s.organisationId, tier: s.tier, regionCode: s.regionCode, category: 'TECHNICAL', severity: 2,
+      supportIdId: s.id,
+      organisationId: s.organisationId,
+      tier: s.tier,
+      regionCode: s.regionCode,
+      category: 'TECHNICAL',
+      severity: 2,
       status: opts.status ?? 'NEW',
-      title: `Backups fail ${world.tag}`, description: 'Nightly job fails', preferredLanguage: 'English', openedById: openedBy.id, openedAt: opts.openedAt ?? world.now,
-      targetKind: 'DEADLINE', targetDueAt: dueAt, targetMinutes: 180, targetClock: opts.clock ?? 'CONTINUOUS', responseDueAt: dueAt,
+      title: `Backups fail ${world.tag}`,
+      description: 'Nightly job fails',
+      preferredLanguage: 'English',
+      openedById: openedBy.id,
+      openedAt: opts.openedAt ?? world.now,
+      targetKind: 'DEADLINE',
+      targetDueAt: dueAt,
+      targetMinutes: 180,
+      targetClock: opts.clock ?? 'CONTINUOUS',
+      responseDueAt: dueAt,
       assigneeId: opts.assignee ? world.users[opts.assignee].id : null,
     },
   })

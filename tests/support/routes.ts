@@ -8,9 +8,7 @@ const APP = path.resolve(import.meta.dirname, '../../src/app')
 const SRC = path.resolve(import.meta.dirname, '../../src')
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
-export type AppRoute =
-  | { kind: 'page'; file: string; path: string }
-  | { kind: 'api'; file: string; path: string; method: (typeof METHODS)[number] }
+export type AppRoute = { kind: 'page'; file: string; path: string } | { kind: 'api'; file: string; path: string; method: (typeof METHODS)[number] }
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]))
@@ -18,7 +16,10 @@ function walk(dir: string): string[] {
 
 /** "/(portal)/cases/[number]/page.tsx" → "/cases/[number]" (route groups vanish). */
 function urlPathOf(file: string): string {
-  const rel = path.relative(APP, path.dirname(file)).split(path.sep).filter((seg) => seg && !/^\(.*\)$/.test(seg))
+  const rel = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((seg) => seg && !/^\(.*\)$/.test(seg))
   return `/${rel.join('/')}`
 }
 

@@ -26,8 +26,12 @@ export async function createWorld(now = new Date('2026-11-20T15:00:00Z')) {
   const partnerOrg = await org('partner', 'PARTNER')
   const vendor = await org('vendor', 'VENDOR')
 
-  const person = (local: string, organisationId: string, timeZone = 'America/Chicago', vendorRoles: ('ENGINEER' | 'MANAGER' | 'ADMIN' | 'SUPPORT_ACCOUNT_MANAGER')[] = []) =>
-    upsertUser(db, { email: `${local}.${tag}@test.example`, name: `${local} ${tag}`, organisationId, passwordHash: hash, timeZone, vendorRoles })
+  const person = (
+    local: string,
+    organisationId: string,
+    timeZone = 'America/Chicago',
+    vendorRoles: ('ENGINEER' | 'MANAGER' | 'ADMIN' | 'SUPPORT_ACCOUNT_MANAGER')[] = [],
+  ) => upsertUser(db, { email: `${local}.${tag}@test.example`, name: `${local} ${tag}`, organisationId, passwordHash: hash, timeZone, vendorRoles })
   const users = {
     licadmin: await person('licadmin', customer.id),
     caseadmin: await person('caseadmin', customer.id),
@@ -43,7 +47,16 @@ export async function createWorld(now = new Date('2026-11-20T15:00:00Z')) {
   }
   const DAY = 86_400_000
   const sid = (code: string, organisationId: string, tier: Tier, regionCode: string, siteTimeZone: string, end = new Date(now.getTime() + 200 * DAY)) =>
-    upsertSupportId(db, { code: `${code}-${tag}`, organisationId, tier, regionCode, siteTimeZone, maintenanceStart: new Date(now.getTime() - 200 * DAY), maintenanceEnd: end, productIds })
+    upsertSupportId(db, {
+      code: `${code}-${tag}`,
+      organisationId,
+      tier,
+      regionCode,
+      siteTimeZone,
+      maintenanceStart: new Date(now.getTime() - 200 * DAY),
+      maintenanceEnd: end,
+      productIds,
+    })
   const supportIds = {
     premier: await sid('PREM', customer.id, 'PREMIER', 'US', 'America/Chicago'),
     production: await sid('PROD', customer.id, 'PRODUCTION', 'US', 'America/Chicago'),
@@ -61,14 +74,22 @@ export async function createWorld(now = new Date('2026-11-20T15:00:00Z')) {
   }
   await grantRole(db, users.otherAdmin.id, supportIds.other.id, 'CASE_ADMIN')
   const grant = (partnerOrgId: string, requestedById: string, supportIdId: string, status: 'APPROVED' | 'PENDING' | 'REVOKED') =>
-    upsertPartnerGrant(db, { partnerOrgId, supportIdId, status, requestedById, requestedAt: new Date(now.getTime() - 5 * DAY), ...(status === 'PENDING' ? {} : { decidedById: users.caseadmin.id, decidedAt: new Date(now.getTime() - 4 * DAY) }) })
+    upsertPartnerGrant(db, {
+      partnerOrgId,
+      supportIdId,
+      status,
+      requestedById,
+      requestedAt: new Date(now.getTime() - 5 * DAY),
+      ...(status === 'PENDING' ? {} : { decidedById: users.caseadmin.id, decidedAt: new Date(now.getTime() - 4 * DAY) }),
+    })
   await grant(partnerOrg.id, users.partner.id, supportIds.production.id, 'APPROVED')
   await grant(users.pendingPartner.organisationId, users.pendingPartner.id, supportIds.production.id, 'PENDING')
   await grant(users.revokedPartner.organisationId, users.revokedPartner.id, supportIds.production.id, 'REVOKED')
 
-  const actors = Object.fromEntries(
-    await Promise.all(Object.entries(users).map(async ([k, u]) => [k, (await loadActor(u.id))!] as const)),
-  ) as Record<keyof typeof users, Actor>
+  const actors = Object.fromEntries(await Promise.all(Object.entries(users).map(async ([k, u]) => [k, (await loadActor(u.id))!] as const))) as Record<
+    keyof typeof users,
+    Actor
+  >
   const version = (phase: 'CURRENT' | 'LIMITED' | 'DISCONTINUED') => products.flatMap((p) => p.versions).find((v) => v.phase === phase)!
   return { tag, now, orgs: { customer, other, partnerOrg, vendor }, users, actors, supportIds, products, version }
 }

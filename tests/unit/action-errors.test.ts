@@ -15,8 +15,14 @@ describe('labelOf', () => {
 
 describe('formError', () => {
   const contactWithoutPhone = {
-    supportId: 'AC-PROD-1002', productVersionId: 'v1', category: 'TECHNICAL', severity: '1', title: 'Replication down',
-    description: 'Replication stopped at 02:00.', preferredLanguage: 'English', technicalContact: { name: 'Jordan Lee', phone: '' },
+    supportId: 'AC-PROD-1002',
+    productVersionId: 'v1',
+    category: 'TECHNICAL',
+    severity: '1',
+    title: 'Replication down',
+    description: 'Replication stopped at 02:00.',
+    preferredLanguage: 'English',
+    technicalContact: { name: 'Jordan Lee', phone: '' },
   }
   const refused = validationError(ZOpenCaseInput.safeParse(contactWithoutPhone).error!)
 
@@ -28,7 +34,9 @@ describe('formError', () => {
   })
 
   test('a message that does not name its field gets the label in front; other refusals keep their message', () => {
-    const error = formError(new AppError('UNPROCESSABLE', 'Case #9 does not exist', [{ path: 'duplicateOf', message: 'No such case' }]), { duplicateOf: { label: 'Duplicate of case number' } })
+    const error = formError(new AppError('UNPROCESSABLE', 'Case #9 does not exist', [{ path: 'duplicateOf', message: 'No such case' }]), {
+      duplicateOf: { label: 'Duplicate of case number' },
+    })
     expect(error).toEqual({ code: 'UNPROCESSABLE', message: 'Case #9 does not exist', fields: { duplicateOf: 'Duplicate of case number: No such case' } })
     expect(formError(new AppError('CONFLICT', 'Changed by someone else'))).toEqual({ code: 'CONFLICT', message: 'Changed by someone else', fields: undefined })
   })

@@ -3,7 +3,17 @@ import { CaseStatus, CustomerRole, LifecyclePhase, ResolutionCode, Tier, VendorR
 import { OPEN_STATUSES, customerActivityResumes, isOpenStatus } from '@/lib/cases/status'
 import { timelineEventText } from '@/lib/cases/timeline-text'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
-import { CUSTOMER_STATUS_LABELS, PHASE_LABELS, PHASE_WORDS, RESOLUTION_LABELS, ROLE_LABELS, STATUS_LABELS, TIER_LABELS, resolutionLabel, tierLabel } from '@/lib/cases/labels'
+import {
+  CUSTOMER_STATUS_LABELS,
+  PHASE_LABELS,
+  PHASE_WORDS,
+  RESOLUTION_LABELS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  TIER_LABELS,
+  resolutionLabel,
+  tierLabel,
+} from '@/lib/cases/labels'
 
 // The case rules in src/lib/cases/: one source each, used by the services and the pages.
 
@@ -17,7 +27,7 @@ describe('open statuses', () => {
 })
 
 describe('resolution labels', () => {
-  it('name every resolution code of the schema, NO_RESPONSE in the policy\'s words', () => {
+  it("name every resolution code of the schema, NO_RESPONSE in the policy's words", () => {
     expect(Object.keys(RESOLUTION_LABELS).sort()).toEqual(Object.values(ResolutionCode).sort())
     expect(resolutionLabel('NO_RESPONSE')).toBe('No response from the customer after three contact attempts')
     expect(resolutionLabel('SOMETHING_ELSE')).toBe('SOMETHING_ELSE')
@@ -45,9 +55,15 @@ describe('timeline wording', () => {
   it('says each event type in words, as the case page showed them', () => {
     expect(timelineEventText('case.opened', { severity: 2 }, undefined, customer)).toBe('opened the case (Severity 2)')
     expect(timelineEventText('case.resolved', { resolutionCode: 'UPGRADE' }, {}, customer)).toBe('resolved the case: Upgrade to a supported version')
-    expect(timelineEventText('case.status-changed', { status: 'IN_PROGRESS', reason: 'customer replied' }, { status: 'WAITING_ON_CUSTOMER' }, customer)).toBe('moved the case to in progress (customer replied)')
-    expect(timelineEventText('case.first-response', { met: false, breachedByMinutes: 90 }, null, customer)).toBe('gave the first response (target breached by 1 h 30 min)')
-    expect(timelineEventText('case.contact-attempt', { channel: 'PHONE', outcome: 'NO_ANSWER' }, null, customer)).toBe('tried to reach you by phone (no answer)')
+    expect(timelineEventText('case.status-changed', { status: 'IN_PROGRESS', reason: 'customer replied' }, { status: 'WAITING_ON_CUSTOMER' }, customer)).toBe(
+      'moved the case to in progress (customer replied)',
+    )
+    expect(timelineEventText('case.first-response', { met: false, breachedByMinutes: 90 }, null, customer)).toBe(
+      'gave the first response (target breached by 1 h 30 min)',
+    )
+    expect(timelineEventText('case.contact-attempt', { channel: 'PHONE', outcome: 'NO_ANSWER' }, null, customer)).toBe(
+      'tried to reach you by phone (no answer)',
+    )
     // The e2e tests read these three on the case page.
     expect(timelineEventText('case.reopened', {}, {}, customer)).toBe('reopened the case by replying to the resolution')
     expect(timelineEventText('case.confirmed', {}, {}, customer)).toBe('confirmed the resolution solved it, which closed the case')

@@ -19,7 +19,15 @@ describe('what npm run start:prod refuses to start without', () => {
   })
 
   it('names every missing setting at once, not only the first', () => {
-    const problems = deploymentProblems({ UPLOAD_DIR: '.data/uploads', STORAGE_URL: undefined, DATABASE_URL: undefined, NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined, SMTP_URL: undefined, MAIL_MODE: undefined })
+    const problems = deploymentProblems({
+      UPLOAD_DIR: '.data/uploads',
+      STORAGE_URL: undefined,
+      DATABASE_URL: undefined,
+      NEXTAUTH_SECRET: undefined,
+      NEXTAUTH_URL: undefined,
+      SMTP_URL: undefined,
+      MAIL_MODE: undefined,
+    })
     expect(settingsNamed(problems)).toEqual(['DATABASE_URL', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'SMTP_URL', 'UPLOAD_DIR'])
   })
 
@@ -43,11 +51,15 @@ describe('what npm run start:prod refuses to start without', () => {
 
   it('takes a valid STORAGE_URL instead of an absolute UPLOAD_DIR', () => {
     expect(deploymentProblems({ ...complete, UPLOAD_DIR: '.data/uploads', STORAGE_URL: 's3://portal-files?region=eu-west-1' })).toEqual([])
-    expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://KEY:SECRET@portal-files?endpoint=https://minio.internal:9000&forcePathStyle=true' })).toEqual([])
+    expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://KEY:SECRET@portal-files?endpoint=https://minio.internal:9000&forcePathStyle=true' })).toEqual(
+      [],
+    )
   })
 
   it('refuses an invalid STORAGE_URL with its reason, whatever UPLOAD_DIR says', () => {
-    expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://portal-files?endpoint=minio.internal' })).toEqual(['STORAGE_URL: endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000'])
+    expect(deploymentProblems({ ...complete, STORAGE_URL: 's3://portal-files?endpoint=minio.internal' })).toEqual([
+      'STORAGE_URL: endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000',
+    ])
     expect(settingsNamed(deploymentProblems({ ...complete, UPLOAD_DIR: 'uploads', STORAGE_URL: 'https://portal-files' }))).toEqual(['STORAGE_URL'])
   })
 })
@@ -61,8 +73,13 @@ describe('STORAGE_URL at start', () => {
   it('refuses to load the environment with an invalid STORAGE_URL, saying why', async () => {
     vi.stubEnv('STORAGE_URL', 's3://AKIAKEY:hidden@portal-files?endpoint=http://127.0.0.1:9000&pathStyle=true')
     vi.resetModules()
-    const error = await import('@/env').then(() => null, (e: unknown) => e)
-    expect((error as Error).message).toBe('Invalid environment:\n  STORAGE_URL: STORAGE_URL has an unknown parameter "pathStyle" (known: endpoint, region, forcePathStyle, prefix)')
+    const error = await import('@/env').then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect((error as Error).message).toBe(
+      'Invalid environment:\n  STORAGE_URL: STORAGE_URL has an unknown parameter "pathStyle" (known: endpoint, region, forcePathStyle, prefix)',
+    )
   })
 
   it('loads a valid one as given', async () => {

@@ -29,29 +29,72 @@ describe('parseIcsHolidays (node-ical)', () => {
     ])
   })
 
-  it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'])('gives the same dates whatever the server zone (%s)', (tz) => {
-    process.env.TZ = tz
-    expect(parseIcsHolidays(fixture, { fromYear: 2026, toYear: 2027 }).holidays.map((h) => h.date)).toEqual([
-      '2026-12-24', '2027-03-12', '2027-08-09', '2027-08-10', '2027-08-11', '2027-12-24',
-    ])
-  })
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'])(
+    'gives the same dates whatever the server zone (%s)',
+    (tz) => {
+      process.env.TZ = tz
+      expect(parseIcsHolidays(fixture, { fromYear: 2026, toYear: 2027 }).holidays.map((h) => h.date)).toEqual([
+        '2026-12-24',
+        '2027-03-12',
+        '2027-08-09',
+        '2027-08-10',
+        '2027-08-11',
+        '2027-12-24',
+      ])
+    },
+  )
 
   it.each([
-    ['a DTEND equal to DTSTART is one day', [event('a', 'DTSTART;VALUE=DATE:20270101', 'DTEND;VALUE=DATE:20270101', 'SUMMARY:New Year')], [['2027-01-01', 'New Year']]],
+    [
+      'a DTEND equal to DTSTART is one day',
+      [event('a', 'DTSTART;VALUE=DATE:20270101', 'DTEND;VALUE=DATE:20270101', 'SUMMARY:New Year')],
+      [['2027-01-01', 'New Year']],
+    ],
     ['no DTEND is one day', [event('a', 'DTSTART;VALUE=DATE:20270101', 'SUMMARY:New Year')], [['2027-01-01', 'New Year']]],
-    ['a span across the year end is cut to the chosen years', [event('a', 'DTSTART;VALUE=DATE:20261230', 'DTEND;VALUE=DATE:20270103', 'SUMMARY:Break')], [['2027-01-01', 'Break'], ['2027-01-02', 'Break']]],
-    ['two events on one day become one holiday', [event('a', 'DTSTART;VALUE=DATE:20270501', 'SUMMARY:Labour Day'), event('b', 'DTSTART;VALUE=DATE:20270501', 'SUMMARY:Company day')], [['2027-05-01', 'Labour Day / Company day']]],
-    ['EXDATE removes an occurrence', [event('a', 'DTSTART;VALUE=DATE:20260101', 'RRULE:FREQ=YEARLY', 'EXDATE;VALUE=DATE:20270101', 'SUMMARY:New Year')], [['2028-01-01', 'New Year']]],
-    ['a RECURRENCE-ID override renames one occurrence', [event('a', 'DTSTART;VALUE=DATE:20270704', 'RRULE:FREQ=YEARLY;COUNT=2', 'SUMMARY:Independence Day'), event('a', 'RECURRENCE-ID;VALUE=DATE:20280704', 'DTSTART;VALUE=DATE:20280704', 'SUMMARY:Independence Day (observed)')], [['2027-07-04', 'Independence Day'], ['2028-07-04', 'Independence Day (observed)']]],
+    [
+      'a span across the year end is cut to the chosen years',
+      [event('a', 'DTSTART;VALUE=DATE:20261230', 'DTEND;VALUE=DATE:20270103', 'SUMMARY:Break')],
+      [
+        ['2027-01-01', 'Break'],
+        ['2027-01-02', 'Break'],
+      ],
+    ],
+    [
+      'two events on one day become one holiday',
+      [event('a', 'DTSTART;VALUE=DATE:20270501', 'SUMMARY:Labour Day'), event('b', 'DTSTART;VALUE=DATE:20270501', 'SUMMARY:Company day')],
+      [['2027-05-01', 'Labour Day / Company day']],
+    ],
+    [
+      'EXDATE removes an occurrence',
+      [event('a', 'DTSTART;VALUE=DATE:20260101', 'RRULE:FREQ=YEARLY', 'EXDATE;VALUE=DATE:20270101', 'SUMMARY:New Year')],
+      [['2028-01-01', 'New Year']],
+    ],
+    [
+      'a RECURRENCE-ID override renames one occurrence',
+      [
+        event('a', 'DTSTART;VALUE=DATE:20270704', 'RRULE:FREQ=YEARLY;COUNT=2', 'SUMMARY:Independence Day'),
+        event('a', 'RECURRENCE-ID;VALUE=DATE:20280704', 'DTSTART;VALUE=DATE:20280704', 'SUMMARY:Independence Day (observed)'),
+      ],
+      [
+        ['2027-07-04', 'Independence Day'],
+        ['2028-07-04', 'Independence Day (observed)'],
+      ],
+    ],
     ['a blank summary is "Holiday"', [event('a', 'DTSTART;VALUE=DATE:20270601', 'SUMMARY:  ')], [['2027-06-01', 'Holiday']]],
   ])('%s', (_name, events, expected) => {
     expect(parseIcsHolidays(cal(...events), { fromYear: 2027, toYear: 2028 }).holidays.map((h) => [h.date, h.name])).toEqual(expected)
   })
 
   it('says what it skipped and why', () => {
-    const { holidays, skipped } = parseIcsHolidays(cal(event('a', 'DTSTART;VALUE=DATE:20200101', 'SUMMARY:Old'), event('b', 'DTSTART:20270101T090000Z', 'SUMMARY:Meeting')), { fromYear: 2027, toYear: 2027 })
+    const { holidays, skipped } = parseIcsHolidays(
+      cal(event('a', 'DTSTART;VALUE=DATE:20200101', 'SUMMARY:Old'), event('b', 'DTSTART:20270101T090000Z', 'SUMMARY:Meeting')),
+      { fromYear: 2027, toYear: 2027 },
+    )
     expect(holidays).toEqual([])
-    expect(skipped).toEqual([{ summary: 'Old', reason: 'outside 2027–2027' }, { summary: 'Meeting', reason: 'not an all-day event (it has a time of day)' }])
+    expect(skipped).toEqual([
+      { summary: 'Old', reason: 'outside 2027–2027' },
+      { summary: 'Meeting', reason: 'not an all-day event (it has a time of day)' },
+    ])
   })
 
   it('refuses what is not an iCalendar file, or has no events', () => {

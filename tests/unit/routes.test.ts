@@ -23,7 +23,10 @@ describe('every route is guarded where it is defined', () => {
 
   it('every /api/v1 route and method is in the OpenAPI operation list, and nothing else is', () => {
     const toOpenApi = (p: string) => p.replace(/\[(\w+)\]/g, '{$1}')
-    const fromCode = routes.filter((r) => r.kind === 'api' && r.path.startsWith('/api/v1/')).map((r) => `${r.kind === 'api' ? r.method : ''} ${toOpenApi(r.path)}`).sort()
+    const fromCode = routes
+      .filter((r) => r.kind === 'api' && r.path.startsWith('/api/v1/'))
+      .map((r) => `${r.kind === 'api' ? r.method : ''} ${toOpenApi(r.path)}`)
+      .sort()
     const documented = operations.map((o) => `${o.method} ${o.path}`).sort()
     expect(documented).toEqual(fromCode)
   })

@@ -35,7 +35,10 @@ describe('STORAGE_URL', () => {
   })
 
   it('percent-decodes the access key and secret of the userinfo', () => {
-    expect(parseStorageUrl('s3://AKIA%2BTEST:se%2Fcr%3Aet%40x+y@portal-files?region=eu-west-1').credentials).toEqual({ accessKeyId: 'AKIA+TEST', secretAccessKey: 'se/cr:et@x+y' })
+    expect(parseStorageUrl('s3://AKIA%2BTEST:se%2Fcr%3Aet%40x+y@portal-files?region=eu-west-1').credentials).toEqual({
+      accessKeyId: 'AKIA+TEST',
+      secretAccessKey: 'se/cr:et@x+y',
+    })
   })
 
   it('refuses another scheme, or no URL at all', () => {
@@ -60,7 +63,9 @@ describe('STORAGE_URL', () => {
   it('refuses a bad endpoint URL', () => {
     expect(refusal('s3://portal-files?endpoint=minio.internal:9000')).toMatch(/endpoint must be an http:\/\/ or https:\/\/ URL/)
     expect(refusal('s3://portal-files?endpoint=not a url')).toMatch(/endpoint must be an http:\/\/ or https:\/\/ URL/)
-    expect(refusal('s3://portal-files?endpoint=ftp://files.internal')).toBe('STORAGE_URL endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000')
+    expect(refusal('s3://portal-files?endpoint=ftp://files.internal')).toBe(
+      'STORAGE_URL endpoint must be an http:// or https:// URL, e.g. endpoint=https://minio.internal:9000',
+    )
     expect(refusal('s3://portal-files?endpoint=http://u:p@minio.internal')).toMatch(/endpoint must not carry credentials/)
   })
 
@@ -84,7 +89,11 @@ describe('STORAGE_URL', () => {
   })
 
   it('never repeats the credentials in a refusal', () => {
-    const messages = ['s3://AKIASECRETKEY:verysecret@Bad_Bucket', 's3://AKIASECRETKEY:verysecret@portal-files?nope=1', 'AKIASECRETKEY:verysecret@portal-files'].map(refusal)
+    const messages = [
+      's3://AKIASECRETKEY:verysecret@Bad_Bucket',
+      's3://AKIASECRETKEY:verysecret@portal-files?nope=1',
+      'AKIASECRETKEY:verysecret@portal-files',
+    ].map(refusal)
     for (const m of messages) expect(m).not.toMatch(/AKIASECRETKEY|verysecret/)
   })
 

@@ -25,7 +25,9 @@ describe('file names', () => {
 
 describe('what the browser refuses before sending', () => {
   it('names the limit for a file over it, and accepts one at it', () => {
-    expect(uploadRefusal({ name: 'bundle.zip', size: 26 * MB }, 25 * MB)).toBe('bundle.zip is 26.0 MB: the limit is 25.0 MB per file. Split the archive or ask your engineer for another channel.')
+    expect(uploadRefusal({ name: 'bundle.zip', size: 26 * MB }, 25 * MB)).toBe(
+      'bundle.zip is 26.0 MB: the limit is 25.0 MB per file. Split the archive or ask your engineer for another channel.',
+    )
     expect(uploadRefusal({ name: 'bundle.zip', size: 25 * MB }, 25 * MB)).toBeNull()
   })
   it('refuses a type outside the allow-list, judged after stripping overrides', () => {

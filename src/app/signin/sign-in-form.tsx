@@ -24,9 +24,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     }
     setPending(false)
     setError(
-      result?.error && result.error !== 'CredentialsSignin'
-        ? result.error
-        : 'That e-mail and password do not match an account. Check both and try again.',
+      result?.error && result.error !== 'CredentialsSignin' ? result.error : 'That e-mail and password do not match an account. Check both and try again.',
     )
   }
 

@@ -6,7 +6,14 @@ import { useRouter } from 'next/navigation'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { addHolidayAction, createCalendarAction, deleteCalendarAction, deleteHolidayAction, renameCalendarAction, updateHolidayAction } from '@/app/(portal)/admin/actions'
+import {
+  addHolidayAction,
+  createCalendarAction,
+  deleteCalendarAction,
+  deleteHolidayAction,
+  renameCalendarAction,
+  updateHolidayAction,
+} from '@/app/(portal)/admin/actions'
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
 
@@ -19,9 +26,24 @@ export function CreateCalendarForm() {
           <input id="calendar-name" name="name" required maxLength={120} className={inputClass} />
         </Field>
       </div>
-      <Button type="submit" disabled={f.pending}>{f.pending ? 'Creating…' : 'Create calendar'}</Button>
+      <Button type="submit" disabled={f.pending}>
+        {f.pending ? 'Creating…' : 'Create calendar'}
+      </Button>
       <div className="basis-full">
-        <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>Created <Link className="underline" href={`/admin/calendars/${f.data.id}`}>{f.data.name}</Link>.</>} />
+        <FormOutcome
+          error={f.error && !f.fields.name ? f.error : null}
+          success={
+            f.data && (
+              <>
+                Created{' '}
+                <Link className="underline" href={`/admin/calendars/${f.data.id}`}>
+                  {f.data.name}
+                </Link>
+                .
+              </>
+            )
+          }
+        />
       </div>
     </ActionForm>
   )
@@ -36,7 +58,9 @@ export function RenameCalendarForm({ calendarId, name }: { calendarId: string; n
       <Field label="Calendar name" htmlFor="rename-calendar" error={f.fields.name}>
         <input id="rename-calendar" name="name" defaultValue={name} required maxLength={120} className={inputClass} />
       </Field>
-      <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Saving…' : 'Rename calendar'}</Button>
+      <Button type="submit" variant="secondary" disabled={f.pending}>
+        {f.pending ? 'Saving…' : 'Rename calendar'}
+      </Button>
     </ActionForm>
   )
 }
@@ -66,7 +90,16 @@ export function AddHolidayForm({ calendarId }: { calendarId: string }) {
   return (
     <ActionForm form={f} className="space-y-3" noValidate>
       <h2 className="text-base font-semibold">Add a holiday</h2>
-      <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.data && <>{f.data.name} on {f.data.date} added.</>} />
+      <FormOutcome
+        error={f.error && !Object.keys(f.fields).length ? f.error : null}
+        success={
+          f.data && (
+            <>
+              {f.data.name} on {f.data.date} added.
+            </>
+          )
+        }
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Date" htmlFor="holiday-date" error={f.fields.date}>
           <input id="holiday-date" name="date" type="date" required className={inputClass} />
@@ -75,7 +108,9 @@ export function AddHolidayForm({ calendarId }: { calendarId: string }) {
           <input id="holiday-name" name="name" required maxLength={120} className={inputClass} />
         </Field>
       </div>
-      <Button type="submit" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add holiday'}</Button>
+      <Button type="submit" disabled={f.pending}>
+        {f.pending ? 'Adding…' : 'Add holiday'}
+      </Button>
     </ActionForm>
   )
 }
@@ -96,9 +131,17 @@ export function HolidayRow({ holiday }: { holiday: { id: string; date: string; n
               <input id={`${prefix}-name`} name="name" defaultValue={holiday.name} required maxLength={120} className={`${inputClass} py-1.5`} />
             </Field>
           </div>
-          <Button type="submit" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Save'}</Button>
-          <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(false)}>Cancel</Button>
-          {f.error && !Object.keys(f.fields).length && <p role="alert" className="basis-full text-xs font-medium text-red-700">{f.error.message}</p>}
+          <Button type="submit" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>
+            {f.pending ? 'Saving…' : 'Save'}
+          </Button>
+          <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(false)}>
+            Cancel
+          </Button>
+          {f.error && !Object.keys(f.fields).length && (
+            <p role="alert" className="basis-full text-xs font-medium text-red-700">
+              {f.error.message}
+            </p>
+          )}
         </ActionForm>
       </li>
     )
@@ -110,8 +153,22 @@ export function HolidayRow({ holiday }: { holiday: { id: string; date: string; n
         <span className="font-medium">{holiday.name}</span>
       </span>
       <span className="flex gap-2">
-        <Button type="button" variant="secondary" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(true)} aria-label={`Edit ${holiday.name} on ${holiday.date}`}>Edit</Button>
-        <ActionButton variant="ghost" run={() => deleteHolidayAction(holiday.id)} confirm={`Delete ${holiday.name} on ${holiday.date}?`} label={`Delete ${holiday.name} on ${holiday.date}`} pendingLabel="Deleting…">
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2.5 py-1.5 text-xs"
+          onClick={() => setEditing(true)}
+          aria-label={`Edit ${holiday.name} on ${holiday.date}`}
+        >
+          Edit
+        </Button>
+        <ActionButton
+          variant="ghost"
+          run={() => deleteHolidayAction(holiday.id)}
+          confirm={`Delete ${holiday.name} on ${holiday.date}?`}
+          label={`Delete ${holiday.name} on ${holiday.date}`}
+          pendingLabel="Deleting…"
+        >
           Delete
         </ActionButton>
       </span>

@@ -6,7 +6,8 @@ import { applyIcsImportAction, previewIcsImportAction, type IcsImportRequest } f
 import type { IcsImportPlan } from '@/server/admin/ics-import'
 import { ICS_MAX_CHARS } from '@/server/admin/schemas'
 
-const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const weekday = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /** Import an iCalendar file: preview every change, then save exactly those (or nothing). */
 export function IcsImport({ calendarId, defaultFromYear, defaultToYear }: { calendarId: string; defaultFromYear: number; defaultToYear: number }) {
@@ -53,7 +54,10 @@ export function IcsImport({ calendarId, defaultFromYear, defaultToYear }: { cale
     <div className="space-y-4">
       <div>
         <h2 className="text-base font-semibold">Import an iCalendar (.ics) file</h2>
-        <p className="mt-1 text-sm text-slate-600">All-day events become holidays (each day of a multi-day event; yearly events for each chosen year). Timed and cancelled events are skipped. Nothing is saved before you confirm.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          All-day events become holidays (each day of a multi-day event; yearly events for each chosen year). Timed and cancelled events are skipped. Nothing is
+          saved before you confirm.
+        </p>
       </div>
       {error && <Alert>{error}</Alert>}
       {saved && <Alert tone="green">{saved}</Alert>}
@@ -72,23 +76,37 @@ export function IcsImport({ calendarId, defaultFromYear, defaultToYear }: { cale
       <div className="grid grid-cols-2 gap-3">
         <Field label="From year" htmlFor={`${id}-from`}>
           <select id={`${id}-from`} value={fromYear} onChange={(e) => setFromYear(Number(e.target.value))} className={inputClass}>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="To year" htmlFor={`${id}-to`}>
           <select id={`${id}-to`} value={toYear} onChange={(e) => setToYear(Number(e.target.value))} className={inputClass}>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Existing holidays in these years</legend>
         <div className="mt-1.5 space-y-1 text-sm">
-          <label className="flex items-center gap-2"><input type="radio" name={`${id}-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} /> Keep them (add and rename only)</label>
-          <label className="flex items-center gap-2"><input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> Delete those the file does not have</label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`${id}-mode`} checked={mode === 'merge'} onChange={() => setMode('merge')} /> Keep them (add and rename only)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name={`${id}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> Delete those the file does not have
+          </label>
         </div>
       </fieldset>
-      <Button type="button" variant="secondary" onClick={preview} disabled={pending}>{pending && !plan ? 'Reading the file…' : 'Preview import'}</Button>
+      <Button type="button" variant="secondary" onClick={preview} disabled={pending}>
+        {pending && !plan ? 'Reading the file…' : 'Preview import'}
+      </Button>
 
       {plan && (
         <section aria-label="Import preview" className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
@@ -102,34 +120,65 @@ export function IcsImport({ calendarId, defaultFromYear, defaultToYear }: { cale
           {plan.add.length > 0 && (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Added</h3>
-              <ul className="text-sm">{plan.add.map((h) => <li key={h.date}><span className="inline-block w-40 text-slate-600">{weekday(h.date)}</span>{h.name}</li>)}</ul>
+              <ul className="text-sm">
+                {plan.add.map((h) => (
+                  <li key={h.date}>
+                    <span className="inline-block w-40 text-slate-600">{weekday(h.date)}</span>
+                    {h.name}
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           {plan.rename.length > 0 && (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Renamed</h3>
-              <ul className="text-sm">{plan.rename.map((h) => <li key={h.date}><span className="inline-block w-40 text-slate-600">{weekday(h.date)}</span><s className="text-slate-500">{h.from}</s> → {h.to}</li>)}</ul>
+              <ul className="text-sm">
+                {plan.rename.map((h) => (
+                  <li key={h.date}>
+                    <span className="inline-block w-40 text-slate-600">{weekday(h.date)}</span>
+                    <s className="text-slate-500">{h.from}</s> → {h.to}
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           {plan.remove.length > 0 && (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Deleted</h3>
-              <ul className="text-sm">{plan.remove.map((h) => <li key={h.date}><span className="inline-block w-40 text-slate-600">{weekday(h.date)}</span>{h.name}</li>)}</ul>
+              <ul className="text-sm">
+                {plan.remove.map((h) => (
+                  <li key={h.date}>
+                    <span className="inline-block w-40 text-slate-600">{weekday(h.date)}</span>
+                    {h.name}
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           {plan.skipped.length > 0 && (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Skipped</h3>
-              <ul className="text-sm text-slate-600">{plan.skipped.map((s, i) => <li key={i}>{s.summary}: {s.reason}</li>)}</ul>
+              <ul className="text-sm text-slate-600">
+                {plan.skipped.map((s, i) => (
+                  <li key={i}>
+                    {s.summary}: {s.reason}
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           <div className="flex gap-2">
             {changes > 0 ? (
-              <Button type="button" onClick={save} disabled={pending}>{pending ? 'Saving…' : `Save ${changes} change${changes === 1 ? '' : 's'}`}</Button>
+              <Button type="button" onClick={save} disabled={pending}>
+                {pending ? 'Saving…' : `Save ${changes} change${changes === 1 ? '' : 's'}`}
+              </Button>
             ) : (
               <p className="text-sm text-slate-700">The calendar already has all of these holidays.</p>
             )}
-            <Button type="button" variant="ghost" onClick={() => setPlan(null)} disabled={pending}>Cancel</Button>
+            <Button type="button" variant="ghost" onClick={() => setPlan(null)} disabled={pending}>
+              Cancel
+            </Button>
           </div>
         </section>
       )}

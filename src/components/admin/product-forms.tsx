@@ -6,7 +6,14 @@ import { ActionButton, FormOutcome } from '@/components/organisation/action-cont
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { LIFECYCLE_PHASES } from '@/server/admin/schemas'
 import { PHASE_LABELS } from '@/lib/cases/labels'
-import { addVersionAction, createProductAction, deleteProductAction, deleteVersionAction, renameProductAction, updateVersionAction } from '@/app/(portal)/admin/actions'
+import {
+  addVersionAction,
+  createProductAction,
+  deleteProductAction,
+  deleteVersionAction,
+  renameProductAction,
+  updateVersionAction,
+} from '@/app/(portal)/admin/actions'
 
 const small = `${inputClass} py-1.5`
 
@@ -19,8 +26,12 @@ export function AddProductForm() {
           <input id="product-name" name="name" required maxLength={120} aria-invalid={Boolean(f.fields.name)} className={inputClass} />
         </Field>
       </div>
-      <Button type="submit" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add product'}</Button>
-      <div className="basis-full"><FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>{f.data.name} added.</>} /></div>
+      <Button type="submit" disabled={f.pending}>
+        {f.pending ? 'Adding…' : 'Add product'}
+      </Button>
+      <div className="basis-full">
+        <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>{f.data.name} added.</>} />
+      </div>
     </ActionForm>
   )
 }
@@ -31,18 +42,41 @@ export function RenameProductForm({ productId, name }: { productId: string; name
   return (
     <ActionForm form={f} className="flex items-end gap-2" noValidate>
       <div>
-        <label htmlFor={id} className="sr-only">Name of {name}</label>
-        <input id={id} name="name" defaultValue={name} required maxLength={120} aria-invalid={Boolean(f.error)} aria-describedby={f.error ? `${id}-error` : undefined} className={`${small} w-56`} />
-        {f.error && <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">{f.fields.name ?? f.error.message}</p>}
+        <label htmlFor={id} className="sr-only">
+          Name of {name}
+        </label>
+        <input
+          id={id}
+          name="name"
+          defaultValue={name}
+          required
+          maxLength={120}
+          aria-invalid={Boolean(f.error)}
+          aria-describedby={f.error ? `${id}-error` : undefined}
+          className={`${small} w-56`}
+        />
+        {f.error && (
+          <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">
+            {f.fields.name ?? f.error.message}
+          </p>
+        )}
       </div>
-      <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Rename'}</Button>
+      <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>
+        {f.pending ? 'Saving…' : 'Rename'}
+      </Button>
     </ActionForm>
   )
 }
 
 export function DeleteProductButton({ productId, name }: { productId: string; name: string }) {
   return (
-    <ActionButton variant="ghost" run={() => deleteProductAction(productId)} confirm={`Delete ${name}?`} label={`Delete product ${name}`} pendingLabel="Deleting…">
+    <ActionButton
+      variant="ghost"
+      run={() => deleteProductAction(productId)}
+      confirm={`Delete ${name}?`}
+      label={`Delete product ${name}`}
+      pendingLabel="Deleting…"
+    >
       Delete
     </ActionButton>
   )
@@ -57,32 +91,82 @@ export function VersionRow({ product, version }: { product: string; version: Ver
     <tr>
       <td className="py-2 pr-3">
         <ActionForm form={f} id={formId} />
-        <label htmlFor={`${formId}-name`} className="sr-only">Version name</label>
-        <input id={`${formId}-name`} form={formId} name="name" defaultValue={version.name} required maxLength={40} aria-invalid={Boolean(f.fields.name)} aria-describedby={f.error ? `${formId}-error` : undefined} className={`${small} w-24 font-mono`} />
+        <label htmlFor={`${formId}-name`} className="sr-only">
+          Version name
+        </label>
+        <input
+          id={`${formId}-name`}
+          form={formId}
+          name="name"
+          defaultValue={version.name}
+          required
+          maxLength={40}
+          aria-invalid={Boolean(f.fields.name)}
+          aria-describedby={f.error ? `${formId}-error` : undefined}
+          className={`${small} w-24 font-mono`}
+        />
       </td>
       <td className="py-2 pr-3">
-        <label htmlFor={`${formId}-phase`} className="sr-only">Lifecycle phase of {product} {version.name}</label>
+        <label htmlFor={`${formId}-phase`} className="sr-only">
+          Lifecycle phase of {product} {version.name}
+        </label>
         <select id={`${formId}-phase`} form={formId} name="phase" defaultValue={version.phase} className={small}>
-          {LIFECYCLE_PHASES.map((p) => <option key={p} value={p}>{PHASE_LABELS[p]}</option>)}
+          {LIFECYCLE_PHASES.map((p) => (
+            <option key={p} value={p}>
+              {PHASE_LABELS[p]}
+            </option>
+          ))}
         </select>
       </td>
       <td className="py-2 pr-3">
-        <label htmlFor={`${formId}-released`} className="sr-only">Release date of {product} {version.name}</label>
-        <input id={`${formId}-released`} form={formId} name="releasedAt" type="date" defaultValue={version.releasedAt} aria-invalid={Boolean(f.fields.releasedAt)} aria-describedby={f.fields.releasedAt ? `${formId}-error` : undefined} className={`${small} w-40`} />
+        <label htmlFor={`${formId}-released`} className="sr-only">
+          Release date of {product} {version.name}
+        </label>
+        <input
+          id={`${formId}-released`}
+          form={formId}
+          name="releasedAt"
+          type="date"
+          defaultValue={version.releasedAt}
+          aria-invalid={Boolean(f.fields.releasedAt)}
+          aria-describedby={f.fields.releasedAt ? `${formId}-error` : undefined}
+          className={`${small} w-40`}
+        />
       </td>
       <td className="py-2 pr-3 text-slate-600">{version.cases}</td>
       <td className="py-2">
         <span className="flex flex-wrap items-start gap-2">
-          <Button type="submit" form={formId} variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending} aria-label={`Save ${product} ${version.name}`}>
+          <Button
+            type="submit"
+            form={formId}
+            variant="secondary"
+            className="px-2.5 py-1.5 text-xs"
+            disabled={f.pending}
+            aria-label={`Save ${product} ${version.name}`}
+          >
             {f.pending ? 'Saving…' : 'Save'}
           </Button>
           {version.cases === 0 && (
-            <ActionButton variant="ghost" run={() => deleteVersionAction(version.id)} confirm={`Delete ${product} ${version.name}?`} label={`Delete ${product} ${version.name}`} pendingLabel="Deleting…">
+            <ActionButton
+              variant="ghost"
+              run={() => deleteVersionAction(version.id)}
+              confirm={`Delete ${product} ${version.name}?`}
+              label={`Delete ${product} ${version.name}`}
+              pendingLabel="Deleting…"
+            >
               Delete
             </ActionButton>
           )}
-          {f.error && <span id={`${formId}-error`} role="alert" className="text-xs font-medium text-red-700">{f.error.message}</span>}
-          {f.data && <span role="status" className="text-xs text-green-700">Saved</span>}
+          {f.error && (
+            <span id={`${formId}-error`} role="alert" className="text-xs font-medium text-red-700">
+              {f.error.message}
+            </span>
+          )}
+          {f.data && (
+            <span role="status" className="text-xs text-green-700">
+              Saved
+            </span>
+          )}
         </span>
       </td>
     </tr>
@@ -100,15 +184,23 @@ export function AddVersionForm({ productId, product }: { productId: string; prod
         </Field>
         <Field label="Lifecycle phase" htmlFor={`${id}-phase`} error={f.fields.phase}>
           <select id={`${id}-phase`} name="phase" defaultValue="CURRENT" className={inputClass}>
-            {LIFECYCLE_PHASES.map((p) => <option key={p} value={p}>{PHASE_LABELS[p]}</option>)}
+            {LIFECYCLE_PHASES.map((p) => (
+              <option key={p} value={p}>
+                {PHASE_LABELS[p]}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label="Release date (optional)" htmlFor={`${id}-released`} error={f.fields.releasedAt}>
           <input id={`${id}-released`} name="releasedAt" type="date" className={inputClass} />
         </Field>
-        <Button type="submit" variant="secondary" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add version'}</Button>
+        <Button type="submit" variant="secondary" disabled={f.pending}>
+          {f.pending ? 'Adding…' : 'Add version'}
+        </Button>
       </div>
-      <div className="mt-2"><FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.data && <>Version {f.data.name} added.</>} /></div>
+      <div className="mt-2">
+        <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.data && <>Version {f.data.name} added.</>} />
+      </div>
     </ActionForm>
   )
 }

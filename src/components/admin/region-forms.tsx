@@ -20,15 +20,26 @@ export function RegionForm({ region, calendars }: { region: Region; calendars: {
       <Field label="Languages" htmlFor={`${id}-languages`} hint="Separated by commas, in the order the case form offers them." error={f.fields.languages}>
         <input id={`${id}-languages`} name="languages" defaultValue={region.languages.join(', ')} required className={inputClass} />
       </Field>
-      <Field label="Default time zone" htmlFor={`${id}-zone`} hint="An IANA zone, e.g. Europe/Berlin: the site zone of new Support IDs in this region." error={f.fields.defaultTimeZone}>
+      <Field
+        label="Default time zone"
+        htmlFor={`${id}-zone`}
+        hint="An IANA zone, e.g. Europe/Berlin: the site zone of new Support IDs in this region."
+        error={f.fields.defaultTimeZone}
+      >
         <input id={`${id}-zone`} name="defaultTimeZone" list="iana-zones" defaultValue={region.defaultTimeZone} required className={inputClass} />
       </Field>
       <Field label="Holiday calendar" htmlFor={`${id}-calendar`} error={f.fields.holidayCalendarId}>
         <select id={`${id}-calendar`} name="holidayCalendarId" defaultValue={region.holidayCalendarId} className={inputClass}>
-          {calendars.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {calendars.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </Field>
-      <Button type="submit" disabled={f.pending}>{f.pending ? 'Saving…' : `Save ${region.name}`}</Button>
+      <Button type="submit" disabled={f.pending}>
+        {f.pending ? 'Saving…' : `Save ${region.name}`}
+      </Button>
     </ActionForm>
   )
 }
@@ -62,8 +73,12 @@ export function PhoneLineRow({ line }: { line: Line }) {
           <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} />
           <PhoneLineFields prefix={prefix} line={line} fields={f.fields} />
           <div className="flex gap-2">
-            <Button type="submit" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Saving…' : 'Save'}</Button>
-            <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(false)}>Cancel</Button>
+            <Button type="submit" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>
+              {f.pending ? 'Saving…' : 'Save'}
+            </Button>
+            <Button type="button" variant="ghost" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
           </div>
         </ActionForm>
       </li>
@@ -76,8 +91,22 @@ export function PhoneLineRow({ line }: { line: Line }) {
         {line.hours && <span className="block text-xs text-slate-500">{line.hours}</span>}
       </span>
       <span className="flex gap-2">
-        <Button type="button" variant="secondary" className="px-2.5 py-1.5 text-xs" onClick={() => setEditing(true)} aria-label={`Edit phone line ${line.country} ${line.number}`}>Edit</Button>
-        <ActionButton variant="ghost" run={() => deletePhoneLineAction(line.id)} confirm={`Delete the ${line.country} line ${line.number}?`} label={`Delete phone line ${line.country} ${line.number}`} pendingLabel="Deleting…">
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2.5 py-1.5 text-xs"
+          onClick={() => setEditing(true)}
+          aria-label={`Edit phone line ${line.country} ${line.number}`}
+        >
+          Edit
+        </Button>
+        <ActionButton
+          variant="ghost"
+          run={() => deletePhoneLineAction(line.id)}
+          confirm={`Delete the ${line.country} line ${line.number}?`}
+          label={`Delete phone line ${line.country} ${line.number}`}
+          pendingLabel="Deleting…"
+        >
           Delete
         </ActionButton>
       </span>
@@ -92,7 +121,9 @@ export function AddPhoneLineForm({ regionCode, region }: { regionCode: string; r
     <ActionForm form={f} className="mt-3 space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Add a phone line to ${region}`}>
       <FormOutcome error={f.error && !Object.keys(f.fields).length ? f.error : null} success={f.state?.ok && <>Phone line added.</>} />
       <PhoneLineFields prefix={`add-${regionCode}-${id}`} fields={f.fields} />
-      <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>{f.pending ? 'Adding…' : 'Add phone line'}</Button>
+      <Button type="submit" variant="secondary" className="px-2.5 py-1.5 text-xs" disabled={f.pending}>
+        {f.pending ? 'Adding…' : 'Add phone line'}
+      </Button>
     </ActionForm>
   )
 }

@@ -66,11 +66,21 @@ function ProgressList({ items }: { items: Progress[] }) {
             <div className="flex items-baseline justify-between gap-2">
               <span className="min-w-0 truncate font-medium">{p.file.name}</span>
               <span className="shrink-0 text-xs text-slate-500">
-                {p.state === 'done' ? 'Uploaded' : p.state === 'failed' ? 'Not uploaded' : p.state === 'waiting' ? 'Waiting' : `${pct}%`} · {formatBytes(p.file.size)}
+                {p.state === 'done' ? 'Uploaded' : p.state === 'failed' ? 'Not uploaded' : p.state === 'waiting' ? 'Waiting' : `${pct}%`} ·{' '}
+                {formatBytes(p.file.size)}
               </span>
             </div>
-            <progress className="mt-1 h-2 w-full accent-brand-600" max={100} value={p.state === 'done' ? 100 : p.state === 'failed' ? 0 : pct} aria-label={`Upload of ${p.file.name}`} />
-            {p.error && <p className="mt-1 text-xs text-red-700" role="alert">{p.error}</p>}
+            <progress
+              className="mt-1 h-2 w-full accent-brand-600"
+              max={100}
+              value={p.state === 'done' ? 100 : p.state === 'failed' ? 0 : pct}
+              aria-label={`Upload of ${p.file.name}`}
+            />
+            {p.error && (
+              <p className="mt-1 text-xs text-red-700" role="alert">
+                {p.error}
+              </p>
+            )}
           </li>
         )
       })}
@@ -83,11 +93,27 @@ function ProgressList({ items }: { items: Progress[] }) {
  * submission or React's form reset cannot lose them; a file the browser can already tell is
  * refused (type, size) is never added, and the reason is shown.
  */
-export function AttachmentPicker({ id, label, files, onChange, maxBytes, disabled }: { id: string; label: string; files: File[]; onChange: (files: File[]) => void; maxBytes: number; disabled?: boolean }) {
+export function AttachmentPicker({
+  id,
+  label,
+  files,
+  onChange,
+  maxBytes,
+  disabled,
+}: {
+  id: string
+  label: string
+  files: File[]
+  onChange: (files: File[]) => void
+  maxBytes: number
+  disabled?: boolean
+}) {
   const [refusals, setRefusals] = useState<string[]>([])
   return (
     <div className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <input
         id={id}
         type="file"
@@ -109,15 +135,27 @@ export function AttachmentPicker({ id, label, files, onChange, maxBytes, disable
       </p>
       {refusals.length > 0 && (
         <Alert title="Not added">
-          <ul>{refusals.map((r) => <li key={r}>{r}</li>)}</ul>
+          <ul>
+            {refusals.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
         </Alert>
       )}
       {files.length > 0 && (
         <ul className="space-y-1 text-sm" aria-label="Chosen files">
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="flex items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-1.5">
-              <span className="min-w-0 truncate">{f.name} <span className="text-xs text-slate-500">({formatBytes(f.size)})</span></span>
-              <button type="button" disabled={disabled} className="shrink-0 text-xs font-medium text-slate-600 hover:text-red-700 hover:underline" onClick={() => onChange(files.filter((_, j) => j !== i))} aria-label={`Remove ${f.name}`}>
+              <span className="min-w-0 truncate">
+                {f.name} <span className="text-xs text-slate-500">({formatBytes(f.size)})</span>
+              </span>
+              <button
+                type="button"
+                disabled={disabled}
+                className="shrink-0 text-xs font-medium text-slate-600 hover:text-red-700 hover:underline"
+                onClick={() => onChange(files.filter((_, j) => j !== i))}
+                aria-label={`Remove ${f.name}`}
+              >
                 Remove
               </button>
             </li>
@@ -187,12 +225,18 @@ export function UploadToNewCase({ caseNumber, files, children }: { caseNumber: n
   if (stored) return <>{children(stored)}</>
   return (
     <div className="max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <Alert tone="green" title={`Case #${caseNumber} is open`}>Now uploading your files: keep this page open.</Alert>
+      <Alert tone="green" title={`Case #${caseNumber} is open`}>
+        Now uploading your files: keep this page open.
+      </Alert>
       <ProgressList items={items} />
       {failed.length > 0 && (
         <div className="flex flex-wrap gap-3">
-          <Button type="button" onClick={() => void upload(failed)}>Try again</Button>
-          <Button type="button" variant="secondary" onClick={() => setStored(done.current)}>Continue without {failed.length === 1 ? 'it' : 'them'}</Button>
+          <Button type="button" onClick={() => void upload(failed)}>
+            Try again
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setStored(done.current)}>
+            Continue without {failed.length === 1 ? 'it' : 'them'}
+          </Button>
         </div>
       )}
     </div>

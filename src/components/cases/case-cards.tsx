@@ -30,7 +30,9 @@ export function CaseCards({ items, label }: { items: CaseCardItem[]; label: stri
           <Card className="p-4">
             <div className="flex items-start justify-between gap-3">
               <div>
-                <Link href={`/cases/${c.number}`} className="font-mono text-brand-600 hover:underline">#{c.number}</Link>{' '}
+                <Link href={`/cases/${c.number}`} className="font-mono text-brand-600 hover:underline">
+                  #{c.number}
+                </Link>{' '}
                 <span className="text-sm font-medium text-slate-900">{c.title}</span>
               </div>
               <div className="shrink-0 text-right text-sm">{c.deadline}</div>

@@ -21,10 +21,29 @@ export function SlaCountdown(props: {
     const timer = setInterval(() => setNow(new Date()), 30_000)
     return () => clearInterval(timer)
   }, [])
-  const state = slaState({ ...props, targetDueAt: props.targetDueAt ? new Date(props.targetDueAt) : null, firstResponseAt: props.firstResponseAt ? new Date(props.firstResponseAt) : null }, now)
+  const state = slaState(
+    {
+      ...props,
+      targetDueAt: props.targetDueAt ? new Date(props.targetDueAt) : null,
+      firstResponseAt: props.firstResponseAt ? new Date(props.firstResponseAt) : null,
+    },
+    now,
+  )
   const unit = props.targetClock === 'BUSINESS' ? ' business time' : ''
-  if (state.status === 'pending') return <span className="font-medium text-brand-700">{formatMinutes(state.minutesLeft ?? 0)}{unit} left</span>
-  if (state.status === 'breached') return <span className="font-medium text-red-700">Breached by {formatMinutes(state.breachedByMinutes ?? 0)}{unit}</span>
+  if (state.status === 'pending')
+    return (
+      <span className="font-medium text-brand-700">
+        {formatMinutes(state.minutesLeft ?? 0)}
+        {unit} left
+      </span>
+    )
+  if (state.status === 'breached')
+    return (
+      <span className="font-medium text-red-700">
+        Breached by {formatMinutes(state.breachedByMinutes ?? 0)}
+        {unit}
+      </span>
+    )
   // Met and best effort are said by the badge beside it.
   return null
 }

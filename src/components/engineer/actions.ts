@@ -39,79 +39,110 @@ function refresh(caseNumber?: number) {
 }
 
 export async function assignCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<{ assignee: string }>> {
-  return runAction(async (actor) => {
-    const number = numberOf(form)
-    const result = await assignCase({ actor, number, input: { engineer: field(form, 'engineer'), version: field(form, 'version') }, now: new Date() })
-    refresh(number)
-    return { assignee: result.assignee.name }
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const number = numberOf(form)
+      const result = await assignCase({ actor, number, input: { engineer: field(form, 'engineer'), version: field(form, 'version') }, now: new Date() })
+      refresh(number)
+      return { assignee: result.assignee.name }
+    },
+    { form },
+  )
 }
 
 export async function replyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ public: boolean; firstResponse: string | null }>> {
-  return runAction(async (actor) => {
-    const number = numberOf(form)
-    const result = await replyToCase({ actor, number, input: { body: field(form, 'body'), public: field(form, 'visibility') === 'public', version: field(form, 'version') }, now: new Date() })
-    refresh(number)
-    return { public: result.public, firstResponse: result.firstResponse?.responseStatus ?? null }
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const number = numberOf(form)
+      const result = await replyToCase({
+        actor,
+        number,
+        input: { body: field(form, 'body'), public: field(form, 'visibility') === 'public', version: field(form, 'version') },
+        now: new Date(),
+      })
+      refresh(number)
+      return { public: result.public, firstResponse: result.firstResponse?.responseStatus ?? null }
+    },
+    { form },
+  )
 }
 
 export async function requestInformationAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
-  return runAction(async (actor) => {
-    const number = numberOf(form)
-    await requestInformation({ actor, number, input: { body: field(form, 'body'), version: field(form, 'version') }, now: new Date() })
-    refresh(number)
-    return null
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const number = numberOf(form)
+      await requestInformation({ actor, number, input: { body: field(form, 'body'), version: field(form, 'version') }, now: new Date() })
+      refresh(number)
+      return null
+    },
+    { form },
+  )
 }
 
 export async function logContactAttemptAction(_prev: unknown, form: FormData): Promise<ActionResult<{ verdict: string; businessDays: number }>> {
-  return runAction(async (actor) => {
-    const number = numberOf(form)
-    // A datetime-local field is wall-clock time in the engineer's own zone (never guessed).
-    const local = field(form, 'at')
-    const at = local ? localToInstant(local, actor.timeZone) : undefined
-    const result = await logContactAttempt({ actor, number, input: { at, channel: field(form, 'channel'), outcome: field(form, 'outcome') }, now: new Date() })
-    refresh(number)
-    return { verdict: result.verdict, businessDays: result.contactAttempts.businessDays }
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const number = numberOf(form)
+      // A datetime-local field is wall-clock time in the engineer's own zone (never guessed).
+      const local = field(form, 'at')
+      const at = local ? localToInstant(local, actor.timeZone) : undefined
+      const result = await logContactAttempt({
+        actor,
+        number,
+        input: { at, channel: field(form, 'channel'), outcome: field(form, 'outcome') },
+        now: new Date(),
+      })
+      refresh(number)
+      return { verdict: result.verdict, businessDays: result.contactAttempts.businessDays }
+    },
+    { form },
+  )
 }
 
 export async function resolveCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<{ status: string }>> {
-  return runAction(async (actor) => {
-    const number = numberOf(form)
-    const result = await resolveCase({
-      actor,
-      number,
-      input: { code: field(form, 'code'), summary: field(form, 'summary'), duplicateOf: field(form, 'duplicateOf'), version: field(form, 'version') },
-      now: new Date(),
-    })
-    refresh(number)
-    return { status: result.status }
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const number = numberOf(form)
+      const result = await resolveCase({
+        actor,
+        number,
+        input: { code: field(form, 'code'), summary: field(form, 'summary'), duplicateOf: field(form, 'duplicateOf'), version: field(form, 'version') },
+        now: new Date(),
+      })
+      refresh(number)
+      return { status: result.status }
+    },
+    { form },
+  )
 }
 
 export async function closeResolvedCaseAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
-  return runAction(async (actor) => {
-    const number = numberOf(form)
-    await closeResolvedCase({ actor, number, input: { version: field(form, 'version') }, now: new Date() })
-    refresh(number)
-    return null
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const number = numberOf(form)
+      await closeResolvedCase({ actor, number, input: { version: field(form, 'version') }, now: new Date() })
+      refresh(number)
+      return null
+    },
+    { form },
+  )
 }
 
 export async function escalationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ step: string }>> {
-  return runAction(async (actor) => {
-    const escalationId = field(form, 'escalationId') ?? ''
-    const step = field(form, 'step')
-    const now = new Date()
-    if (step === 'acknowledge') await acknowledgeEscalation({ actor, escalationId, now })
-    else if (step === 'assign') await assignEscalationEngineer({ actor, escalationId, input: { engineer: field(form, 'engineer') }, now })
-    else if (step === 'note') await addEscalationNote({ actor, escalationId, input: { note: field(form, 'note') }, now })
-    else if (step === 'resolve') await resolveEscalation({ actor, escalationId, input: { resolution: field(form, 'resolution') }, now })
-    else throw new AppError('BAD_REQUEST', 'Unknown escalation step: reload the page')
-    const caseNumber = Number(field(form, 'caseNumber'))
-    refresh(Number.isFinite(caseNumber) ? caseNumber : undefined)
-    return { step }
-  }, { form })
+  return runAction(
+    async (actor) => {
+      const escalationId = field(form, 'escalationId') ?? ''
+      const step = field(form, 'step')
+      const now = new Date()
+      if (step === 'acknowledge') await acknowledgeEscalation({ actor, escalationId, now })
+      else if (step === 'assign') await assignEscalationEngineer({ actor, escalationId, input: { engineer: field(form, 'engineer') }, now })
+      else if (step === 'note') await addEscalationNote({ actor, escalationId, input: { note: field(form, 'note') }, now })
+      else if (step === 'resolve') await resolveEscalation({ actor, escalationId, input: { resolution: field(form, 'resolution') }, now })
+      else throw new AppError('BAD_REQUEST', 'Unknown escalation step: reload the page')
+      const caseNumber = Number(field(form, 'caseNumber'))
+      refresh(Number.isFinite(caseNumber) ? caseNumber : undefined)
+      return { step }
+    },
+    { form },
+  )
 }

@@ -24,7 +24,6 @@ function FormMessage<T>({ form, success }: { form: ActionFormState<T>; success?:
   return form.state?.ok && success ? <Alert tone="green">{success(form.state.data)}</Alert> : null
 }
 
-
 function Hidden({ caseNumber, version }: { caseNumber: number; version?: number }) {
   return (
     <>
@@ -34,7 +33,15 @@ function Hidden({ caseNumber, version }: { caseNumber: number; version?: number 
   )
 }
 
-export function AssignForm({ caseNumber, version, engineers, assigneeEmail, assigneeName, canTake, canAssign }: {
+export function AssignForm({
+  caseNumber,
+  version,
+  engineers,
+  assigneeEmail,
+  assigneeName,
+  canTake,
+  canAssign,
+}: {
   caseNumber: number
   version: number
   engineers: Engineer[]
@@ -55,11 +62,18 @@ export function AssignForm({ caseNumber, version, engineers, assigneeEmail, assi
         <ActionForm form={take}>
           <Hidden caseNumber={caseNumber} version={version} />
           {assigneeName ? (
-            <ConfirmSubmit label={taking ? 'Taking…' : 'Take this case'} disabled={taking} title={`Take case #${caseNumber} from ${assigneeName}?`} confirmLabel="Yes, take it">
+            <ConfirmSubmit
+              label={taking ? 'Taking…' : 'Take this case'}
+              disabled={taking}
+              title={`Take case #${caseNumber} from ${assigneeName}?`}
+              confirmLabel="Yes, take it"
+            >
               The case is assigned to {assigneeName}. Taking it assigns it to you instead; {assigneeName} is no longer its engineer.
             </ConfirmSubmit>
           ) : (
-            <Button type="submit" disabled={taking}>{taking ? 'Taking…' : 'Take this case'}</Button>
+            <Button type="submit" disabled={taking}>
+              {taking ? 'Taking…' : 'Take this case'}
+            </Button>
           )}
         </ActionForm>
       )}
@@ -70,14 +84,20 @@ export function AssignForm({ caseNumber, version, engineers, assigneeEmail, assi
           <div className="min-w-48 flex-1">
             <Field label="Assign to" htmlFor={`${id}-engineer`} error={assign.fields.engineer}>
               <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assigneeEmail ?? ''} required>
-                <option value="" disabled>Choose an engineer…</option>
+                <option value="" disabled>
+                  Choose an engineer…
+                </option>
                 {engineers.map((e) => (
-                  <option key={e.email} value={e.email}>{e.name}</option>
+                  <option key={e.email} value={e.email}>
+                    {e.name}
+                  </option>
                 ))}
               </select>
             </Field>
           </div>
-          <Button type="submit" variant="secondary" disabled={assigning}>{assigning ? 'Assigning…' : 'Assign'}</Button>
+          <Button type="submit" variant="secondary" disabled={assigning}>
+            {assigning ? 'Assigning…' : 'Assign'}
+          </Button>
         </ActionForm>
       )}
       <FormMessage form={assign} success={(d) => `Assigned to ${d.assignee}.`} />
@@ -135,7 +155,12 @@ export function RequestInformationForm({ caseNumber, version }: { caseNumber: nu
   return (
     <ActionForm form={form} className="space-y-3">
       <Hidden caseNumber={caseNumber} version={version} />
-      <Field label="What you need from the customer" htmlFor={`${id}-body`} error={form.fields.body} hint="Sent as a public reply; the case waits on the customer until they reply or upload.">
+      <Field
+        label="What you need from the customer"
+        htmlFor={`${id}-body`}
+        error={form.fields.body}
+        hint="Sent as a public reply; the case waits on the customer until they reply or upload."
+      >
         <textarea
           id={`${id}-body`}
           name="body"
@@ -146,13 +171,27 @@ export function RequestInformationForm({ caseNumber, version }: { caseNumber: nu
           defaultValue="Please upload the logs exported with the log collection wizard (last 7 days) so we can analyse them."
         />
       </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Requesting…' : 'Request information'}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Requesting…' : 'Request information'}
+      </Button>
       <FormMessage form={form} success={() => 'Information requested: the case now waits on the customer.'} />
     </ActionForm>
   )
 }
 
-export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZone }: { caseNumber: number; defaultAt: string; maxAt: string; minAt: string; timeZone: string }) {
+export function ContactAttemptForm({
+  caseNumber,
+  defaultAt,
+  maxAt,
+  minAt,
+  timeZone,
+}: {
+  caseNumber: number
+  defaultAt: string
+  maxAt: string
+  minAt: string
+  timeZone: string
+}) {
   const form = useActionForm(logContactAttemptAction as Action<{ verdict: string; businessDays: number }>)
   const { pending } = form
   const id = useId()
@@ -163,7 +202,9 @@ export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZo
         <input id={`${id}-at`} name="at" type="datetime-local" defaultValue={defaultAt} max={maxAt} min={minAt} className={inputClass} />
       </Field>
       <ChannelOutcomeFields id={id} fields={form.fields} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? 'Logging…' : 'Log attempt'}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? 'Logging…' : 'Log attempt'}
+      </Button>
       <div className="sm:col-span-4">
         <FormMessage form={form} success={(d) => `Attempt logged (${d.verdict.replaceAll('-', ' ')}).`} />
       </div>
@@ -171,7 +212,11 @@ export function ContactAttemptForm({ caseNumber, defaultAt, maxAt, minAt, timeZo
   )
 }
 
-const OUTCOME_OPTION_LABELS: Record<(typeof CONTACT_OUTCOMES)[number], string> = { 'no-answer': 'No answer', voicemail: 'Voicemail left', reached: 'Reached the customer' }
+const OUTCOME_OPTION_LABELS: Record<(typeof CONTACT_OUTCOMES)[number], string> = {
+  'no-answer': 'No answer',
+  voicemail: 'Voicemail left',
+  reached: 'Reached the customer',
+}
 
 /**
  * Channel and outcome: the outcomes offered follow the channel (a voicemail is left on a phone call
@@ -200,8 +245,18 @@ function ChannelOutcomeFields({ id, fields }: { id: string; fields: Partial<Reco
         </select>
       </Field>
       <Field label="Outcome" htmlFor={`${id}-outcome`} error={fields.outcome}>
-        <select id={`${id}-outcome`} name="outcome" className={inputClass} value={outcome} onChange={(e) => setOutcome(e.target.value as (typeof CONTACT_OUTCOMES)[number])}>
-          {offered.map((o) => <option key={o} value={o}>{OUTCOME_OPTION_LABELS[o]}</option>)}
+        <select
+          id={`${id}-outcome`}
+          name="outcome"
+          className={inputClass}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as (typeof CONTACT_OUTCOMES)[number])}
+        >
+          {offered.map((o) => (
+            <option key={o} value={o}>
+              {OUTCOME_OPTION_LABELS[o]}
+            </option>
+          ))}
         </select>
       </Field>
     </>
@@ -212,7 +267,17 @@ function ChannelOutcomeFields({ id, fields }: { id: string; fields: Partial<Reco
  * Resolve (or close without consent). Stays mounted once the case is no longer open (`open` false),
  * so the engineer keeps the confirmation of what they just did after the page refreshes.
  */
-export function ResolveForm({ caseNumber, version, noResponseAllowed, open = true }: { caseNumber: number; version: number; noResponseAllowed: boolean; open?: boolean }) {
+export function ResolveForm({
+  caseNumber,
+  version,
+  noResponseAllowed,
+  open = true,
+}: {
+  caseNumber: number
+  version: number
+  noResponseAllowed: boolean
+  open?: boolean
+}) {
   const form = useActionForm(resolveCaseAction as Action<{ status: string }>)
   const { pending } = form
   const [code, setCode] = useState<string>('SOLUTION_OR_WORKAROUND')
@@ -232,10 +297,13 @@ export function ResolveForm({ caseNumber, version, noResponseAllowed, open = tru
         <Field label="Resolution" htmlFor={`${id}-code`} error={form.fields.code}>
           <select id={`${id}-code`} name="code" className={inputClass} value={code} onChange={(e) => setCode(e.target.value)}>
             {RESOLUTION_CODES.filter((c) => c !== 'NO_RESPONSE').map((c) => (
-              <option key={c} value={c}>{RESOLUTION_LABELS[c]}</option>
+              <option key={c} value={c}>
+                {RESOLUTION_LABELS[c]}
+              </option>
             ))}
             <option value="NO_RESPONSE" disabled={!noResponseAllowed}>
-              {RESOLUTION_LABELS.NO_RESPONSE}{noResponseAllowed ? '' : ' — needs 3 business days of attempts'}
+              {RESOLUTION_LABELS.NO_RESPONSE}
+              {noResponseAllowed ? '' : ' — needs 3 business days of attempts'}
             </option>
           </select>
         </Field>
@@ -271,12 +339,23 @@ export function CloseWithoutConsentForm({ caseNumber, version, standing }: { cas
       <Hidden caseNumber={caseNumber} version={version} />
       <input type="hidden" name="code" value="NO_RESPONSE" />
       <p className="text-sm text-slate-700">
-        Unanswered attempts on {standing}: the policy allows closing this case without the customer’s consent. They will be told they may open a new case referencing this one.
+        Unanswered attempts on {standing}: the policy allows closing this case without the customer’s consent. They will be told they may open a new case
+        referencing this one.
       </p>
       <Field label="Summary for the customer" htmlFor={`${id}-summary`} error={form.fields.summary}>
-        <textarea id={`${id}-summary`} name="summary" rows={2} required minLength={5} className={inputClass} defaultValue="We could not reach you by phone or e-mail on three business days." />
+        <textarea
+          id={`${id}-summary`}
+          name="summary"
+          rows={2}
+          required
+          minLength={5}
+          className={inputClass}
+          defaultValue="We could not reach you by phone or e-mail on three business days."
+        />
       </Field>
-      <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Closing…' : 'Close without consent'}</Button>
+      <Button type="submit" variant="danger" disabled={pending}>
+        {pending ? 'Closing…' : 'Close without consent'}
+      </Button>
       <FormMessage form={form} />
     </ActionForm>
   )
@@ -288,15 +367,29 @@ export function CloseResolvedForm({ caseNumber, version }: { caseNumber: number;
   return (
     <ActionForm form={form} className="space-y-2">
       <Hidden caseNumber={caseNumber} version={version} />
-      <ConfirmSubmit label={pending ? 'Closing…' : 'Close case'} variant="secondary" confirmVariant="primary" disabled={pending} title={`Close case #${caseNumber}?`} confirmLabel="Yes, close the case">
-        The resolution stands and the case is closed. The customer can no longer reopen it by replying; they would open a new case that references #{caseNumber}.
+      <ConfirmSubmit
+        label={pending ? 'Closing…' : 'Close case'}
+        variant="secondary"
+        confirmVariant="primary"
+        disabled={pending}
+        title={`Close case #${caseNumber}?`}
+        confirmLabel="Yes, close the case"
+      >
+        The resolution stands and the case is closed. The customer can no longer reopen it by replying; they would open a new case that references #{caseNumber}
+        .
       </ConfirmSubmit>
       <FormMessage form={form} />
     </ActionForm>
   )
 }
 
-export function EscalationControls({ escalationId, caseNumber, status, engineers, assignedEmail }: {
+export function EscalationControls({
+  escalationId,
+  caseNumber,
+  status,
+  engineers,
+  assignedEmail,
+}: {
   escalationId: string
   caseNumber: number
   status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED'
@@ -317,14 +410,17 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
       <input type="hidden" name="caseNumber" value={caseNumber} />
     </>
   )
-  const done = (d: { step: string }) => ({ acknowledge: 'Escalation acknowledged.', assign: 'Engineer assigned.', note: 'Note added.', resolve: 'Escalation resolved.' })[d.step] ?? 'Saved.'
+  const done = (d: { step: string }) =>
+    ({ acknowledge: 'Escalation acknowledged.', assign: 'Engineer assigned.', note: 'Note added.', resolve: 'Escalation resolved.' })[d.step] ?? 'Saved.'
   return (
     <div className="space-y-4">
       {status === 'OPEN' && (
         <ActionForm form={ack} className="space-y-2">
           {hidden}
           <input type="hidden" name="step" value="acknowledge" />
-          <Button type="submit" disabled={pending}>Acknowledge</Button>
+          <Button type="submit" disabled={pending}>
+            Acknowledge
+          </Button>
         </ActionForm>
       )}
       {/* Outside the form: it goes once the escalation is acknowledged, its outcome stays. */}
@@ -335,13 +431,19 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
           <input type="hidden" name="step" value="assign" />
           <Field label="Engineer for this escalation" htmlFor={`${id}-engineer`} error={assign.fields.engineer}>
             <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assignedEmail ?? ''} required>
-              <option value="" disabled>Choose an engineer…</option>
+              <option value="" disabled>
+                Choose an engineer…
+              </option>
               {engineers.map((e) => (
-                <option key={e.email} value={e.email}>{e.name}</option>
+                <option key={e.email} value={e.email}>
+                  {e.name}
+                </option>
               ))}
             </select>
           </Field>
-          <Button type="submit" variant="secondary" disabled={pending}>Assign engineer</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            Assign engineer
+          </Button>
           <FormMessage form={assign} success={done} />
         </ActionForm>
         <ActionForm form={note} className="space-y-2">
@@ -350,7 +452,9 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
           <Field label="Manager note" htmlFor={`${id}-note`} error={note.fields.note} hint="Internal: vendor staff only.">
             <textarea id={`${id}-note`} name="note" rows={2} required className={inputClass} />
           </Field>
-          <Button type="submit" variant="secondary" disabled={pending}>Add note</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            Add note
+          </Button>
           <FormMessage form={note} success={done} />
         </ActionForm>
         <ActionForm form={resolve} className="space-y-2">
@@ -359,7 +463,9 @@ export function EscalationControls({ escalationId, caseNumber, status, engineers
           <Field label="Resolution of the escalation" htmlFor={`${id}-resolution`} error={resolve.fields.resolution}>
             <textarea id={`${id}-resolution`} name="resolution" rows={2} required minLength={5} className={inputClass} />
           </Field>
-          <Button type="submit" disabled={pending}>Resolve escalation</Button>
+          <Button type="submit" disabled={pending}>
+            Resolve escalation
+          </Button>
           <FormMessage form={resolve} success={done} />
         </ActionForm>
       </div>

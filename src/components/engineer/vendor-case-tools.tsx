@@ -26,7 +26,9 @@ function Section({ title, id, children, aside }: { title: string; id: string; ch
   return (
     <Card className="p-5" aria-labelledby={id}>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
-        <h3 id={id} className="text-base font-semibold text-slate-900">{title}</h3>
+        <h3 id={id} className="text-base font-semibold text-slate-900">
+          {title}
+        </h3>
         {aside}
       </div>
       {children}
@@ -76,7 +78,9 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
   return (
     <section aria-labelledby="vendor-tools" className="mt-8 space-y-5" data-testid="vendor-case-tools">
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id="vendor-tools" className="text-lg font-semibold text-slate-900">Vendor tools</h2>
+        <h2 id="vendor-tools" className="text-lg font-semibold text-slate-900">
+          Vendor tools
+        </h2>
         <Badge tone="violet">Internal: the customer does not see this section</Badge>
       </div>
 
@@ -86,14 +90,20 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
             <Detail label="Target">
               {c.targetKind === 'DEADLINE' && c.targetMinutes !== null
                 ? `${describeDuration(c.targetMinutes, clock)} (${TIER_LABELS[c.tier]}, Severity ${c.severity})`
-                : c.targetKind === 'BEST_EFFORT' ? 'Best effort: no deadline' : 'None (feedback)'}
+                : c.targetKind === 'BEST_EFFORT'
+                  ? 'Best effort: no deadline'
+                  : 'None (feedback)'}
             </Detail>
             <Detail label="Status">
               <span data-testid="vendor-response-status">
-                {t.standing.kind === 'closed-unanswered' ? <Badge tone="amber">{describeResponseStanding(t.standing)}</Badge> : (
+                {t.standing.kind === 'closed-unanswered' ? (
+                  <Badge tone="amber">{describeResponseStanding(t.standing)}</Badge>
+                ) : (
                   <>
                     {t.sla.status === 'met' && <Badge tone="green">Met</Badge>}
-                    {t.sla.status === 'breached' && <Badge tone="red">{`Breached by ${formatMinutes(t.sla.breachedByMinutes ?? 0)}${clock === 'business' ? ' (business time)' : ''}`}</Badge>}
+                    {t.sla.status === 'breached' && (
+                      <Badge tone="red">{`Breached by ${formatMinutes(t.sla.breachedByMinutes ?? 0)}${clock === 'business' ? ' (business time)' : ''}`}</Badge>
+                    )}
                     {t.sla.status === 'pending' && <Badge tone="blue">Pending</Badge>}
                     {t.sla.status === 'best-effort' && <Badge>{c.targetKind === 'NONE' ? 'No target (feedback)' : 'Best effort'}</Badge>}
                   </>
@@ -107,7 +117,14 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
             )}
             {dueAt && !c.firstResponseAt && !c.closedAt && (
               <Detail label="Time left">
-                <TimeLeft dueAt={dueAt.toISOString()} clock={clock} tier={c.tier} timeZone={t.calendar.timeZone} holidays={nearHolidays} initialMinutes={t.sla.status === 'pending' ? (t.sla.minutesLeft ?? 0) : -(t.sla.breachedByMinutes ?? 0)} />
+                <TimeLeft
+                  dueAt={dueAt.toISOString()}
+                  clock={clock}
+                  tier={c.tier}
+                  timeZone={t.calendar.timeZone}
+                  holidays={nearHolidays}
+                  initialMinutes={t.sla.status === 'pending' ? (t.sla.minutesLeft ?? 0) : -(t.sla.breachedByMinutes ?? 0)}
+                />
               </Detail>
             )}
             <Detail label="First response">{c.firstResponseAt ? when(c.firstResponseAt) : 'None yet'}</Detail>
@@ -119,14 +136,32 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
             </Detail>
             {contactMatters(c.tier, c.severity) && <Detail label="Hours">{severity1WorkSentence({ tier: c.tier, hasContact: !c.businessHoursOnly })}</Detail>}
             {c.tier === 'PREMIER' && (
-              <Detail label="Support account manager">{c.supportId.accountManager ? `${c.supportId.accountManager.name} (${c.supportId.accountManager.email})` : 'None named'}</Detail>
+              <Detail label="Support account manager">
+                {c.supportId.accountManager ? `${c.supportId.accountManager.name} (${c.supportId.accountManager.email})` : 'None named'}
+              </Detail>
             )}
           </dl>
         </Section>
 
-        <Section title="Assignment" id="vendor-assignment" aside={<span className="text-sm text-slate-600" data-testid="assignee">{c.assignee ? c.assignee.name : 'Unassigned'}</span>}>
+        <Section
+          title="Assignment"
+          id="vendor-assignment"
+          aside={
+            <span className="text-sm text-slate-600" data-testid="assignee">
+              {c.assignee ? c.assignee.name : 'Unassigned'}
+            </span>
+          }
+        >
           {t.can.assign || t.can.take ? (
-            <AssignForm caseNumber={c.number} version={c.version} engineers={t.engineers} assigneeEmail={c.assignee?.email ?? null} assigneeName={c.assignee && c.assignee.id !== actor.id ? c.assignee.name : null} canTake={t.can.take} canAssign={t.can.assign} />
+            <AssignForm
+              caseNumber={c.number}
+              version={c.version}
+              engineers={t.engineers}
+              assigneeEmail={c.assignee?.email ?? null}
+              assigneeName={c.assignee && c.assignee.id !== actor.id ? c.assignee.name : null}
+              canTake={t.can.take}
+              canAssign={t.can.assign}
+            />
           ) : (
             <p className="text-sm text-slate-600">{!isOpenStatus(c.status) ? 'The case is no longer open.' : 'Engineers and managers assign cases.'}</p>
           )}
@@ -151,13 +186,20 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
         aside={
           <span className="text-sm font-medium" data-testid="contact-standing">
             {standing}
-            {t.can.closeWithoutConsent ? <span className="ml-2"><Badge tone="red">Close without consent available</Badge></span> : null}
+            {t.can.closeWithoutConsent ? (
+              <span className="ml-2">
+                <Badge tone="red">Close without consent available</Badge>
+              </span>
+            ) : null}
           </span>
         }
       >
         <p className="mb-3 text-sm text-slate-600">
-          Three unanswered attempts on three separate business days of the customer’s calendar ({t.calendar.timeZone}) allow closing without consent. Attempts on the same business day count once; a reply from the customer starts the count again.
-          {t.contact.countingSince && <> Counting attempts after {when(t.contact.countingSince)} (the customer’s last reply or successful contact; at first, the case’s opening).</>}
+          Three unanswered attempts on three separate business days of the customer’s calendar ({t.calendar.timeZone}) allow closing without consent. Attempts
+          on the same business day count once; a reply from the customer starts the count again.
+          {t.contact.countingSince && (
+            <> Counting attempts after {when(t.contact.countingSince)} (the customer’s last reply or successful contact; at first, the case’s opening).</>
+          )}
         </p>
         {t.contact.attempts.length === 0 ? (
           <p className="mb-4 text-sm text-slate-500">No attempts logged.</p>
@@ -167,12 +209,24 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
               <caption className="sr-only">Contact attempts</caption>
               <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2 pr-4">When (your time)</th>
-                  <th scope="col" className="py-2 pr-4">Customer’s day</th>
-                  <th scope="col" className="py-2 pr-4">Channel</th>
-                  <th scope="col" className="py-2 pr-4">Outcome</th>
-                  <th scope="col" className="py-2 pr-4">By</th>
-                  <th scope="col" className="py-2">Counts?</th>
+                  <th scope="col" className="py-2 pr-4">
+                    When (your time)
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Customer’s day
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Channel
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Outcome
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    By
+                  </th>
+                  <th scope="col" className="py-2">
+                    Counts?
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -183,7 +237,9 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
                     <td className="py-2 pr-4">{CHANNEL_LABELS[a.channel]}</td>
                     <td className="py-2 pr-4">{OUTCOME_LABELS[a.outcome]}</td>
                     <td className="py-2 pr-4">{a.engineer}</td>
-                    <td className="py-2">{a.verdict === 'counted' ? <Badge tone="blue">Counted</Badge> : <span className="text-slate-600">{VERDICT_LABELS[a.verdict]}</span>}</td>
+                    <td className="py-2">
+                      {a.verdict === 'counted' ? <Badge tone="blue">Counted</Badge> : <span className="text-slate-600">{VERDICT_LABELS[a.verdict]}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -219,23 +275,40 @@ export async function VendorCaseTools({ actor, caseNumber }: { actor: Actor; cas
               <li key={e.id} className="space-y-3">
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <Badge tone={ESCALATION_TONES[e.status]}>{e.status.charAt(0) + e.status.slice(1).toLowerCase()}</Badge>
-                  <span className="text-slate-600">Requested by {e.requestedBy.name} on {when(e.openedAt)}</span>
+                  <span className="text-slate-600">
+                    Requested by {e.requestedBy.name} on {when(e.openedAt)}
+                  </span>
                 </div>
-                <p className="text-sm text-slate-800">“{e.reason}”{e.preferredContactTime && <span className="text-slate-500"> · Preferred contact: {e.preferredContactTime}</span>}</p>
+                <p className="text-sm text-slate-800">
+                  “{e.reason}”{e.preferredContactTime && <span className="text-slate-500"> · Preferred contact: {e.preferredContactTime}</span>}
+                </p>
                 <dl className="grid gap-2 text-sm sm:grid-cols-3">
-                  <Detail label="Handled by">{e.handledBy ? `${e.handledBy.name}${e.acknowledgedAt ? `, ${when(e.acknowledgedAt)}` : ''}` : 'Not acknowledged'}</Detail>
+                  <Detail label="Handled by">
+                    {e.handledBy ? `${e.handledBy.name}${e.acknowledgedAt ? `, ${when(e.acknowledgedAt)}` : ''}` : 'Not acknowledged'}
+                  </Detail>
                   <Detail label="Engineer on the case">{c.assignee?.name ?? 'Unassigned'}</Detail>
                   <Detail label="Resolved">{e.resolvedAt ? `${when(e.resolvedAt)}: ${e.resolution ?? ''}` : '—'}</Detail>
                 </dl>
                 {e.notes.length > 0 && (
                   <ul className="space-y-1 text-sm">
                     {e.notes.map((n, i) => (
-                      <li key={i} className="rounded bg-slate-50 px-3 py-2"><span className="text-xs text-slate-500">{n.by}, {when(new Date(n.at))}:</span> {n.text}</li>
+                      <li key={i} className="rounded bg-slate-50 px-3 py-2">
+                        <span className="text-xs text-slate-500">
+                          {n.by}, {when(new Date(n.at))}:
+                        </span>{' '}
+                        {n.text}
+                      </li>
                     ))}
                   </ul>
                 )}
                 {t.can.manageEscalations && (
-                  <EscalationControls escalationId={e.id} caseNumber={c.number} status={e.status} engineers={t.engineers} assignedEmail={c.assignee?.email ?? null} />
+                  <EscalationControls
+                    escalationId={e.id}
+                    caseNumber={c.number}
+                    status={e.status}
+                    engineers={t.engineers}
+                    assignedEmail={c.assignee?.email ?? null}
+                  />
                 )}
               </li>
             ))}

@@ -10,7 +10,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     <nav aria-label="Main" className="flex flex-wrap gap-1">
       {items.map((item) => {
         // The most specific link wins: "Open a case" (/cases/new), not "My cases" (/cases).
-        const active = pathname === item.href || (pathname.startsWith(`${item.href}/`) && !items.some((o) => o.href.length > item.href.length && pathname.startsWith(o.href)))
+        const active =
+          pathname === item.href ||
+          (pathname.startsWith(`${item.href}/`) && !items.some((o) => o.href.length > item.href.length && pathname.startsWith(o.href)))
         return (
           <Link
             key={item.href}

@@ -31,7 +31,9 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
   return (
     <Card>
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
-        <p className="text-sm text-slate-600" aria-live="polite">{unread === 0 ? 'Everything is read.' : `${unread} unread`}</p>
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {unread === 0 ? 'Everything is read.' : `${unread} unread`}
+        </p>
         <Button
           variant="secondary"
           disabled={pending || unread === 0}
@@ -47,10 +49,19 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
           Mark all read
         </Button>
       </div>
-      {error && <div className="px-4 pt-3"><Alert>{error}</Alert></div>}
+      {error && (
+        <div className="px-4 pt-3">
+          <Alert>{error}</Alert>
+        </div>
+      )}
       <ul className="divide-y divide-slate-200" aria-label="Notifications">
         {items.map((n) => (
-          <li key={n.id} className={`flex flex-wrap items-start gap-3 px-4 py-3 ${n.read ? '' : 'bg-brand-50/60'}`} data-testid="notification" data-read={n.read}>
+          <li
+            key={n.id}
+            className={`flex flex-wrap items-start gap-3 px-4 py-3 ${n.read ? '' : 'bg-brand-50/60'}`}
+            data-testid="notification"
+            data-read={n.read}
+          >
             <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.read ? 'bg-transparent' : 'bg-brand-600'}`} />
             <div className="min-w-0 flex-1">
               <Link

@@ -15,7 +15,9 @@ export function AcceptInvitation({ token }: { token: string }) {
   if (result?.ok) {
     return (
       <Alert tone="green" title={`You are now a Case Administrator of ${result.data.supportIdCode}`}>
-        <Link className="underline" href="/cases">Go to your cases</Link>
+        <Link className="underline" href="/cases">
+          Go to your cases
+        </Link>
       </Alert>
     )
   }
@@ -34,7 +36,11 @@ type RegisterResult = { ok: true; data: { email: string } } | { ok: false; error
 /** POST /invite/{token}/register (public: the token is the credential). */
 async function register(token: string, body: Record<string, FormDataEntryValue | null>): Promise<RegisterResult> {
   try {
-    const res = await fetch(`/invite/${encodeURIComponent(token)}/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await fetch(`/invite/${encodeURIComponent(token)}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     const json = (await res.json()) as { email?: string; error?: { code: string; message: string; details?: { path: string; message: string }[] } }
     if (res.ok && json.email) return { ok: true, data: { email: json.email } }
     const fields = Array.isArray(json.error?.details) ? Object.fromEntries(json.error.details.map((d) => [d.path, d.message])) : undefined
@@ -64,14 +70,24 @@ export function RegisterFromInvitation({ token, email }: { token: string; email:
 
   if (state?.ok) {
     return signInFailed ? (
-      <Alert tone="amber">Your account was created, but signing in failed: <Link className="underline" href="/signin">sign in</Link> with your e-mail and new password.</Alert>
+      <Alert tone="amber">
+        Your account was created, but signing in failed:{' '}
+        <Link className="underline" href="/signin">
+          sign in
+        </Link>{' '}
+        with your e-mail and new password.
+      </Alert>
     ) : (
-      <Alert tone="green" title="Account created">You are a Case Administrator now. Signing you in…</Alert>
+      <Alert tone="green" title="Account created">
+        You are a Case Administrator now. Signing you in…
+      </Alert>
     )
   }
   return (
     <ActionForm form={form} className="space-y-4" noValidate>
-      <p className="text-sm text-slate-700">You have no account yet: create one for <strong>{email}</strong> to accept.</p>
+      <p className="text-sm text-slate-700">
+        You have no account yet: create one for <strong>{email}</strong> to accept.
+      </p>
       {state && !state.ok && !Object.keys(fields).length && <Alert>{state.error.message}</Alert>}
       <Field label="E-mail" htmlFor="invite-email">
         <input id="invite-email" value={email} readOnly className={`${inputClass} bg-slate-50`} />
@@ -80,12 +96,31 @@ export function RegisterFromInvitation({ token, email }: { token: string; email:
         <input id="invite-name" name="name" required autoComplete="name" maxLength={120} aria-invalid={Boolean(fields.name)} className={inputClass} />
       </Field>
       <Field label="Password" htmlFor="invite-password" hint={`At least ${PASSWORD_MIN} characters.`} error={fields.password}>
-        <input id="invite-password" name="password" type="password" required minLength={PASSWORD_MIN} autoComplete="new-password" aria-invalid={Boolean(fields.password)} className={inputClass} />
+        <input
+          id="invite-password"
+          name="password"
+          type="password"
+          required
+          minLength={PASSWORD_MIN}
+          autoComplete="new-password"
+          aria-invalid={Boolean(fields.password)}
+          className={inputClass}
+        />
       </Field>
       <Field label="Repeat the password" htmlFor="invite-confirm" error={fields.confirmPassword}>
-        <input id="invite-confirm" name="confirmPassword" type="password" required autoComplete="new-password" aria-invalid={Boolean(fields.confirmPassword)} className={inputClass} />
+        <input
+          id="invite-confirm"
+          name="confirmPassword"
+          type="password"
+          required
+          autoComplete="new-password"
+          aria-invalid={Boolean(fields.confirmPassword)}
+          className={inputClass}
+        />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Creating your account…' : 'Create account and accept'}</Button>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account and accept'}
+      </Button>
     </ActionForm>
   )
 }

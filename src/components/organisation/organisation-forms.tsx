@@ -10,14 +10,39 @@ export function InviteCaseAdminForm({ supportIdCode }: { supportIdCode: string }
   const id = `invite-${supportIdCode}`
   return (
     <ActionForm form={f} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate>
-      <FormOutcome error={f.error && !f.fields.email ? f.error : null} success={f.data && <>Invitation sent to {f.data.email}. They become Case Administrator of {f.data.supportIdCode} when they accept it.</>} />
+      <FormOutcome
+        error={f.error && !f.fields.email ? f.error : null}
+        success={
+          f.data && (
+            <>
+              Invitation sent to {f.data.email}. They become Case Administrator of {f.data.supportIdCode} when they accept it.
+            </>
+          )
+        }
+      />
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-56 flex-1">
-          <Field label={`Invite a Case Administrator for ${supportIdCode}`} htmlFor={id} hint="A person of your organisation; without an account they register through the link." error={f.fields.email}>
-            <input id={id} name="email" type="email" required autoComplete="off" placeholder="name@example.com" aria-invalid={Boolean(f.fields.email)} className={inputClass} />
+          <Field
+            label={`Invite a Case Administrator for ${supportIdCode}`}
+            htmlFor={id}
+            hint="A person of your organisation; without an account they register through the link."
+            error={f.fields.email}
+          >
+            <input
+              id={id}
+              name="email"
+              type="email"
+              required
+              autoComplete="off"
+              placeholder="name@example.com"
+              aria-invalid={Boolean(f.fields.email)}
+              className={inputClass}
+            />
           </Field>
         </div>
-        <Button type="submit" disabled={f.pending} className="mb-0.5">{f.pending ? 'Sending…' : 'Send invitation'}</Button>
+        <Button type="submit" disabled={f.pending} className="mb-0.5">
+          {f.pending ? 'Sending…' : 'Send invitation'}
+        </Button>
       </div>
     </ActionForm>
   )
@@ -48,7 +73,12 @@ export function PartnerActions({ grantId, status, partner, supportIdCode }: { gr
   if (status === 'PENDING') {
     return (
       <span className="flex gap-2">
-        <ActionButton variant="primary" run={() => decidePartnerGrantAction(grantId, 'approve')} label={`Approve ${partner} on ${supportIdCode}`} pendingLabel="Approving…">
+        <ActionButton
+          variant="primary"
+          run={() => decidePartnerGrantAction(grantId, 'approve')}
+          label={`Approve ${partner} on ${supportIdCode}`}
+          pendingLabel="Approving…"
+        >
           Approve
         </ActionButton>
         <ActionButton run={() => decidePartnerGrantAction(grantId, 'decline')} label={`Decline ${partner} on ${supportIdCode}`} pendingLabel="Declining…">

@@ -14,12 +14,23 @@ export function RequestAccessForm() {
         success={f.data && <>Request for {f.data.supportIdCode} sent. It is pending until an administrator of the Support ID decides.</>}
       />
       <Field label="Support ID code" htmlFor="supportIdCode" hint="e.g. AC-PROD-1002" error={f.fields.supportIdCode}>
-        <input id="supportIdCode" name="supportIdCode" required maxLength={64} autoComplete="off" spellCheck={false} aria-invalid={Boolean(f.fields.supportIdCode)} className={`${inputClass} font-mono`} />
+        <input
+          id="supportIdCode"
+          name="supportIdCode"
+          required
+          maxLength={64}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={Boolean(f.fields.supportIdCode)}
+          className={`${inputClass} font-mono`}
+        />
       </Field>
       <Field label="Note to the administrators (optional)" htmlFor="note" hint="Who you are and why you need access." error={f.fields.note}>
         <textarea id="note" name="note" rows={3} maxLength={500} className={inputClass} />
       </Field>
-      <Button type="submit" disabled={f.pending}>{f.pending ? 'Sending…' : 'Request access'}</Button>
+      <Button type="submit" disabled={f.pending}>
+        {f.pending ? 'Sending…' : 'Request access'}
+      </Button>
     </ActionForm>
   )
 }

@@ -8,15 +8,29 @@ import { OPEN_STATUSES } from '@/lib/cases/status'
 
 type Options = { regions: { code: string; name: string }[]; languages: string[]; products: string[] }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string | number | undefined; options: { value: string; label: string }[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  value: string | number | undefined
+  options: { value: string; label: string }[]
+}) {
   const id = `queue-filter-${name}`
   return (
     <div className="min-w-36 flex-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">{label}</label>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={value === undefined ? '' : String(value)} className={`${inputClass} mt-1`}>
         <option value="">All</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>
@@ -26,8 +40,21 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 /** A plain GET form: the filters live in the URL, so a filtered queue can be bookmarked and shared. */
 export function QueueFilters({ query, options }: { query: Partial<TQueueQuery>; options: Options }) {
   return (
-    <form method="get" action="/queue" className="mb-5 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Queue filters">
-      <Select name="assignee" label="Assignee" value={query.assignee} options={[{ value: 'mine', label: 'Mine' }, { value: 'unassigned', label: 'Unassigned' }]} />
+    <form
+      method="get"
+      action="/queue"
+      className="mb-5 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      aria-label="Queue filters"
+    >
+      <Select
+        name="assignee"
+        label="Assignee"
+        value={query.assignee}
+        options={[
+          { value: 'mine', label: 'Mine' },
+          { value: 'unassigned', label: 'Unassigned' },
+        ]}
+      />
       <Select name="region" label="Region" value={query.region} options={options.regions.map((r) => ({ value: r.code, label: r.name }))} />
       <Select name="language" label="Language" value={query.language} options={options.languages.map((l) => ({ value: l, label: l }))} />
       <Select name="tier" label="Tier" value={query.tier} options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
@@ -36,7 +63,9 @@ export function QueueFilters({ query, options }: { query: Partial<TQueueQuery>; 
       <Select name="status" label="Status" value={query.status} options={OPEN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s }))} />
       <div className="flex gap-2">
         <Button type="submit">Apply</Button>
-        <Link href="/queue" className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">Reset</Link>
+        <Link href="/queue" className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          Reset
+        </Link>
       </div>
     </form>
   )

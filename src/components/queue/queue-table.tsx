@@ -22,8 +22,18 @@ function Deadline({ row }: { row: QueueRow }) {
       />
     )
   }
-  if (row.responseStatus === 'met') return <span className="text-slate-600">Answered · <Badge tone="green">met</Badge></span>
-  if (row.responseStatus === 'breached') return <span className="text-slate-600">Answered · <Badge tone="red">breached</Badge></span>
+  if (row.responseStatus === 'met')
+    return (
+      <span className="text-slate-600">
+        Answered · <Badge tone="green">met</Badge>
+      </span>
+    )
+  if (row.responseStatus === 'breached')
+    return (
+      <span className="text-slate-600">
+        Answered · <Badge tone="red">breached</Badge>
+      </span>
+    )
   return <Badge>Best effort</Badge>
 }
 
@@ -49,7 +59,12 @@ function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmai
         status: r.status,
         deadline: <Deadline row={r} />,
         note: r.businessHoursOnly ? severity1WorkSentence({ tier: r.tier, hasContact: false }) : undefined,
-        details: <>{r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}{r.accountManager && <> · SAM: {r.accountManager.name}</>}</>,
+        details: (
+          <>
+            {r.organisation} · {TIER_LABELS[r.tier]} · {r.region} · {r.language}
+            {r.accountManager && <> · SAM: {r.accountManager.name}</>}
+          </>
+        ),
         footer: (
           <>
             <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
@@ -68,42 +83,80 @@ function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail
         <caption className="sr-only">Open cases, most urgent first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-3">Case</th>
-            <th scope="col" className="px-3 py-3">Organisation</th>
-            <th scope="col" className="px-3 py-3">Tier</th>
-            <th scope="col" className="px-3 py-3">Severity</th>
-            <th scope="col" className="px-3 py-3">Title</th>
-            <th scope="col" className="px-3 py-3">Region</th>
-            <th scope="col" className="px-3 py-3">Language</th>
-            <th scope="col" className="px-3 py-3">Time left</th>
-            <th scope="col" className="px-3 py-3">Assignee</th>
+            <th scope="col" className="px-3 py-3">
+              Case
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Organisation
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Tier
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Severity
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Title
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Region
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Language
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Time left
+            </th>
+            <th scope="col" className="px-3 py-3">
+              Assignee
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <tr key={r.number} className="align-top hover:bg-slate-50" data-testid="queue-row" data-case-number={r.number} data-response-status={r.responseStatus}>
+            <tr
+              key={r.number}
+              className="align-top hover:bg-slate-50"
+              data-testid="queue-row"
+              data-case-number={r.number}
+              data-response-status={r.responseStatus}
+            >
               <td className="whitespace-nowrap px-3 py-3 font-mono">
-                <Link href={`/cases/${r.number}`} className="text-brand-600 hover:underline">#{r.number}</Link>
-                <div className="mt-1"><StatusBadge status={r.status} /></div>
+                <Link href={`/cases/${r.number}`} className="text-brand-600 hover:underline">
+                  #{r.number}
+                </Link>
+                <div className="mt-1">
+                  <StatusBadge status={r.status} />
+                </div>
               </td>
               <td className="px-3 py-3">
                 {r.organisation}
                 {r.accountManager && <span className="block text-xs text-slate-500">SAM: {r.accountManager.name}</span>}
               </td>
               <td className="whitespace-nowrap px-3 py-3">{TIER_LABELS[r.tier]}</td>
-              <td className="px-3 py-3"><SeverityBadge severity={r.severity} /></td>
+              <td className="px-3 py-3">
+                <SeverityBadge severity={r.severity} />
+              </td>
               <td className="min-w-48 px-3 py-3">
                 {r.title}
                 {r.product && <span className="block text-xs text-slate-500">{r.product}</span>}
-                {r.businessHoursOnly && <span className="mt-1 block text-xs text-amber-900" data-testid="queue-severity-1-hours">{severity1WorkSentence({ tier: r.tier, hasContact: false })}</span>}
+                {r.businessHoursOnly && (
+                  <span className="mt-1 block text-xs text-amber-900" data-testid="queue-severity-1-hours">
+                    {severity1WorkSentence({ tier: r.tier, hasContact: false })}
+                  </span>
+                )}
               </td>
               <td className="px-3 py-3">{r.region}</td>
               <td className="px-3 py-3">{r.language}</td>
-              <td className="whitespace-nowrap px-3 py-3"><Deadline row={r} /></td>
+              <td className="whitespace-nowrap px-3 py-3">
+                <Deadline row={r} />
+              </td>
               <td className="whitespace-nowrap px-3 py-3">
                 <span className="block text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
                 {canTake && r.assignee?.email !== actorEmail && (
-                  <div className="mt-1"><TakeButton caseNumber={r.number} assignee={r.assignee?.name} /></div>
+                  <div className="mt-1">
+                    <TakeButton caseNumber={r.number} assignee={r.assignee?.name} />
+                  </div>
                 )}
               </td>
             </tr>

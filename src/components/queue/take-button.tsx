@@ -13,7 +13,16 @@ export function TakeButton({ caseNumber, assignee }: { caseNumber: number; assig
     <ActionForm form={form} className="inline-flex flex-col items-start gap-1">
       <input type="hidden" name="caseNumber" value={caseNumber} />
       {assignee ? (
-        <ConfirmSubmit label={pending ? 'Taking…' : 'Take'} variant="secondary" confirmVariant="primary" className="px-2.5 py-1 text-xs" disabled={pending} ariaLabel={`Take case #${caseNumber}`} title={`Take case #${caseNumber} from ${assignee}?`} confirmLabel="Yes, take it">
+        <ConfirmSubmit
+          label={pending ? 'Taking…' : 'Take'}
+          variant="secondary"
+          confirmVariant="primary"
+          className="px-2.5 py-1 text-xs"
+          disabled={pending}
+          ariaLabel={`Take case #${caseNumber}`}
+          title={`Take case #${caseNumber} from ${assignee}?`}
+          confirmLabel="Yes, take it"
+        >
           The case is assigned to {assignee}. Taking it assigns it to you instead.
         </ConfirmSubmit>
       ) : (
@@ -21,7 +30,11 @@ export function TakeButton({ caseNumber, assignee }: { caseNumber: number; assig
           {pending ? 'Taking…' : 'Take'}
         </Button>
       )}
-      {state && !state.ok && <span role="alert" className="max-w-40 text-xs text-red-700">{state.error.message}</span>}
+      {state && !state.ok && (
+        <span role="alert" className="max-w-40 text-xs text-red-700">
+          {state.error.message}
+        </span>
+      )}
     </ActionForm>
   )
 }

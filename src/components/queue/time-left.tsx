@@ -49,7 +49,11 @@ export function TimeLeft(props: TimeLeftProps) {
     )
   }
   return (
-    <span className={minutes < 60 ? 'font-medium text-amber-700' : 'text-slate-700'} data-testid="time-left" title={clock === 'business' ? "In the customer's business hours" : 'Around the clock'}>
+    <span
+      className={minutes < 60 ? 'font-medium text-amber-700' : 'text-slate-700'}
+      data-testid="time-left"
+      title={clock === 'business' ? "In the customer's business hours" : 'Around the clock'}
+    >
       {formatMinutes(minutes)} left
       {unit}
     </span>

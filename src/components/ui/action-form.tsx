@@ -66,7 +66,8 @@ export function useActionForm<T>(action: FormAction<T>, options: { resetOnSucces
 
   const refused = state && !state.ok ? state.error : null
   // The refresh above has already brought the other change in; nothing typed was lost.
-  const error = refused?.code === 'CONFLICT' ? { ...refused, message: `${refused.message} The page now shows the latest version; what you entered is kept.` } : refused
+  const error =
+    refused?.code === 'CONFLICT' ? { ...refused, message: `${refused.message} The page now shows the latest version; what you entered is kept.` } : refused
   return { state, pending, error, fields: error?.fields ?? {}, data: state?.ok ? state.data : undefined, onSubmit, generation }
 }
 

@@ -53,7 +53,16 @@ export function ConfirmSubmit({
   }
   return (
     <>
-      <Button ref={opener} type="button" variant={variant} disabled={disabled} className={className} onClick={ask} aria-haspopup="dialog" aria-label={ariaLabel}>
+      <Button
+        ref={opener}
+        type="button"
+        variant={variant}
+        disabled={disabled}
+        className={className}
+        onClick={ask}
+        aria-haspopup="dialog"
+        aria-label={ariaLabel}
+      >
         {label}
       </Button>
       <dialog
@@ -62,12 +71,22 @@ export function ConfirmSubmit({
         aria-describedby={children ? `${id}-body` : undefined}
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-6 text-slate-900 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/50"
       >
-        <h2 id={`${id}-title`} className="text-base font-semibold">{title}</h2>
-        {children && <div id={`${id}-body`} className="mt-2 text-sm text-slate-700">{children}</div>}
+        <h2 id={`${id}-title`} className="text-base font-semibold">
+          {title}
+        </h2>
+        {children && (
+          <div id={`${id}-body`} className="mt-2 text-sm text-slate-700">
+            {children}
+          </div>
+        )}
         <div className="mt-6 flex flex-wrap justify-end gap-2">
           {/* Cancel first in the focus order, so the dialog opens with focus on the safe choice. */}
-          <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>{cancelLabel}</Button>
-          <Button type="submit" variant={confirmVariant ?? variant} name={name} value={value} onClick={() => dialog.current?.close()}>{confirmLabel}</Button>
+          <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+            {cancelLabel}
+          </Button>
+          <Button type="submit" variant={confirmVariant ?? variant} name={name} value={value} onClick={() => dialog.current?.close()}>
+            {confirmLabel}
+          </Button>
         </div>
       </dialog>
     </>

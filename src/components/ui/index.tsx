@@ -52,11 +52,7 @@ const TONES: Record<Tone, string> = {
   violet: 'bg-violet-50 text-violet-800 ring-violet-200',
 }
 export function Badge({ tone = 'slate', children }: { tone?: Tone; children: ReactNode }) {
-  return (
-    <span className={cx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONES[tone])}>
-      {children}
-    </span>
-  )
+  return <span className={cx('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONES[tone])}>{children}</span>
 }
 
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
@@ -107,7 +103,11 @@ export function Field({ label, htmlFor, hint, error, children }: { label: string
         {label}
       </label>
       <div className="mt-1.5">{control}</div>
-      {hint && !error && <p id={`${htmlFor}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {hint && !error && (
+        <p id={`${htmlFor}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${htmlFor}-error`} className="mt-1 text-xs font-medium text-red-700">
           {error}

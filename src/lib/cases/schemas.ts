@@ -14,12 +14,18 @@ export const ZSeverity = z.coerce
   .int('Severity must be 1, 2, 3 or 4')
   .min(1, 'Severity must be 1, 2, 3 or 4')
   .max(4, 'Severity must be 1, 2, 3 or 4')
-const ZCaseNumber = z.coerce.number({ error: 'A case number is a whole number' }).int('A case number is a whole number').positive('A case number is a whole number').max(INT32_MAX, 'No such case number')
+const ZCaseNumber = z.coerce
+  .number({ error: 'A case number is a whole number' })
+  .int('A case number is a whole number')
+  .positive('A case number is a whole number')
+  .max(INT32_MAX, 'No such case number')
 
 /** The person reachable around the clock for a Severity 1 case on Production / Premier. */
 export const ZTechnicalContact = z.object({
   name: trimmed('Technical contact name', 2, 120),
-  phone: zText('Technical contact phone').trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Technical contact phone must be a phone number such as +1 312 555 0188'),
+  phone: zText('Technical contact phone')
+    .trim()
+    .regex(/^\+?[0-9 ()./-]{6,32}$/, 'Technical contact phone must be a phone number such as +1 312 555 0188'),
 })
 
 export const ZOpenCaseInput = z
@@ -57,11 +63,16 @@ export const ZAddCommentInput = z.object({ body: trimmed('Comment', 1, 20_000) }
 export type TAddCommentInput = z.infer<typeof ZAddCommentInput>
 
 export const ZEscalateInput = z
-  .object({ reason: trimmed('Reason', 10, 4_000), preferredContactTime: zText('Preferred contact time').trim().max(200, 'Preferred contact time must be at most 200 characters').optional() })
+  .object({
+    reason: trimmed('Reason', 10, 4_000),
+    preferredContactTime: zText('Preferred contact time').trim().max(200, 'Preferred contact time must be at most 200 characters').optional(),
+  })
   .strict()
 export type TEscalateInput = z.infer<typeof ZEscalateInput>
 
-export const ZCloseCaseInput = z.object({ status: z.literal('CLOSED'), reason: zText('Reason').trim().max(2_000).optional(), version: zInt32('version').nonnegative().optional() }).strict()
+export const ZCloseCaseInput = z
+  .object({ status: z.literal('CLOSED'), reason: zText('Reason').trim().max(2_000).optional(), version: zInt32('version').nonnegative().optional() })
+  .strict()
 
 /** How long after its resolution a customer's reply reopens a resolved case (decision 0015): calendar days from resolvedAt. */
 export const REOPEN_WINDOW_DAYS = 14
@@ -82,7 +93,10 @@ export const ZConfirmResolvedInput = z
     version: zInt32('version').nonnegative().optional(),
   })
   .strict()
-  .refine((v) => v.rating !== 'BAD' || (v.comment ?? '').length > 0, { message: 'Comment: say what went wrong (a bad rating needs a comment)', path: ['comment'] })
+  .refine((v) => v.rating !== 'BAD' || (v.comment ?? '').length > 0, {
+    message: 'Comment: say what went wrong (a bad rating needs a comment)',
+    path: ['comment'],
+  })
 export type TConfirmResolvedInput = z.infer<typeof ZConfirmResolvedInput>
 
 /** PATCH /api/v1/cases/{number}: either a severity change or closing the case. */
@@ -103,7 +117,11 @@ const wholeNumber = (label: string, min: number, max: number, range: string) =>
 
 export const ZCaseListQuery = z.object({
   q: zText('Search').trim().max(200).optional(),
-  status: z.enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED'], { error: 'Status must be OPEN, NEW, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED or CLOSED' }).optional(),
+  status: z
+    .enum(['OPEN', 'NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED'], {
+      error: 'Status must be OPEN, NEW, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED or CLOSED',
+    })
+    .optional(),
   severity: ZSeverity.optional(),
   supportId: zText('Support ID').trim().max(64).optional(),
   page: wholeNumber('Page', 1, 1_000_000, 'of 1 or more').default(1),

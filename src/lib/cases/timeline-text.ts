@@ -24,7 +24,10 @@ const EVENT_TEXT: Record<string, (after: Record<string, unknown>, before: Record
   'case.severity-changed': (a, b) => `changed the severity from ${String(b.severity)} to ${String(a.severity)}: “${String(a.reason ?? '')}”`,
   'case.status-changed': (a) => `moved the case to ${String(a.status).toLowerCase().replaceAll('_', ' ')}${a.reason ? ` (${String(a.reason)})` : ''}`,
   'case.assigned': (a) => `assigned the case${a.assignee ? ` to ${String(a.assigneeName ?? a.assignee)}` : ''}`,
-  'case.first-response': (a) => (a.met === false ? `gave the first response (target breached${typeof a.breachedByMinutes === 'number' ? ` by ${formatMinutes(a.breachedByMinutes)}` : ''})` : 'gave the first response (target met)'),
+  'case.first-response': (a) =>
+    a.met === false
+      ? `gave the first response (target breached${typeof a.breachedByMinutes === 'number' ? ` by ${formatMinutes(a.breachedByMinutes)}` : ''})`
+      : 'gave the first response (target met)',
   'case.information-requested': () => 'asked for diagnostic information',
   'case.contact-attempt': (a, _b, viewer) => contactAttemptText(a, viewer),
   'case.resolved': (a) => `resolved the case: ${resolutionLabel(String(a.resolutionCode ?? ''))}`,

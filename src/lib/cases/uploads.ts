@@ -18,7 +18,9 @@ export const UPLOAD_TYPES: Record<string, string> = {
   jpeg: 'image/jpeg',
 }
 
-export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES).map((e) => `.${e}`).join(',')
+export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES)
+  .map((e) => `.${e}`)
+  .join(',')
 
 // Controls (C0, DEL, C1), format characters (among them the bidirectional overrides and isolates
 // U+202A–U+202E and U+2066–U+2069, which make "report\u202Egol.exe" look like "reportexe.log"),
@@ -52,8 +54,12 @@ export function formatBytes(bytes: number): string {
 export function uploadRefusal(file: { name: string; size: number }, maxBytes: number): string | null {
   const name = safeFileName(file.name)
   if (!name) return 'A file needs a name'
-  if (!UPLOAD_TYPES[extensionOf(name)]) return `${name}: this file type is not accepted. Send logs and diagnostics as ${Object.keys(UPLOAD_TYPES).map((e) => `.${e}`).join(', ')}`
+  if (!UPLOAD_TYPES[extensionOf(name)])
+    return `${name}: this file type is not accepted. Send logs and diagnostics as ${Object.keys(UPLOAD_TYPES)
+      .map((e) => `.${e}`)
+      .join(', ')}`
   if (file.size === 0) return `${name} is empty`
-  if (file.size > maxBytes) return `${name} is ${formatBytes(file.size)}: the limit is ${formatBytes(maxBytes)} per file. Split the archive or ask your engineer for another channel.`
+  if (file.size > maxBytes)
+    return `${name} is ${formatBytes(file.size)}: the limit is ${formatBytes(maxBytes)} per file. Split the archive or ask your engineer for another channel.`
   return null
 }

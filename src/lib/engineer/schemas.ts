@@ -25,7 +25,10 @@ export const ZQueueQuery = z
     region: optionalText(16, 'region'),
     language: optionalText(64, 'language'),
     tier: optionalEnum(TIER_VALUES, 'tier'),
-    severity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'severity must be 1, 2, 3 or 4').max(4, 'severity must be 1, 2, 3 or 4').optional()),
+    severity: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().min(1, 'severity must be 1, 2, 3 or 4').max(4, 'severity must be 1, 2, 3 or 4').optional(),
+    ),
     product: optionalText(200, 'product'),
     status: optionalEnum(OPEN_STATUSES, 'status'),
     assignee: optionalEnum(['mine', 'unassigned'] as const, 'assignee'),
@@ -46,15 +49,16 @@ export type TAssignCaseInput = z.infer<typeof ZAssignCaseInput>
 export const ZReplyInput = z
   .object({
     body: trimmed('Reply', 1, 20_000),
-    public: z.preprocess((v) => (v === 'true' || v === 'on' ? true : v === 'false' ? false : v), z.boolean({ error: 'public must be true (a reply the customer sees) or false (an internal note)' })),
+    public: z.preprocess(
+      (v) => (v === 'true' || v === 'on' ? true : v === 'false' ? false : v),
+      z.boolean({ error: 'public must be true (a reply the customer sees) or false (an internal note)' }),
+    ),
     version: ZVersion,
   })
   .strict()
 export type TReplyInput = z.infer<typeof ZReplyInput>
 
-export const ZRequestInformationInput = z
-  .object({ body: trimmed('Request', 5, 20_000), version: ZVersion })
-  .strict()
+export const ZRequestInformationInput = z.object({ body: trimmed('Request', 5, 20_000), version: ZVersion }).strict()
 export type TRequestInformationInput = z.infer<typeof ZRequestInformationInput>
 
 export const CONTACT_CHANNELS = ['phone', 'email'] as const
@@ -74,7 +78,11 @@ export const ZContactAttemptInput = z
   .strict()
   .superRefine((v, ctx) => {
     if (!contactOutcomesFor(v.channel).includes(v.outcome)) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Outcome: a voicemail can only be left on a phone call; for an e-mail choose "No answer" or "Reached the customer"' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: 'Outcome: a voicemail can only be left on a phone call; for an e-mail choose "No answer" or "Reached the customer"',
+      })
     }
   })
 export type TContactAttemptInput = z.infer<typeof ZContactAttemptInput>
@@ -91,12 +99,14 @@ export const RESOLUTION_CODES = [
 ] as const
 export type ResolutionCodeValue = (typeof RESOLUTION_CODES)[number]
 
-
 export const ZResolveInput = z
   .object({
     code: z.enum(RESOLUTION_CODES, { error: `code must be one of ${RESOLUTION_CODES.join(', ')}` }),
     summary: trimmed('Summary', 5, 4_000),
-    duplicateOf: z.preprocess(blankToUndefined, z.coerce.number().int().positive('duplicateOf must be a case number').max(INT32_MAX, 'duplicateOf must be a case number').optional()),
+    duplicateOf: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int().positive('duplicateOf must be a case number').max(INT32_MAX, 'duplicateOf must be a case number').optional(),
+    ),
     version: ZVersion,
   })
   .strict()
@@ -139,7 +149,9 @@ export const ZQueueResponse = z.object({
       supportId: z.string(),
       tier: z.enum(TIER_VALUES),
       severity: z.number().int(),
-      businessHoursOnly: z.boolean().describe('Severity 1 on Production / Premier without a technical contact: worked in business hours after the 24/7 initial response'),
+      businessHoursOnly: z
+        .boolean()
+        .describe('Severity 1 on Production / Premier without a technical contact: worked in business hours after the 24/7 initial response'),
       region: z.string(),
       language: z.string(),
       status: z.enum(OPEN_STATUSES),
@@ -147,7 +159,12 @@ export const ZQueueResponse = z.object({
       openedAt: z.iso.datetime(),
       responseTarget: ZTarget,
       responseStatus: ZResponseStatus,
-      timeLeftMinutes: z.number().nullable().describe('Pending deadline: minutes left in the target’s clock (business minutes for business-hours tiers); negative once breached; null without a pending deadline'),
+      timeLeftMinutes: z
+        .number()
+        .nullable()
+        .describe(
+          'Pending deadline: minutes left in the target’s clock (business minutes for business-hours tiers); negative once breached; null without a pending deadline',
+        ),
       assignee: ZPerson.nullable(),
       accountManager: ZPerson.nullable().describe('Premier cases: the support account manager'),
     }),
@@ -182,8 +199,18 @@ export const ZEscalationsResponse = z.object({
       engineer: ZPerson.nullable().describe("The engineer working the case now (the case's assignee); null when unassigned"),
       notes: z.array(z.object({ at: z.iso.datetime(), by: z.string(), text: z.string() })),
       case: z.object({
-        number: z.number().int(), title: z.string(), status: z.string(), organisation: z.string(), tier: z.enum(TIER_VALUES), severity: z.number().int(), region: z.string(),
-        assignee: ZPerson.nullable(), responseTarget: ZTarget, responseStatus: ZResponseStatus, timeLeftMinutes: z.number().nullable(), breachedByMinutes: z.number().nullable(),
+        number: z.number().int(),
+        title: z.string(),
+        status: z.string(),
+        organisation: z.string(),
+        tier: z.enum(TIER_VALUES),
+        severity: z.number().int(),
+        region: z.string(),
+        assignee: ZPerson.nullable(),
+        responseTarget: ZTarget,
+        responseStatus: ZResponseStatus,
+        timeLeftMinutes: z.number().nullable(),
+        breachedByMinutes: z.number().nullable(),
         responseStanding: z.object({ kind: z.enum(['pending', 'breached', 'met', 'closed-unanswered', 'best-effort', 'no-target']), text: z.string() }),
       }),
     }),
@@ -191,10 +218,23 @@ export const ZEscalationsResponse = z.object({
 })
 
 const ZComplianceCounts = z.object({
-  opened: z.number().int(), withTarget: z.number().int(), met: z.number().int(), breached: z.number().int(), pending: z.number().int(), noTarget: z.number().int(),
-  responded: z.number().int(), compliancePct: z.number().nullable(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable(),
+  opened: z.number().int(),
+  withTarget: z.number().int(),
+  met: z.number().int(),
+  breached: z.number().int(),
+  pending: z.number().int(),
+  noTarget: z.number().int(),
+  responded: z.number().int(),
+  compliancePct: z.number().nullable(),
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
 })
-const ZSatisfactionCounts = z.object({ rated: z.number().int(), good: z.number().int(), bad: z.number().int(), goodPct: z.number().nullable().describe('good ÷ rated, in percent') })
+const ZSatisfactionCounts = z.object({
+  rated: z.number().int(),
+  good: z.number().int(),
+  bad: z.number().int(),
+  goodPct: z.number().nullable().describe('good ÷ rated, in percent'),
+})
 
 export const ZComplianceResponse = z.object({
   from: z.iso.date(),

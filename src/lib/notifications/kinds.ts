@@ -43,7 +43,11 @@ export type TNotificationSettingsInput = z.infer<typeof ZNotificationSettingsInp
 
 export const ZMarkNotificationsReadInput = z
   .strictObject({
-    ids: z.array(zText('ids').min(1).max(40), { error: 'ids: a list of notification ids' }).min(1, 'ids: name at least one notification').max(200, 'ids: at most 200 at a time').optional(),
+    ids: z
+      .array(zText('ids').min(1).max(40), { error: 'ids: a list of notification ids' })
+      .min(1, 'ids: name at least one notification')
+      .max(200, 'ids: at most 200 at a time')
+      .optional(),
     all: z.literal(true, { error: 'all: true (mark every notification read)' }).optional(),
   })
   .refine((v) => (v.ids ? 1 : 0) + (v.all ? 1 : 0) === 1, { error: 'Send either { "ids": [...] } or { "all": true }' })
@@ -52,5 +56,10 @@ export type TMarkNotificationsReadInput = z.infer<typeof ZMarkNotificationsReadI
 export const ZListNotificationsQuery = z.strictObject({
   unread: z.enum(['true', 'false'], { error: 'unread: true or false' }).optional(),
   cursor: zText('cursor').max(40, 'cursor: use nextCursor from the previous page').optional(),
-  limit: z.coerce.number({ error: 'limit: a number from 1 to 100' }).int('limit: a whole number').min(1, 'limit: at least 1').max(100, 'limit: at most 100').optional(),
+  limit: z.coerce
+    .number({ error: 'limit: a number from 1 to 100' })
+    .int('limit: a whole number')
+    .min(1, 'limit: at least 1')
+    .max(100, 'limit: at most 100')
+    .optional(),
 })

@@ -324,7 +324,8 @@ function buildTable(core: Core, yearIndex: number): Table {
         const s = Math.max(ps, d * DAY + flat[k]! * MINUTE - off)
         const e = Math.min(pe, d * DAY + flat[k + 1]! * MINUTE - off)
         if (e <= s) continue
-        if (ends.length > 0 && ends[ends.length - 1] === s) ends[ends.length - 1] = e // contiguous: merge
+        if (ends.length > 0 && ends[ends.length - 1] === s)
+          ends[ends.length - 1] = e // contiguous: merge
         else {
           starts.push(s)
           ends.push(e)
@@ -492,10 +493,7 @@ export function msOf(minutes: unknown): number {
 }
 
 function beyondRange(t: number, ms: number): SlaError {
-  return new SlaError(
-    'OUT_OF_RANGE',
-    `${ms / MINUTE} business minutes from ${new Date(t).toISOString()} end after 2100-12-31 (the last supported year)`,
-  )
+  return new SlaError('OUT_OF_RANGE', `${ms / MINUTE} business minutes from ${new Date(t).toISOString()} end after 2100-12-31 (the last supported year)`)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -175,7 +175,11 @@ export function explainResponseTarget(input: ResponseTargetInput): ResponseTarge
       if (reason === null) continue
       base.skippedDays.push({ date, weekday: weekdayName(weekday), reason })
       const midnight = d * DAY - localParts(zone, d * DAY).offset
-      events.push({ t: Math.max(midnight, r.openedAt), order: 2, text: `Skipped ${weekdayName(weekday)} ${date}: ${reason === 'holiday' ? 'holiday' : 'closed all day'}.` })
+      events.push({
+        t: Math.max(midnight, r.openedAt),
+        order: 2,
+        text: `Skipped ${weekdayName(weekday)} ${date}: ${reason === 'holiday' ? 'holiday' : 'closed all day'}.`,
+      })
     }
   }
   events.push({ t: due, order: 9, text: `Due ${base.dueAtLocal} ${zone.name} — ${duration} after opening.` })

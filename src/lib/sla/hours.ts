@@ -88,7 +88,8 @@ export function normalizeWeekly(weekly: unknown): number[][] {
           )
         }
       }
-      if (flat.length > 0 && flat[flat.length - 1] === open) flat[flat.length - 1] = close // touching: merge
+      if (flat.length > 0 && flat[flat.length - 1] === open)
+        flat[flat.length - 1] = close // touching: merge
       else flat.push(open, close)
     }
     out.push(flat)

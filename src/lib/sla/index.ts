@@ -3,16 +3,7 @@
  *
  * See docs/decisions/0002-sla-engine.md for the design, the semantics and the cache bounds.
  */
-export type {
-  Tier,
-  Severity,
-  WeeklyHours,
-  BusinessCalendar,
-  Clock,
-  PolicyTarget,
-  ResponseTarget,
-  ResponseTargetInput,
-} from './types'
+export type { Tier, Severity, WeeklyHours, BusinessCalendar, Clock, PolicyTarget, ResponseTarget, ResponseTargetInput } from './types'
 export { SlaError, isSlaError, type SlaErrorCode } from './errors'
 export {
   POLICY,
@@ -41,10 +32,4 @@ export {
   DEFAULT_TABLE_BUDGET_BYTES as SLA_CACHE_DEFAULT_BUDGET_BYTES,
 } from './calendar'
 export { responseTarget } from './target'
-export {
-  explainResponseTarget,
-  type ResponseTargetExplanation,
-  type ExplainedPeriod,
-  type SkippedDay,
-  type OffsetChange,
-} from './explain'
+export { explainResponseTarget, type ResponseTargetExplanation, type ExplainedPeriod, type SkippedDay, type OffsetChange } from './explain'

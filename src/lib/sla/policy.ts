@@ -21,8 +21,7 @@ export const SEVERITY_DEFINITIONS: Readonly<Record<Severity, SeverityDefinition>
   1: Object.freeze({
     severity: 1 as const,
     label: 'Critical',
-    meaning:
-      'A production system is down or cannot be restored, backups/monitoring all fail, or a vendor product crashed an application or system.',
+    meaning: 'A production system is down or cannot be restored, backups/monitoring all fail, or a vendor product crashed an application or system.',
     examples: Object.freeze([
       'A production system is down or offline and cannot be restored',
       'Excessive abnormal terminations affecting all monitoring, backups and schedules',
@@ -32,8 +31,7 @@ export const SEVERITY_DEFINITIONS: Readonly<Record<Severity, SeverityDefinition>
   2: Object.freeze({
     severity: 2 as const,
     label: 'High',
-    meaning:
-      'The system is available but production-critical applications respond slowly or perform badly; some monitoring or backup jobs are affected.',
+    meaning: 'The system is available but production-critical applications respond slowly or perform badly; some monitoring or backup jobs are affected.',
     examples: Object.freeze([
       'Slow response times in applications needed for production',
       'Poor system performance while the system stays available',
@@ -54,11 +52,7 @@ export const SEVERITY_DEFINITIONS: Readonly<Record<Severity, SeverityDefinition>
     severity: 4 as const,
     label: 'Low',
     meaning: 'How-to questions, documentation or message wording errors, general feedback.',
-    examples: Object.freeze([
-      'How-to questions',
-      'A message text or documentation page that is badly worded or misspelt',
-      'General feedback',
-    ]),
+    examples: Object.freeze(['How-to questions', 'A message text or documentation page that is badly worded or misspelt', 'General feedback']),
   }),
 })
 
@@ -67,10 +61,7 @@ function weekdays(open: string, close: string): WeeklyHours {
 }
 
 /** Support hours per tier: business hours (customer's local time), around the clock, or none. */
-export type TierHours =
-  | { readonly kind: 'business'; readonly weekly: WeeklyHours }
-  | { readonly kind: 'continuous' }
-  | { readonly kind: 'none' }
+export type TierHours = { readonly kind: 'business'; readonly weekly: WeeklyHours } | { readonly kind: 'continuous' } | { readonly kind: 'none' }
 
 export const TIER_HOURS: Readonly<Record<Tier, TierHours>> = Object.freeze({
   PREMIER: Object.freeze({ kind: 'continuous' as const }),

@@ -12,10 +12,7 @@ export type BusinessCalendar = { timeZone: string; weekly: WeeklyHours; holidays
 export type Clock = 'business' | 'continuous'
 
 /** One cell of the policy table. */
-export type PolicyTarget =
-  | { kind: 'deadline'; minutes: number; clock: Clock }
-  | { kind: 'best-effort' }
-  | { kind: 'not-available'; reason: string }
+export type PolicyTarget = { kind: 'deadline'; minutes: number; clock: Clock } | { kind: 'best-effort' } | { kind: 'not-available'; reason: string }
 
 export type ResponseTargetInput = {
   tier: Tier
@@ -26,6 +23,4 @@ export type ResponseTargetInput = {
 }
 
 export type ResponseTarget =
-  | { kind: 'deadline'; dueAt: Date; minutes: number; clock: Clock }
-  | { kind: 'best-effort' }
-  | { kind: 'not-available'; reason: string }
+  { kind: 'deadline'; dueAt: Date; minutes: number; clock: Clock } | { kind: 'best-effort' } | { kind: 'not-available'; reason: string }

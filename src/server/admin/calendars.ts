@@ -17,7 +17,8 @@ export async function listCalendars({ actor }: { actor: Actor }) {
   const rows = await prisma.holidayCalendar.findMany({
     orderBy: { name: 'asc' },
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       regions: { select: { code: true, name: true }, orderBy: { name: 'asc' } },
       _count: { select: { holidays: true, supportIds: true } },
       holidays: { select: { date: true }, orderBy: { date: 'asc' } },
@@ -36,7 +37,8 @@ export async function getCalendar({ actor, calendarId }: { actor: Actor; calenda
   const c = await prisma.holidayCalendar.findUnique({
     where: { id: calendarId },
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       regions: { select: { code: true, name: true }, orderBy: { name: 'asc' } },
       supportIds: { select: { code: true }, orderBy: { code: 'asc' } },
       holidays: { select: { id: true, date: true, name: true }, orderBy: { date: 'asc' } },
@@ -50,8 +52,11 @@ export async function createCalendar({ actor, input, now }: Write) {
   requireVendor(actor, 'ADMIN')
   const { name } = parseInput(ZCalendarInput, input)
   return prisma.$transaction(async (tx) => {
-    if (await tx.holidayCalendar.count({ where: { name: { equals: name, mode: 'insensitive' } } })) throw new AppError('CONFLICT', `A calendar named ${name} already exists`)
-    const calendar = await tx.holidayCalendar.create({ data: { name }, select: { id: true, name: true } }).catch(conflictOnDuplicate(`A calendar named ${name} already exists`))
+    if (await tx.holidayCalendar.count({ where: { name: { equals: name, mode: 'insensitive' } } }))
+      throw new AppError('CONFLICT', `A calendar named ${name} already exists`)
+    const calendar = await tx.holidayCalendar
+      .create({ data: { name }, select: { id: true, name: true } })
+      .catch(conflictOnDuplicate(`A calendar named ${name} already exists`))
     await audit(tx, actor, now, 'holiday-calendar.created', 'HolidayCalendar', calendar.id, { name })
     return calendar
   })
@@ -64,8 +69,11 @@ export async function renameCalendar({ actor, calendarId, input, now }: Write & 
   return prisma.$transaction(async (tx) => {
     const calendar = await tx.holidayCalendar.findUnique({ where: { id: calendarId }, select: { name: true } })
     if (!calendar) throw notFound('That holiday calendar')
-    if (await tx.holidayCalendar.count({ where: { name: { equals: name, mode: 'insensitive' }, id: { not: calendarId } } })) throw new AppError('CONFLICT', `A calendar named ${name} already exists`)
-    const updated = await tx.holidayCalendar.update({ where: { id: calendarId }, data: { name }, select: { id: true, name: true } }).catch(conflictOnDuplicate(`A calendar named ${name} already exists`))
+    if (await tx.holidayCalendar.count({ where: { name: { equals: name, mode: 'insensitive' }, id: { not: calendarId } } }))
+      throw new AppError('CONFLICT', `A calendar named ${name} already exists`)
+    const updated = await tx.holidayCalendar
+      .update({ where: { id: calendarId }, data: { name }, select: { id: true, name: true } })
+      .catch(conflictOnDuplicate(`A calendar named ${name} already exists`))
     await audit(tx, actor, now, 'holiday-calendar.renamed', 'HolidayCalendar', calendarId, { from: calendar.name, to: name })
     return updated
   })
@@ -76,10 +84,16 @@ export async function deleteCalendar({ actor, calendarId, now }: { actor: Actor;
   requireVendor(actor, 'ADMIN')
   safeId(calendarId, 'That holiday calendar')
   await prisma.$transaction(async (tx) => {
-    const c = await tx.holidayCalendar.findUnique({ where: { id: calendarId }, select: { name: true, _count: { select: { regions: true, supportIds: true, holidays: true } } } })
+    const c = await tx.holidayCalendar.findUnique({
+      where: { id: calendarId },
+      select: { name: true, _count: { select: { regions: true, supportIds: true, holidays: true } } },
+    })
     if (!c) throw notFound('That holiday calendar')
     if (c._count.regions || c._count.supportIds) {
-      throw new AppError('CONFLICT', `${c.name} is in use by ${c._count.regions} region(s) and ${c._count.supportIds} Support ID(s): give them another calendar first`)
+      throw new AppError(
+        'CONFLICT',
+        `${c.name} is in use by ${c._count.regions} region(s) and ${c._count.supportIds} Support ID(s): give them another calendar first`,
+      )
     }
     await tx.holidayCalendar.delete({ where: { id: calendarId } })
     await audit(tx, actor, now, 'holiday-calendar.deleted', 'HolidayCalendar', calendarId, { name: c.name, holidays: c._count.holidays })
@@ -96,7 +110,9 @@ export async function addHoliday({ actor, calendarId, input, now }: Write & { ca
     const clash = await tx.holiday.findUnique({ where: { calendarId_date: { calendarId, date: dateOnly(data.date) } }, select: { name: true } })
     const message = `${calendar.name} already has a holiday on ${data.date}${clash ? `: ${clash.name}` : ''}`
     if (clash) throw new AppError('CONFLICT', message)
-    const holiday = await tx.holiday.create({ data: { calendarId, date: dateOnly(data.date), name: data.name }, select: { id: true } }).catch(conflictOnDuplicate(message))
+    const holiday = await tx.holiday
+      .create({ data: { calendarId, date: dateOnly(data.date), name: data.name }, select: { id: true } })
+      .catch(conflictOnDuplicate(message))
     await audit(tx, actor, now, 'holiday.created', 'HolidayCalendar', calendarId, { holidayId: holiday.id, date: data.date, name: data.name })
     return { id: holiday.id, date: data.date, name: data.name }
   })
@@ -107,14 +123,22 @@ export async function updateHoliday({ actor, holidayId, input, now }: Write & { 
   safeId(holidayId, 'That holiday')
   const data = parseInput(ZUpdateHolidayInput, input)
   return prisma.$transaction(async (tx) => {
-    const h = await tx.holiday.findUnique({ where: { id: holidayId }, select: { id: true, calendarId: true, date: true, name: true, calendar: { select: { name: true } } } })
+    const h = await tx.holiday.findUnique({
+      where: { id: holidayId },
+      select: { id: true, calendarId: true, date: true, name: true, calendar: { select: { name: true } } },
+    })
     if (!h) throw notFound('That holiday')
     const date = data.date ?? isoDay(h.date)
     const message = `${h.calendar.name} already has a holiday on ${date}`
-    if (data.date && data.date !== isoDay(h.date) && (await tx.holiday.count({ where: { calendarId: h.calendarId, date: dateOnly(data.date) } }))) throw new AppError('CONFLICT', message)
+    if (data.date && data.date !== isoDay(h.date) && (await tx.holiday.count({ where: { calendarId: h.calendarId, date: dateOnly(data.date) } })))
+      throw new AppError('CONFLICT', message)
     const name = data.name ?? h.name
     await tx.holiday.update({ where: { id: holidayId }, data: { date: dateOnly(date), name } }).catch(conflictOnDuplicate(message))
-    await audit(tx, actor, now, 'holiday.updated', 'HolidayCalendar', h.calendarId, { holidayId, before: { date: isoDay(h.date), name: h.name }, after: { date, name } })
+    await audit(tx, actor, now, 'holiday.updated', 'HolidayCalendar', h.calendarId, {
+      holidayId,
+      before: { date: isoDay(h.date), name: h.name },
+      after: { date, name },
+    })
     return { id: holidayId, date, name }
   })
 }

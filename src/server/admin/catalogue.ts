@@ -15,7 +15,8 @@ export async function listCatalogue({ actor }: { actor: Actor }) {
   const products = await prisma.product.findMany({
     orderBy: { name: 'asc' },
     select: {
-      id: true, name: true,
+      id: true,
+      name: true,
       _count: { select: { supportIds: true, articles: true } },
       versions: {
         orderBy: [{ releasedAt: { sort: 'desc', nulls: 'last' } }, { name: 'desc' }],
@@ -24,7 +25,10 @@ export async function listCatalogue({ actor }: { actor: Actor }) {
     },
   })
   return products.map((p) => ({
-    id: p.id, name: p.name, supportIds: p._count.supportIds, articles: p._count.articles,
+    id: p.id,
+    name: p.name,
+    supportIds: p._count.supportIds,
+    articles: p._count.articles,
     versions: p.versions.map((v) => ({ id: v.id, name: v.name, phase: v.phase, releasedAt: v.releasedAt, cases: v._count.cases })),
   }))
 }
@@ -33,8 +37,11 @@ export async function createProduct({ actor, input, now }: Write) {
   requireVendor(actor, 'ADMIN')
   const { name } = parseInput(ZProductInput, input)
   return prisma.$transaction(async (tx) => {
-    if (await tx.product.count({ where: { name: { equals: name, mode: 'insensitive' } } })) throw new AppError('CONFLICT', `A product named ${name} already exists`)
-    const product = await tx.product.create({ data: { name }, select: { id: true, name: true } }).catch(conflictOnDuplicate(`A product named ${name} already exists`))
+    if (await tx.product.count({ where: { name: { equals: name, mode: 'insensitive' } } }))
+      throw new AppError('CONFLICT', `A product named ${name} already exists`)
+    const product = await tx.product
+      .create({ data: { name }, select: { id: true, name: true } })
+      .catch(conflictOnDuplicate(`A product named ${name} already exists`))
     await audit(tx, actor, now, 'product.created', 'Product', product.id, { name })
     return product
   })
@@ -47,8 +54,11 @@ export async function renameProduct({ actor, productId, input, now }: Write & { 
   return prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id: productId }, select: { id: true, name: true } })
     if (!product) throw notFound('That product')
-    if (await tx.product.count({ where: { name: { equals: name, mode: 'insensitive' }, id: { not: productId } } })) throw new AppError('CONFLICT', `A product named ${name} already exists`)
-    const updated = await tx.product.update({ where: { id: productId }, data: { name }, select: { id: true, name: true } }).catch(conflictOnDuplicate(`A product named ${name} already exists`))
+    if (await tx.product.count({ where: { name: { equals: name, mode: 'insensitive' }, id: { not: productId } } }))
+      throw new AppError('CONFLICT', `A product named ${name} already exists`)
+    const updated = await tx.product
+      .update({ where: { id: productId }, data: { name }, select: { id: true, name: true } })
+      .catch(conflictOnDuplicate(`A product named ${name} already exists`))
     await audit(tx, actor, now, 'product.renamed', 'Product', productId, { from: product.name, to: name })
     return updated
   })
@@ -86,9 +96,17 @@ export async function addVersion({ actor, productId, input, now }: Write & { pro
     const duplicate = `${product.name} already has a version ${data.name}`
     if (await tx.productVersion.count({ where: { productId, name: data.name } })) throw new AppError('CONFLICT', duplicate)
     const version = await tx.productVersion
-      .create({ data: { productId, name: data.name, phase: data.phase, releasedAt: data.releasedAt ? dateOnly(data.releasedAt) : null }, select: { id: true, name: true, phase: true, releasedAt: true } })
+      .create({
+        data: { productId, name: data.name, phase: data.phase, releasedAt: data.releasedAt ? dateOnly(data.releasedAt) : null },
+        select: { id: true, name: true, phase: true, releasedAt: true },
+      })
       .catch(conflictOnDuplicate(duplicate))
-    await audit(tx, actor, now, 'product-version.created', 'ProductVersion', version.id, { product: product.name, name: data.name, phase: data.phase, releasedAt: data.releasedAt ?? null })
+    await audit(tx, actor, now, 'product-version.created', 'ProductVersion', version.id, {
+      product: product.name,
+      name: data.name,
+      phase: data.phase,
+      releasedAt: data.releasedAt ?? null,
+    })
     return version
   })
 }
@@ -100,10 +118,14 @@ export async function updateVersion({ actor, versionId, input, now }: Write & { 
   safeId(versionId, 'That version')
   const data = parseInput(ZUpdateVersionInput, input)
   return prisma.$transaction(async (tx) => {
-    const version = await tx.productVersion.findUnique({ where: { id: versionId }, select: { id: true, name: true, phase: true, releasedAt: true, productId: true, product: { select: { name: true } } } })
+    const version = await tx.productVersion.findUnique({
+      where: { id: versionId },
+      select: { id: true, name: true, phase: true, releasedAt: true, productId: true, product: { select: { name: true } } },
+    })
     if (!version) throw notFound('That version')
     const duplicate = `${version.product.name} already has a version ${data.name}`
-    if (data.name && data.name !== version.name && (await tx.productVersion.count({ where: { productId: version.productId, name: data.name } }))) throw new AppError('CONFLICT', duplicate)
+    if (data.name && data.name !== version.name && (await tx.productVersion.count({ where: { productId: version.productId, name: data.name } })))
+      throw new AppError('CONFLICT', duplicate)
     const updated = await tx.productVersion
       .update({
         where: { id: versionId },
@@ -129,9 +151,16 @@ export async function deleteVersion({ actor, versionId, now }: { actor: Actor; v
   requireVendor(actor, 'ADMIN')
   safeId(versionId, 'That version')
   await prisma.$transaction(async (tx) => {
-    const version = await tx.productVersion.findUnique({ where: { id: versionId }, select: { id: true, name: true, product: { select: { name: true } }, _count: { select: { cases: true } } } })
+    const version = await tx.productVersion.findUnique({
+      where: { id: versionId },
+      select: { id: true, name: true, product: { select: { name: true } }, _count: { select: { cases: true } } },
+    })
     if (!version) throw notFound('That version')
-    if (version._count.cases) throw new AppError('CONFLICT', `${version.product.name} ${version.name} cannot be deleted: ${version._count.cases} case(s) are about it. Mark it discontinued instead.`)
+    if (version._count.cases)
+      throw new AppError(
+        'CONFLICT',
+        `${version.product.name} ${version.name} cannot be deleted: ${version._count.cases} case(s) are about it. Mark it discontinued instead.`,
+      )
     await tx.productVersion.delete({ where: { id: versionId } })
     await audit(tx, actor, now, 'product-version.deleted', 'ProductVersion', versionId, { product: version.product.name, name: version.name })
   })

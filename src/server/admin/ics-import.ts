@@ -56,7 +56,8 @@ async function plan(db: Tx | typeof prisma, calendarId: string, input: TIcsImpor
     else if (current.name !== h.name) rename.push({ id: current.id, date: h.date, from: current.name, to: h.name })
     else unchanged++
   }
-  const remove = input.mode === 'replace' ? existing.filter((h) => !inFile.has(isoDay(h.date))).map((h) => ({ id: h.id, date: isoDay(h.date), name: h.name })) : []
+  const remove =
+    input.mode === 'replace' ? existing.filter((h) => !inFile.has(isoDay(h.date))).map((h) => ({ id: h.id, date: isoDay(h.date), name: h.name })) : []
   const digest = createHash('sha256').update(JSON.stringify({ calendarId, add, rename, remove })).digest('hex')
   return { calendar, mode: input.mode, years, add, rename, remove, unchanged, skipped: parsed.skipped, digest }
 }

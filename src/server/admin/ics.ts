@@ -27,7 +27,11 @@ const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pa
 function textOf(value: unknown): string {
   const raw = typeof value === 'string' ? value : value && typeof value === 'object' && 'val' in value ? String((value as { val: unknown }).val) : ''
   // Control characters (a NUL above all) never belong in a holiday's name.
-  return raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd').replace(/\s+/g, ' ').trim()
+  return raw
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** Every local date of an all-day span [start, end); a missing or empty end means one day. */
@@ -84,7 +88,11 @@ export function parseIcsHolidays(text: string, window: IcsWindow): { holidays: I
           .filter((i) => i.isFullDay)
           .map((i) => ({ start: i.start, end: i.end, name: textOf(i.summary).slice(0, NAME_MAX) || summary }))
       : [{ start, end: event.end, name: summary }]
-    const days = spans.flatMap((s) => daysOf(s.start, s.end).filter(inWindow).map((date) => ({ date, name: s.name })))
+    const days = spans.flatMap((s) =>
+      daysOf(s.start, s.end)
+        .filter(inWindow)
+        .map((date) => ({ date, name: s.name })),
+    )
     if (days.length === 0) {
       skipped.push({ summary, reason: `outside ${window.fromYear}–${window.toYear}` })
       continue
@@ -95,9 +103,8 @@ export function parseIcsHolidays(text: string, window: IcsWindow): { holidays: I
       byDate.set(date, names)
     }
   }
-  if (byDate.size > ICS_MAX_HOLIDAYS) throw new IcsError(`The file has ${byDate.size} holiday days in ${window.fromYear}–${window.toYear}; at most ${ICS_MAX_HOLIDAYS} can be imported at once.`)
-  const holidays = [...byDate.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, names]) => ({ date, name: names.join(' / ').slice(0, NAME_MAX) }))
+  if (byDate.size > ICS_MAX_HOLIDAYS)
+    throw new IcsError(`The file has ${byDate.size} holiday days in ${window.fromYear}–${window.toYear}; at most ${ICS_MAX_HOLIDAYS} can be imported at once.`)
+  const holidays = [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, names]) => ({ date, name: names.join(' / ').slice(0, NAME_MAX) }))
   return { holidays, skipped }
 }

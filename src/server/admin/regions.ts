@@ -16,7 +16,11 @@ export async function listRegions({ actor }: { actor: Actor }) {
     prisma.region.findMany({
       orderBy: { name: 'asc' },
       select: {
-        code: true, name: true, languages: true, defaultTimeZone: true, holidayCalendarId: true,
+        code: true,
+        name: true,
+        languages: true,
+        defaultTimeZone: true,
+        holidayCalendarId: true,
         holidayCalendar: { select: { id: true, name: true } },
         phoneLines: { orderBy: { country: 'asc' }, select: { id: true, country: true, number: true, hours: true } },
         _count: { select: { supportIds: true } },
@@ -32,7 +36,9 @@ export function canonicalZone(zone: string): string {
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
   } catch {
-    throw new AppError('BAD_REQUEST', `Invalid input: defaultTimeZone: ${zone} is not an IANA time zone (e.g. Europe/Berlin)`, [{ path: 'defaultTimeZone', message: `${zone} is not an IANA time zone (e.g. Europe/Berlin)` }])
+    throw new AppError('BAD_REQUEST', `Invalid input: defaultTimeZone: ${zone} is not an IANA time zone (e.g. Europe/Berlin)`, [
+      { path: 'defaultTimeZone', message: `${zone} is not an IANA time zone (e.g. Europe/Berlin)` },
+    ])
   }
 }
 
@@ -47,7 +53,10 @@ export async function updateRegion({ actor, regionCode, input, now }: Write & { 
   const data = parseInput(ZUpdateRegionInput, input)
   const defaultTimeZone = data.defaultTimeZone ? canonicalZone(data.defaultTimeZone) : undefined
   return prisma.$transaction(async (tx) => {
-    const region = await tx.region.findUnique({ where: { code: regionCode }, select: { code: true, name: true, languages: true, defaultTimeZone: true, holidayCalendarId: true } })
+    const region = await tx.region.findUnique({
+      where: { code: regionCode },
+      select: { code: true, name: true, languages: true, defaultTimeZone: true, holidayCalendarId: true },
+    })
     if (!region) throw notFound(`Region ${regionCode}`)
     if (data.holidayCalendarId && !(await tx.holidayCalendar.count({ where: { id: data.holidayCalendarId } }))) {
       throw new AppError('UNPROCESSABLE', 'That holiday calendar does not exist')
@@ -87,7 +96,11 @@ export async function updatePhoneLine({ actor, phoneLineId, input, now }: Write 
     const line = await tx.phoneLine.findUnique({ where: { id: phoneLineId }, select: { id: true, regionCode: true, country: true, number: true, hours: true } })
     if (!line) throw notFound('That phone line')
     const updated = await tx.phoneLine.update({ where: { id: phoneLineId }, data, select: { id: true, country: true, number: true, hours: true } })
-    await audit(tx, actor, now, 'phone-line.updated', 'PhoneLine', phoneLineId, { regionCode: line.regionCode, before: { country: line.country, number: line.number, hours: line.hours }, after: data })
+    await audit(tx, actor, now, 'phone-line.updated', 'PhoneLine', phoneLineId, {
+      regionCode: line.regionCode,
+      before: { country: line.country, number: line.number, hours: line.hours },
+      after: data,
+    })
     return updated
   })
 }

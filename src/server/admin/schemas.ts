@@ -4,14 +4,10 @@ import { z } from 'zod'
 import { zIsoDate, zText } from '@/lib/text'
 
 const text = (label: string, max: number) =>
-  zText(label, `${label} is required`)
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`)
+  zText(label, `${label} is required`).trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`)
 // Holidays and release dates: a real date (no 2026-02-30, no year 0 that PostgreSQL refuses).
 const isoDate = (label: string) => zIsoDate(label)
-const optionalDate = (label: string) =>
-  z.union([z.literal('').transform(() => null), z.null(), isoDate(label)]).optional()
+const optionalDate = (label: string) => z.union([z.literal('').transform(() => null), z.null(), isoDate(label)]).optional()
 
 export const LIFECYCLE_PHASES = ['CURRENT', 'LIMITED', 'DISCONTINUED'] as const
 const ZPhase = z.enum(LIFECYCLE_PHASES, { error: 'Lifecycle phase must be CURRENT, LIMITED or DISCONTINUED' })
@@ -46,8 +42,16 @@ export type TUpdateRegionInput = z.infer<typeof ZUpdateRegionInput>
 export const ZPhoneLineInput = z
   .object({
     country: text('Country', 80),
-    number: z.string({ error: 'Number is required' }).trim().regex(/^\+?[0-9 ()./-]{6,32}$/, 'Number must be a phone number such as +44 20 7946 0321'),
-    hours: zText('Hours').trim().max(200, 'Hours must be at most 200 characters').optional().nullable().transform((v) => v || null),
+    number: z
+      .string({ error: 'Number is required' })
+      .trim()
+      .regex(/^\+?[0-9 ()./-]{6,32}$/, 'Number must be a phone number such as +44 20 7946 0321'),
+    hours: zText('Hours')
+      .trim()
+      .max(200, 'Hours must be at most 200 characters')
+      .optional()
+      .nullable()
+      .transform((v) => v || null),
   })
   .strict()
 export type TPhoneLineInput = z.infer<typeof ZPhoneLineInput>
@@ -63,7 +67,11 @@ export const ZUpdateHolidayInput = z
   .refine((v) => Object.keys(v).length > 0, 'Send a new date or name')
 
 export const ICS_MAX_CHARS = 1_000_000
-const year = z.coerce.number({ error: 'Year must be a number' }).int('Year must be a whole number').min(1970, 'Year must be 1970 or later').max(2100, 'Year must be 2100 or earlier')
+const year = z.coerce
+  .number({ error: 'Year must be a number' })
+  .int('Year must be a whole number')
+  .min(1970, 'Year must be 1970 or later')
+  .max(2100, 'Year must be 2100 or earlier')
 const ZIcsBase = z.object({
   ics: z.string({ error: 'Choose an .ics file' }).min(1, 'The file is empty'),
   // merge: add and rename; replace: also delete the calendar's holidays in the chosen years that the file does not have.

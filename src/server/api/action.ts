@@ -64,10 +64,7 @@ export function formError(error: AppError, formFields: FormFields = {}): ActionE
  * Typed errors become form messages: field errors keyed by the form's field names, every message
  * in words (decision 0010).
  */
-export async function runAction<T>(
-  run: (actor: Actor) => Promise<T>,
-  options: ActionShape & { fields?: FormFields } = {},
-): Promise<ActionResult<T>> {
+export async function runAction<T>(run: (actor: Actor) => Promise<T>, options: ActionShape & { fields?: FormFields } = {}): Promise<ActionResult<T>> {
   try {
     const actor = await requireActor()
     checkActionShape(options)

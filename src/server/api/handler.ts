@@ -31,9 +31,7 @@ type Ctx<P> = { params: Promise<P> }
  * Before that, every request passes the checks no route may forget (decision 0007): a declared
  * body over its limit is refused (413), and a cookie-authenticated write from another origin (403).
  */
-export function authedRoute<P = Record<string, never>>(
-  run: (args: { actor: Actor; req: Request; params: P }) => Promise<Response | unknown>,
-) {
+export function authedRoute<P = Record<string, never>>(run: (args: { actor: Actor; req: Request; params: P }) => Promise<Response | unknown>) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       assertDeclaredLength(req)

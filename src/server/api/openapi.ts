@@ -28,7 +28,10 @@ export function buildOpenApiDocument() {
       },
     }
     for (const status of op.errors) {
-      responses[String(status)] = { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+      responses[String(status)] = {
+        description: ERROR_DESCRIPTIONS[status],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      }
     }
     paths[op.path] ??= {}
     paths[op.path]![op.method.toLowerCase()] = {
@@ -43,7 +46,12 @@ export function buildOpenApiDocument() {
   }
   return {
     openapi: '3.0.3',
-    info: { title: 'Support Portal API', version: '1.0.0', description: 'The same services as the portal pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer …) created on your profile page.' },
+    info: {
+      title: 'Support Portal API',
+      version: '1.0.0',
+      description:
+        'The same services as the portal pages. Authenticate with the session cookie or a personal API token (Authorization: Bearer …) created on your profile page.',
+    },
     servers: [{ url: '/' }],
     paths,
     components: {

@@ -30,7 +30,10 @@ export function assertDeclaredLength(req: Request): void {
   if (Number(declared) <= limit) return
   // An upload is refused naming the policy's per-file limit, as the upload route itself does.
   if (limit !== JSON_BODY_MAX_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The upload is larger than the limit: the limit is ${formatBytes(env.UPLOAD_MAX_BYTES)} per file; nothing was read or changed`)
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The upload is larger than the limit: the limit is ${formatBytes(env.UPLOAD_MAX_BYTES)} per file; nothing was read or changed`,
+    )
   }
   throw tooLarge(limit)
 }

@@ -26,11 +26,12 @@ export type Actor = {
 }
 
 export const isVendor = (actor: Actor) => actor.orgKind === 'VENDOR'
-export const hasVendorRole = (actor: Actor, ...roles: VendorRole[]) =>
-  isVendor(actor) && roles.some((r) => actor.vendorRoles.includes(r))
+export const hasVendorRole = (actor: Actor, ...roles: VendorRole[]) => isVendor(actor) && roles.some((r) => actor.vendorRoles.includes(r))
 
 const ACTOR_USER = { include: { organisation: { select: { name: true, kind: true } } } } as const
-type ActorUser = Pick<User, 'id' | 'email' | 'name' | 'organisationId' | 'vendorRoles' | 'timeZone' | 'locale'> & { organisation: { name: string; kind: OrgKind } }
+type ActorUser = Pick<User, 'id' | 'email' | 'name' | 'organisationId' | 'vendorRoles' | 'timeZone' | 'locale'> & {
+  organisation: { name: string; kind: OrgKind }
+}
 
 function toActor(user: ActorUser): Actor {
   noteRequestUser(user.id)
@@ -71,7 +72,10 @@ export async function actorForBearer(authorization: string, now: Date): Promise<
   if (!token) return { actor: null, refusal: 'This API token is not valid' }
   if (token.revokedAt) return { actor: null, refusal: 'This API token was revoked: create a new one on your profile page' }
   if (token.expiresAt <= now) {
-    return { actor: null, refusal: `This API token expired on ${token.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: create a new one on your profile page` }
+    return {
+      actor: null,
+      refusal: `This API token expired on ${token.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: create a new one on your profile page`,
+    }
   }
   if (token.user.disabledAt) return { actor: null, refusal: 'This API token is not valid' }
   const stale = new Date(now.getTime() - TOKEN_LAST_USE_STEP_MS)

@@ -14,7 +14,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', 
 export function clientAddress(headers: HeaderBag, hops = env.TRUST_PROXY_HOPS): string {
   const peer = one(headers[PEER_HEADER])?.trim()
   if (!peer) return 'unknown'
-  const forwarded = (one(headers[FORWARDED_HEADER]) ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const forwarded = (one(headers[FORWARDED_HEADER]) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const chain = [...forwarded, peer]
   return chain[Math.max(0, chain.length - 1 - hops)]!
 }

@@ -31,7 +31,12 @@ export function checkUploadName(rawName: string): { name: string; contentType: s
   if (!name) throw new AppError('BAD_REQUEST', 'The file needs a name')
   const contentType = UPLOAD_TYPES[extensionOf(name)]
   if (!contentType) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${name}: this file type is not accepted. Send logs and diagnostics as ${Object.keys(UPLOAD_TYPES).map((e) => `.${e}`).join(', ')}`)
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `${name}: this file type is not accepted. Send logs and diagnostics as ${Object.keys(UPLOAD_TYPES)
+        .map((e) => `.${e}`)
+        .join(', ')}`,
+    )
   }
   return { name, contentType }
 }
@@ -82,7 +87,15 @@ export async function uploadAttachment({ actor, number, file, now }: { actor: Ac
         data: isVendor(actor) ? {} : { lastCustomerActivityAt: now, ...(resumes ? { status: 'IN_PROGRESS' } : {}) },
         events: [
           { type: 'attachment.added', after: { attachmentId: a.id, name, size: a.size, sha256: a.sha256 } },
-          ...(resumes ? [{ type: 'case.status-changed', before: { status: 'WAITING_ON_CUSTOMER' }, after: { status: 'IN_PROGRESS', reason: 'customer uploaded diagnostics' } }] : []),
+          ...(resumes
+            ? [
+                {
+                  type: 'case.status-changed',
+                  before: { status: 'WAITING_ON_CUSTOMER' },
+                  after: { status: 'IN_PROGRESS', reason: 'customer uploaded diagnostics' },
+                },
+              ]
+            : []),
         ],
       })
       if (!isVendor(actor)) await notify(tx, { kind: 'customer-activity', caseId: c.id, actorId: actor.id, attachmentId: a.id, resumed: resumes }, now)
@@ -108,7 +121,10 @@ const closedCase = (number: number, status: string) =>
 export async function readAttachment({ actor, number, attachmentId }: { actor: Actor; number: number; attachmentId: string }) {
   const c = await findVisibleCase(prisma, actor, number, { id: true })
   safeId(attachmentId, 'That file') // a NUL byte in the id from the URL is "not found", not a database error
-  const a = await prisma.attachment.findFirst({ where: { id: attachmentId, caseId: c.id }, select: { name: true, contentType: true, size: true, sha256: true, storageKey: true } })
+  const a = await prisma.attachment.findFirst({
+    where: { id: attachmentId, caseId: c.id },
+    select: { name: true, contentType: true, size: true, sha256: true, storageKey: true },
+  })
   if (!a) throw notFound('That file')
   const blob = await blobStore().get(a.storageKey)
   if (!blob) throw notFound('That file')

@@ -15,13 +15,7 @@ export type StoredTarget = {
  * The response target a case gets, as stored on it. Feedback has no target (policy: "no SLA");
  * a tier × severity the policy marks N/A is refused with the policy's reason (422).
  */
-export function computeCaseTarget(input: {
-  tier: Tier
-  severity: Severity
-  category: CaseCategory
-  openedAt: Date
-  calendar: CaseCalendar
-}): StoredTarget {
+export function computeCaseTarget(input: { tier: Tier; severity: Severity; category: CaseCategory; openedAt: Date; calendar: CaseCalendar }): StoredTarget {
   if (input.category === 'FEEDBACK') return { targetKind: 'NONE', targetDueAt: null, targetMinutes: null, targetClock: null }
   const target = responseTarget({
     tier: input.tier,

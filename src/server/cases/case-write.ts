@@ -6,12 +6,7 @@ import type { Actor } from '@/server/auth/actor'
 import { caseWhere } from '@/server/access/scope'
 
 /** A case the actor may see, by its number; anything else is "not found" (404, never 403). */
-export async function findVisibleCase<S extends Prisma.CaseSelect>(
-  db: Tx | typeof prisma,
-  actor: Actor,
-  number: number,
-  select: S,
-) {
+export async function findVisibleCase<S extends Prisma.CaseSelect>(db: Tx | typeof prisma, actor: Actor, number: number, select: S) {
   const found = await db.case.findFirst({ where: { AND: [{ number }, caseWhere(actor)] }, select })
   if (!found) throw notFound(`Case #${number}`)
   return found

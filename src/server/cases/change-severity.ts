@@ -21,10 +21,24 @@ import { notify } from '@/server/notifications/notify'
 export async function changeSeverity({ actor, number, input, now }: { actor: Actor; number: number; input: unknown; now: Date }) {
   const data = parseInput(ZChangeSeverityInput, input)
   const c = await findWorkableCase(prisma, actor, number, {
-    id: true, version: true, status: true, tier: true, category: true, severity: true, openedAt: true, supportIdId: true, firstResponseAt: true,
-    targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, technicalContactName: true, businessHoursOnly: true,
+    id: true,
+    version: true,
+    status: true,
+    tier: true,
+    category: true,
+    severity: true,
+    openedAt: true,
+    supportIdId: true,
+    firstResponseAt: true,
+    targetKind: true,
+    targetDueAt: true,
+    targetMinutes: true,
+    targetClock: true,
+    technicalContactName: true,
+    businessHoursOnly: true,
   })
-  if (!isOpenStatus(c.status)) throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: its severity can no longer change`)
+  if (!isOpenStatus(c.status))
+    throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: its severity can no longer change`)
   if (data.severity === c.severity) throw new AppError('CONFLICT', `Case #${number} is already Severity ${c.severity}`)
   if (c.category === 'FEEDBACK') throw new AppError('UNPROCESSABLE', 'Feedback cases stay Severity 4: they have no response target')
   const version = versionToWrite(c, data.version)
@@ -40,11 +54,26 @@ export async function changeSeverity({ actor, number, input, now }: { actor: Act
       now,
       // A new target deserves its own breach warning.
       data: { severity: data.severity, businessHoursOnly, ...target, responseDueAt: c.firstResponseAt ? null : target.targetDueAt, breachWarningSentAt: null },
-      events: [{
-        type: 'case.severity-changed',
-        before: { severity: c.severity, businessHoursOnly: c.businessHoursOnly, targetKind: c.targetKind, targetDueAt: c.targetDueAt?.toISOString() ?? null, targetMinutes: c.targetMinutes },
-        after: { severity: data.severity, businessHoursOnly, targetKind: target.targetKind, targetDueAt: target.targetDueAt?.toISOString() ?? null, targetMinutes: target.targetMinutes, reason: data.reason },
-      }],
+      events: [
+        {
+          type: 'case.severity-changed',
+          before: {
+            severity: c.severity,
+            businessHoursOnly: c.businessHoursOnly,
+            targetKind: c.targetKind,
+            targetDueAt: c.targetDueAt?.toISOString() ?? null,
+            targetMinutes: c.targetMinutes,
+          },
+          after: {
+            severity: data.severity,
+            businessHoursOnly,
+            targetKind: target.targetKind,
+            targetDueAt: target.targetDueAt?.toISOString() ?? null,
+            targetMinutes: target.targetMinutes,
+            reason: data.reason,
+          },
+        },
+      ],
     })
     await notify(tx, { kind: 'severity-changed', caseId: c.id, actorId: actor.id, from: c.severity, reason: data.reason }, now)
   })

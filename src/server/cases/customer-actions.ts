@@ -9,12 +9,17 @@ import { customerActivityResumes, isOpenStatus } from '@/lib/cases/status'
 import { closeEscalationsWithCase } from '@/server/escalations/close-with-case'
 
 function requireCustomerSide(actor: Actor, what: string) {
-  if (isVendor(actor)) throw new AppError('FORBIDDEN', `Vendor staff do not ${what}: ${what === 'comment' ? 'post a reply (POST …/replies) instead' : 'it is the customer’s action'}`)
+  if (isVendor(actor))
+    throw new AppError(
+      'FORBIDDEN',
+      `Vendor staff do not ${what}: ${what === 'comment' ? 'post a reply (POST …/replies) instead' : 'it is the customer’s action'}`,
+    )
 }
 
 async function openCaseFor(actor: Actor, number: number) {
   const c = await findVisibleCase(prisma, actor, number, { id: true, version: true, status: true })
-  if (!isOpenStatus(c.status)) throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: open a new case that references it instead`)
+  if (!isOpenStatus(c.status))
+    throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: open a new case that references it instead`)
   return c
 }
 
@@ -40,7 +45,10 @@ export async function addComment({ actor, number, input, now }: { actor: Actor; 
     throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: open a new case that references it instead`)
   }
   return prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { caseId: c.id, authorId: actor.id, body, internal: false, createdAt: now }, select: { id: true, createdAt: true } })
+    const comment = await tx.comment.create({
+      data: { caseId: c.id, authorId: actor.id, body, internal: false, createdAt: now },
+      select: { id: true, createdAt: true },
+    })
     const resumes = customerActivityResumes(c.status) || reopens
     const events: CaseEventInput[] = [{ type: 'comment.added', after: { commentId: comment.id } }]
     if (reopens) {
@@ -67,7 +75,14 @@ export async function addComment({ actor, number, input, now }: { actor: Actor; 
     })
     if (reopens) {
       await tx.auditEntry.create({
-        data: { actorId: actor.id, at: now, action: 'case.reopened', entityType: 'Case', entityId: c.id, data: { number, resolvedAt: c.resolvedAt!.toISOString(), commentId: comment.id } },
+        data: {
+          actorId: actor.id,
+          at: now,
+          action: 'case.reopened',
+          entityType: 'Case',
+          entityId: c.id,
+          data: { number, resolvedAt: c.resolvedAt!.toISOString(), commentId: comment.id },
+        },
       })
       await notify(tx, { kind: 'case-reopened', caseId: c.id, actorId: actor.id, commentId: comment.id }, now)
     } else {
@@ -87,7 +102,10 @@ export async function confirmResolution({ actor, number, input, now }: { actor: 
   requireCustomerSide(actor, 'confirm resolutions')
   const c = await findVisibleCase(prisma, actor, number, { id: true, version: true, status: true })
   if (c.status !== 'RESOLVED') {
-    throw new AppError('CONFLICT', c.status === 'CLOSED' ? `Case #${number} is already closed` : `Case #${number} is not resolved yet: only a resolution can be confirmed`)
+    throw new AppError(
+      'CONFLICT',
+      c.status === 'CLOSED' ? `Case #${number} is already closed` : `Case #${number} is not resolved yet: only a resolution can be confirmed`,
+    )
   }
   const version = versionToWrite(c, data.version)
   const comment = data.comment || null
@@ -107,7 +125,9 @@ export async function confirmResolution({ actor, number, input, now }: { actor: 
         ...escalationEvents,
       ],
     })
-    await tx.auditEntry.create({ data: { actorId: actor.id, at: now, action: 'case.rated', entityType: 'Case', entityId: c.id, data: { number, rating: data.rating, comment } } })
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, at: now, action: 'case.rated', entityType: 'Case', entityId: c.id, data: { number, rating: data.rating, comment } },
+    })
   })
   return { number, status: 'CLOSED' as const, closedAt: now, rating: data.rating }
 }
@@ -147,7 +167,14 @@ export async function escalateCase({ actor, number, input, now }: { actor: Actor
       data: { caseId: c.id, requestedById: actor.id, reason: data.reason, preferredContactTime: data.preferredContactTime || null, openedAt: now },
       select: { id: true, status: true, openedAt: true },
     })
-    await appendCaseEvents(tx, { caseId: c.id, actor, now, events: [{ type: 'escalation.opened', after: { escalationId: escalation.id, reason: data.reason, preferredContactTime: data.preferredContactTime ?? null } }] })
+    await appendCaseEvents(tx, {
+      caseId: c.id,
+      actor,
+      now,
+      events: [
+        { type: 'escalation.opened', after: { escalationId: escalation.id, reason: data.reason, preferredContactTime: data.preferredContactTime ?? null } },
+      ],
+    })
     await notify(tx, { kind: 'escalation-opened', escalationId: escalation.id }, now)
     return escalation
   })

@@ -15,7 +15,16 @@ import { hasPhoneSupport } from '@/lib/cases/phone-support'
 
 export type TimelineItem =
   | { kind: 'comment'; id: string; at: Date; author: { name: string; side: 'customer' | 'vendor' }; body: string; internal: boolean }
-  | { kind: 'event'; id: string; at: Date; type: string; actor: { name: string; side: 'customer' | 'vendor' } | null; before: unknown; after: unknown; internal: boolean }
+  | {
+      kind: 'event'
+      id: string
+      at: Date
+      type: string
+      actor: { name: string; side: 'customer' | 'vendor' } | null
+      before: unknown
+      after: unknown
+      internal: boolean
+    }
 
 /** One case as the actor may see it: customers never see internal notes or internal events. */
 export async function getCase({ actor, number, now }: { actor: Actor; number: number; now: Date }) {
@@ -24,27 +33,63 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
   const c = await prisma.case.findUniqueOrThrow({
     where: { id },
     include: {
-      supportId: { select: { id: true, code: true, tier: true, organisation: { select: { name: true } }, accountManager: { select: { name: true, email: true } }, region: { select: { name: true, phoneLines: { select: { country: true, number: true, hours: true }, orderBy: { country: 'asc' } } } } } },
+      supportId: {
+        select: {
+          id: true,
+          code: true,
+          tier: true,
+          organisation: { select: { name: true } },
+          accountManager: { select: { name: true, email: true } },
+          region: { select: { name: true, phoneLines: { select: { country: true, number: true, hours: true }, orderBy: { country: 'asc' } } } },
+        },
+      },
       productVersion: { select: { name: true, phase: true, product: { select: { name: true } } } },
       openedBy: { select: { name: true, organisation: { select: { kind: true } } } },
       assignee: { select: { name: true, email: true } },
       ratedBy: { select: { name: true } },
       relatedCase: { select: { number: true, title: true } },
       referencedBy: { select: { number: true, title: true }, orderBy: { number: 'asc' } },
-      comments: { where: vendor ? {} : { internal: false }, orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, organisation: { select: { kind: true } } } } } },
-      events: { where: vendor ? {} : { internal: false }, orderBy: [{ at: 'asc' }, { id: 'asc' }], include: { actor: { select: { name: true, organisation: { select: { kind: true } } } } } },
+      comments: {
+        where: vendor ? {} : { internal: false },
+        orderBy: { createdAt: 'asc' },
+        include: { author: { select: { name: true, organisation: { select: { kind: true } } } } },
+      },
+      events: {
+        where: vendor ? {} : { internal: false },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        include: { actor: { select: { name: true, organisation: { select: { kind: true } } } } },
+      },
       attachments: { orderBy: { createdAt: 'asc' }, include: { uploadedBy: { select: { name: true } } } },
-      escalations: { orderBy: { openedAt: 'asc' }, select: { id: true, status: true, openedAt: true, reason: true, preferredContactTime: true, resolvedAt: true, resolution: true } },
+      escalations: {
+        orderBy: { openedAt: 'asc' },
+        select: { id: true, status: true, openedAt: true, reason: true, preferredContactTime: true, resolvedAt: true, resolution: true },
+      },
     },
   })
   const calendar = await calendarForSupportId(prisma, c.supportId.id)
   const side = (kind: string) => (kind === 'VENDOR' ? ('vendor' as const) : ('customer' as const))
   const timeline: TimelineItem[] = [
-    ...c.comments.map((m) => ({ kind: 'comment' as const, id: m.id, at: m.createdAt, author: { name: m.author.name, side: side(m.author.organisation.kind) }, body: m.body, internal: m.internal })),
+    ...c.comments.map((m) => ({
+      kind: 'comment' as const,
+      id: m.id,
+      at: m.createdAt,
+      author: { name: m.author.name, side: side(m.author.organisation.kind) },
+      body: m.body,
+      internal: m.internal,
+    })),
     // Comments speak for themselves; their events would only repeat them.
     ...c.events
       .filter((e) => e.type !== 'comment.added' && e.type !== 'reply.added')
-      .map((e) => ({ kind: 'event' as const, id: String(e.id), at: e.at, type: e.type, actor: e.actor ? { name: e.actor.name, side: side(e.actor.organisation.kind) } : null, before: vendor ? e.before : withoutEmails(e.before), after: vendor ? e.after : withoutEmails(e.after), internal: e.internal })),
+      .map((e) => ({
+        kind: 'event' as const,
+        id: String(e.id),
+        at: e.at,
+        type: e.type,
+        actor: e.actor ? { name: e.actor.name, side: side(e.actor.organisation.kind) } : null,
+        before: vendor ? e.before : withoutEmails(e.before),
+        after: vendor ? e.after : withoutEmails(e.after),
+        internal: e.internal,
+      })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime())
 
   const open = isOpenStatus(c.status)
@@ -67,7 +112,12 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
     severity: c.severity,
     status: c.status,
     tier: c.tier,
-    supportId: { code: c.supportId.code, organisation: c.supportId.organisation.name, region: c.supportId.region.name, accountManager: c.tier === 'PREMIER' ? c.supportId.accountManager : null },
+    supportId: {
+      code: c.supportId.code,
+      organisation: c.supportId.organisation.name,
+      region: c.supportId.region.name,
+      accountManager: c.tier === 'PREMIER' ? c.supportId.accountManager : null,
+    },
     product: c.productVersion ? { name: c.productVersion.product.name, version: c.productVersion.name, phase: c.productVersion.phase } : null,
     preferredLanguage: c.preferredLanguage,
     technicalContact: c.technicalContactName ? { name: c.technicalContactName, phone: c.technicalContactPhone } : null,
@@ -88,12 +138,22 @@ export async function getCase({ actor, number, now }: { actor: Actor; number: nu
     relatedCase: c.relatedCase,
     referencedBy: c.referencedBy,
     timeline,
-    attachments: c.attachments.map((a) => ({ id: a.id, name: a.name, size: a.size, contentType: a.contentType, sha256: a.sha256, uploadedAt: a.createdAt, uploadedBy: a.uploadedBy.name })),
+    attachments: c.attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      contentType: a.contentType,
+      sha256: a.sha256,
+      uploadedAt: a.createdAt,
+      uploadedBy: a.uploadedBy.name,
+    })),
     escalations: c.escalations,
     phoneLines,
     // The customer's own calendar (site zone and holidays): the SLA engine's input for time left.
     calendar,
-    contactAttempts: contact ? { businessDays: contact.businessDays.length, required: contact.required, closeWithoutConsentAllowed: contact.closeWithoutConsentAllowed } : undefined,
+    contactAttempts: contact
+      ? { businessDays: contact.businessDays.length, required: contact.required, closeWithoutConsentAllowed: contact.closeWithoutConsentAllowed }
+      : undefined,
     can: {
       comment: (open || reopenable) && !vendor,
       confirmResolution: c.status === 'RESOLVED' && !vendor,

@@ -29,25 +29,46 @@ export async function listCases({ actor, input, now }: { actor: Actor; input?: u
     filters.push({
       OR: [
         ...(asNumber !== null ? [{ number: asNumber }] : []),
-        { AND: words.map((w) => ({ OR: [{ title: { contains: w, mode: 'insensitive' as const } }, { description: { contains: w, mode: 'insensitive' as const } }] })) },
+        {
+          AND: words.map((w) => ({
+            OR: [{ title: { contains: w, mode: 'insensitive' as const } }, { description: { contains: w, mode: 'insensitive' as const } }],
+          })),
+        },
       ],
     })
   }
   const where = { AND: filters }
   const { page, pageSize } = query
-  const [total, rows] = await Promise.all([prisma.case.count({ where }), prisma.case.findMany({
-    where,
-    // number is unique: the order is total, so pages neither repeat nor skip a case.
-    orderBy: [{ openedAt: 'desc' }, { number: 'desc' }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: {
-      number: true, title: true, severity: true, status: true, tier: true, category: true, openedAt: true, supportIdId: true,
-      targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true,
-      supportId: { select: { code: true } },
-    },
-  })])
-  const calendars = await calendarsForSupportIds(prisma, rows.map((r) => r.supportIdId))
+  const [total, rows] = await Promise.all([
+    prisma.case.count({ where }),
+    prisma.case.findMany({
+      where,
+      // number is unique: the order is total, so pages neither repeat nor skip a case.
+      orderBy: [{ openedAt: 'desc' }, { number: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        number: true,
+        title: true,
+        severity: true,
+        status: true,
+        tier: true,
+        category: true,
+        openedAt: true,
+        supportIdId: true,
+        targetKind: true,
+        targetDueAt: true,
+        targetMinutes: true,
+        targetClock: true,
+        firstResponseAt: true,
+        supportId: { select: { code: true } },
+      },
+    }),
+  ])
+  const calendars = await calendarsForSupportIds(
+    prisma,
+    rows.map((r) => r.supportIdId),
+  )
   const cases = rows.map((c) => {
     const sla = slaState({ ...c, calendar: calendars.get(c.supportIdId)! }, now)
     return {

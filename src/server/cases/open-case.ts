@@ -17,7 +17,6 @@ import { computeCaseTarget } from './case-target'
 import { toResponseTarget } from './response-target'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
 
-
 /** What a client may send as an idempotency key: a form's UUID, or an API client's own token. */
 export const ZIdempotencyKey = z
   .string({ error: 'The Idempotency-Key must be text' })
@@ -29,15 +28,16 @@ export const ZIdempotencyKey = z
 type OpenCaseResult = Awaited<ReturnType<typeof openNewCase>>
 type OpenCaseArgs = { actor: Actor; input: unknown; now: Date; idempotencyKey?: unknown }
 
-const isUniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
 
 /** The answer recorded for this person's key, or null; the same key for another request is refused. */
 async function replayOf(userId: string, key: string, requestHash: string): Promise<OpenCaseResult | null> {
   const row = await prisma.idempotencyKey.findUnique({ where: { userId_key: { userId, key } }, select: { requestHash: true, response: true } })
   if (!row) return null
   if (row.requestHash !== requestHash) {
-    throw new AppError('UNPROCESSABLE', 'This Idempotency-Key was already used for a different case: send a new key (a new form) for a new case', [{ path: 'idempotencyKey', message: 'Already used for a different case' }])
+    throw new AppError('UNPROCESSABLE', 'This Idempotency-Key was already used for a different case: send a new key (a new form) for a new case', [
+      { path: 'idempotencyKey', message: 'Already used for a different case' },
+    ])
   }
   return row.response as unknown as OpenCaseResult
 }
@@ -53,7 +53,10 @@ export async function openCaseOnce({ actor, input, now, idempotencyKey }: OpenCa
   if (idempotencyKey === undefined || idempotencyKey === null) return { result: await openNewCase({ actor, input, now }), replayed: false }
   const data = parseInput(ZOpenCaseInput, input)
   const parsedKey = ZIdempotencyKey.safeParse(idempotencyKey)
-  if (!parsedKey.success) throw new AppError('BAD_REQUEST', `Invalid input: Idempotency-Key: ${parsedKey.error.issues[0]!.message}`, [{ path: 'idempotencyKey', message: parsedKey.error.issues[0]!.message }])
+  if (!parsedKey.success)
+    throw new AppError('BAD_REQUEST', `Invalid input: Idempotency-Key: ${parsedKey.error.issues[0]!.message}`, [
+      { path: 'idempotencyKey', message: parsedKey.error.issues[0]!.message },
+    ])
   const key = parsedKey.data
   const requestHash = createHash('sha256').update(JSON.stringify(data)).digest('hex')
   const earlier = await replayOf(actor.id, key, requestHash)
@@ -78,14 +81,29 @@ export async function openCase(args: OpenCaseArgs): Promise<OpenCaseResult> {
  * it. Everything the policy refuses is refused here, whatever the transport, before anything is
  * written: then the case, its response target and its first event are written together.
  */
-async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; input: unknown; now: Date; idempotency?: { key: string; requestHash: string } }) {
+async function openNewCase({
+  actor,
+  input,
+  now,
+  idempotency,
+}: {
+  actor: Actor
+  input: unknown
+  now: Date
+  idempotency?: { key: string; requestHash: string }
+}) {
   const data = parseInput(ZOpenCaseInput, input)
   if (actor.orgKind === 'VENDOR') throw new AppError('FORBIDDEN', 'Vendor staff do not open cases for customers: ask the customer to open one')
 
   const supportId = await prisma.supportId.findFirst({
     where: { AND: [{ code: data.supportId }, supportIdWhere(actor)] },
     select: {
-      id: true, code: true, tier: true, organisationId: true, regionCode: true, maintenanceEnd: true,
+      id: true,
+      code: true,
+      tier: true,
+      organisationId: true,
+      regionCode: true,
+      maintenanceEnd: true,
       region: { select: { name: true, languages: true, phoneLines: { select: { country: true, number: true, hours: true }, orderBy: { country: 'asc' } } } },
       products: { select: { productId: true } },
     },
@@ -93,13 +111,19 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
   if (!supportId) throw new AppError('NOT_FOUND', `Support ID ${data.supportId} was not found among the Support IDs you may open cases for`)
 
   if (supportIdStatus(supportId.maintenanceEnd, now) === 'EXPIRED' && data.category !== 'LICENSING') {
-    throw new AppError('UNPROCESSABLE', `Support ID ${supportId.code}: maintenance ended on ${supportId.maintenanceEnd.toISOString().slice(0, 10)}. Only licensing cases (for example a renewal) can be opened on it.`)
+    throw new AppError(
+      'UNPROCESSABLE',
+      `Support ID ${supportId.code}: maintenance ended on ${supportId.maintenanceEnd.toISOString().slice(0, 10)}. Only licensing cases (for example a renewal) can be opened on it.`,
+    )
   }
   if (data.category === 'FEEDBACK' && data.severity !== 4) {
     throw new AppError('UNPROCESSABLE', 'Feedback about websites and services is Severity 4 (general feedback): it has no response target')
   }
   if (!supportId.region.languages.includes(data.preferredLanguage)) {
-    throw new AppError('UNPROCESSABLE', `${data.preferredLanguage} is not offered in ${supportId.region.name}: choose one of ${supportId.region.languages.join(', ')}`)
+    throw new AppError(
+      'UNPROCESSABLE',
+      `${data.preferredLanguage} is not offered in ${supportId.region.name}: choose one of ${supportId.region.languages.join(', ')}`,
+    )
   }
 
   const covered = new Set(supportId.products.map((p) => p.productId))
@@ -111,7 +135,10 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
     })
     if (!version) throw new AppError('UNPROCESSABLE', 'That product version does not exist: choose one from the list')
     if (!covered.has(version.productId)) {
-      throw new AppError('UNPROCESSABLE', `${version.product.name} is not covered by Support ID ${supportId.code}: open the case on the Support ID the product is licensed under`)
+      throw new AppError(
+        'UNPROCESSABLE',
+        `${version.product.name} is not covered by Support ID ${supportId.code}: open the case on the Support ID the product is licensed under`,
+      )
     }
     productVersionId = version.id
   }
@@ -153,20 +180,39 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
         relatedCaseId,
         lastCustomerActivityAt: now,
       },
-      select: { id: true, number: true, status: true, severity: true, tier: true, openedAt: true, targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        severity: true,
+        tier: true,
+        openedAt: true,
+        targetKind: true,
+        targetDueAt: true,
+        targetMinutes: true,
+        targetClock: true,
+      },
     })
     await appendCaseEvents(tx, {
       caseId: c.id,
       actor,
       now,
-      events: [{
-        type: 'case.opened',
-        after: {
-          severity, category: data.category, status: c.status, supportId: supportId.code,
-          targetKind: target.targetKind, targetDueAt: target.targetDueAt?.toISOString() ?? null, targetMinutes: target.targetMinutes,
-          businessHoursOnly, relatedCaseNumber: data.relatedCaseNumber ?? null,
+      events: [
+        {
+          type: 'case.opened',
+          after: {
+            severity,
+            category: data.category,
+            status: c.status,
+            supportId: supportId.code,
+            targetKind: target.targetKind,
+            targetDueAt: target.targetDueAt?.toISOString() ?? null,
+            targetMinutes: target.targetMinutes,
+            businessHoursOnly,
+            relatedCaseNumber: data.relatedCaseNumber ?? null,
+          },
         },
-      }],
+      ],
     })
     await notify(tx, { kind: 'case-opened', caseId: c.id }, now)
     // Phone support needs an open case number; Free / NFR and feedback have no phone support.
@@ -187,7 +233,14 @@ async function openNewCase({ actor, input, now, idempotency }: { actor: Actor; i
     // Last, so a concurrent repeat waits on the key's unique index until this commits, then replays it.
     if (idempotency) {
       await tx.idempotencyKey.create({
-        data: { userId: actor.id, key: idempotency.key, requestHash: idempotency.requestHash, caseId: c.id, response: JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue, createdAt: now },
+        data: {
+          userId: actor.id,
+          key: idempotency.key,
+          requestHash: idempotency.requestHash,
+          caseId: c.id,
+          response: JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue,
+          createdAt: now,
+        },
       })
     }
     return result

@@ -12,10 +12,12 @@ export function withoutEmails(value: unknown): unknown {
   if (typeof value === 'string') return EMAIL.test(value) ? undefined : value
   if (Array.isArray(value)) return value.map(withoutEmails).filter((v) => v !== undefined)
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => {
-      const kept = withoutEmails(v)
-      return kept === undefined ? [] : [[k, kept]]
-    }))
+    return Object.fromEntries(
+      Object.entries(value).flatMap(([k, v]) => {
+        const kept = withoutEmails(v)
+        return kept === undefined ? [] : [[k, kept]]
+      }),
+    )
   }
   return value
 }

@@ -1,12 +1,15 @@
 import type { SlaClock, TargetKind } from '@/generated/prisma/enums'
 
 export type ApiResponseTarget =
-  | { kind: 'deadline'; dueAt: Date; minutes: number; clock: 'business' | 'continuous' }
-  | { kind: 'best-effort' }
-  | { kind: 'none' }
+  { kind: 'deadline'; dueAt: Date; minutes: number; clock: 'business' | 'continuous' } | { kind: 'best-effort' } | { kind: 'none' }
 
 /** A case's stored target in the engine's shape (`none`: feedback, which has no target). */
-export function toResponseTarget(c: { targetKind: TargetKind; targetDueAt: Date | null; targetMinutes: number | null; targetClock: SlaClock | null }): ApiResponseTarget {
+export function toResponseTarget(c: {
+  targetKind: TargetKind
+  targetDueAt: Date | null
+  targetMinutes: number | null
+  targetClock: SlaClock | null
+}): ApiResponseTarget {
   if (c.targetKind === 'DEADLINE' && c.targetDueAt && c.targetMinutes !== null) {
     return { kind: 'deadline', dueAt: c.targetDueAt, minutes: c.targetMinutes, clock: c.targetClock === 'BUSINESS' ? 'business' : 'continuous' }
   }

@@ -18,9 +18,17 @@ export async function addTechnicalContact({ actor, number, input, now }: { actor
   const data = parseInput(ZAddTechnicalContactInput, input)
   if (isVendor(actor)) throw new AppError('FORBIDDEN', 'Vendor staff do not set the technical contact: it is the customer’s; ask them to add it on the case')
   const c = await findVisibleCase(prisma, actor, number, {
-    id: true, version: true, status: true, tier: true, severity: true, businessHoursOnly: true, technicalContactName: true, technicalContactPhone: true,
+    id: true,
+    version: true,
+    status: true,
+    tier: true,
+    severity: true,
+    businessHoursOnly: true,
+    technicalContactName: true,
+    technicalContactPhone: true,
   })
-  if (!isOpenStatus(c.status)) throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: its technical contact can no longer change`)
+  if (!isOpenStatus(c.status))
+    throw new AppError('CONFLICT', `Case #${number} is ${c.status.toLowerCase().replaceAll('_', ' ')}: its technical contact can no longer change`)
   if (!contactMatters(c.tier, c.severity)) {
     throw new AppError(
       'UNPROCESSABLE',
@@ -39,7 +47,9 @@ export async function addTechnicalContact({ actor, number, input, now }: { actor
       data: { technicalContactName: data.name, technicalContactPhone: data.phone, businessHoursOnly: false },
       events: [{ type: 'case.technical-contact-added', before, after }],
     })
-    await tx.auditEntry.create({ data: { actorId: actor.id, at: now, action: 'case.technical-contact-added', entityType: 'Case', entityId: c.id, data: { number, before, after } } })
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, at: now, action: 'case.technical-contact-added', entityType: 'Case', entityId: c.id, data: { number, before, after } },
+    })
   })
   return { number, technicalContact: { name: data.name, phone: data.phone }, businessHoursOnly: false }
 }

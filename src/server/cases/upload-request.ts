@@ -23,7 +23,10 @@ export async function uploadAttachmentFromRequest({ actor, number, request, now 
   if (!/^multipart\/form-data/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the file as multipart/form-data in a field named "file"')
   const length = Number(request.headers.get('content-length') ?? NaN)
   if (length > env.UPLOAD_MAX_BYTES + MULTIPART_SLACK) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The upload is ${formatBytes(length)}: the limit is ${formatBytes(env.UPLOAD_MAX_BYTES)} per file. Split the archive or ask your engineer for another channel.`)
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The upload is ${formatBytes(length)}: the limit is ${formatBytes(env.UPLOAD_MAX_BYTES)} per file. Split the archive or ask your engineer for another channel.`,
+    )
   }
   if (!request.body) throw new AppError('BAD_REQUEST', 'Send the file in a field named "file"')
   await findCaseTakingFiles({ actor, number }) // 404 / 409 before reading the body

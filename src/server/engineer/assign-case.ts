@@ -25,7 +25,9 @@ export async function findEngineer(email: string) {
     select: { id: true, name: true, email: true, vendorRoles: true, disabledAt: true },
   })
   if (!engineer || engineer.disabledAt || !engineer.vendorRoles.includes('ENGINEER')) {
-    throw new AppError('UNPROCESSABLE', `${email} is not an active support engineer: cases are assigned to engineers`, [{ path: 'engineer', message: 'Not an active support engineer' }])
+    throw new AppError('UNPROCESSABLE', `${email} is not an active support engineer: cases are assigned to engineers`, [
+      { path: 'engineer', message: 'Not an active support engineer' },
+    ])
   }
   return engineer
 }
@@ -50,7 +52,14 @@ export async function assignCase({ actor, number, input, now }: { actor: Actor; 
       actor,
       now,
       data: { assigneeId: engineer.id },
-      events: [{ type: 'case.assigned', before: { assignee: before?.email ?? null }, after: { assignee: engineer.email, assigneeName: engineer.name, taken: engineer.id === actor.id }, internal: true }],
+      events: [
+        {
+          type: 'case.assigned',
+          before: { assignee: before?.email ?? null },
+          after: { assignee: engineer.email, assigneeName: engineer.name, taken: engineer.id === actor.id },
+          internal: true,
+        },
+      ],
     })
     // Taking a case yourself tells nobody (notify skips the actor).
     await notify(tx, { kind: 'case-assigned', caseId: c.id, actorId: actor.id }, now)

@@ -51,10 +51,14 @@ export async function logContactAttempt({ actor, number, input, now }: { actor: 
   assertOpen(c, 'contact attempts are logged')
   const at = data.at ?? now
   if (at.getTime() > now.getTime()) {
-    throw new AppError('BAD_REQUEST', 'Invalid input: at: a contact attempt cannot be in the future', [{ path: 'at', message: 'A contact attempt cannot be in the future' }])
+    throw new AppError('BAD_REQUEST', 'Invalid input: at: a contact attempt cannot be in the future', [
+      { path: 'at', message: 'A contact attempt cannot be in the future' },
+    ])
   }
   if (at < c.openedAt) {
-    throw new AppError('BAD_REQUEST', `Invalid input: at: a contact attempt cannot be before the case opened (${c.openedAt.toISOString()})`, [{ path: 'at', message: 'A contact attempt cannot be before the case opened' }])
+    throw new AppError('BAD_REQUEST', `Invalid input: at: a contact attempt cannot be before the case opened (${c.openedAt.toISOString()})`, [
+      { path: 'at', message: 'A contact attempt cannot be before the case opened' },
+    ])
   }
   const outcome = OUTCOMES[data.outcome]!
   return prisma.$transaction(async (tx) => {
@@ -70,10 +74,21 @@ export async function logContactAttempt({ actor, number, input, now }: { actor: 
       caseId: c.id,
       actor,
       now,
-      events: [{
-        type: 'case.contact-attempt',
-        after: { attemptId: attempt.id, at: at.toISOString(), channel: attempt.channel, outcome, contact: who.technicalContactName ?? who.openedBy.name, businessDay: mine.businessDay, verdict: mine.verdict, standing: describeStanding(standing) },
-      }],
+      events: [
+        {
+          type: 'case.contact-attempt',
+          after: {
+            attemptId: attempt.id,
+            at: at.toISOString(),
+            channel: attempt.channel,
+            outcome,
+            contact: who.technicalContactName ?? who.openedBy.name,
+            businessDay: mine.businessDay,
+            verdict: mine.verdict,
+            standing: describeStanding(standing),
+          },
+        },
+      ],
     })
     await notifyCustomer(tx, { kind: 'contact-attempt', caseId: c.id, attemptId: attempt.id }, now)
     return {
@@ -83,7 +98,11 @@ export async function logContactAttempt({ actor, number, input, now }: { actor: 
       outcome: data.outcome,
       businessDay: mine.businessDay,
       verdict: mine.verdict,
-      contactAttempts: { businessDays: standing.businessDays.length, required: standing.required, closeWithoutConsentAllowed: standing.closeWithoutConsentAllowed },
+      contactAttempts: {
+        businessDays: standing.businessDays.length,
+        required: standing.required,
+        closeWithoutConsentAllowed: standing.closeWithoutConsentAllowed,
+      },
     }
   })
 }

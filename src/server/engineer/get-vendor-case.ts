@@ -17,9 +17,26 @@ export type EscalationNote = { at: string; by: string; text: string }
 export async function getVendorCaseTools({ actor, number, now }: { actor: Actor; number: number; now: Date }) {
   requireVendor(actor)
   const c = await findVisibleCase(prisma, actor, number, {
-    id: true, number: true, version: true, status: true, tier: true, severity: true, supportIdId: true, openedAt: true,
-    targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true,
-    lastCustomerActivityAt: true, resolutionCode: true, resolutionSummary: true, resolvedAt: true, closedAt: true, businessHoursOnly: true,
+    id: true,
+    number: true,
+    version: true,
+    status: true,
+    tier: true,
+    severity: true,
+    supportIdId: true,
+    openedAt: true,
+    targetKind: true,
+    targetDueAt: true,
+    targetMinutes: true,
+    targetClock: true,
+    firstResponseAt: true,
+    responseDueAt: true,
+    lastCustomerActivityAt: true,
+    resolutionCode: true,
+    resolutionSummary: true,
+    resolvedAt: true,
+    closedAt: true,
+    businessHoursOnly: true,
     assignee: { select: { id: true, name: true, email: true } },
     supportId: { select: { code: true, accountManager: { select: { name: true, email: true } } } },
   })
@@ -31,8 +48,18 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
       where: { caseId: c.id },
       orderBy: { openedAt: 'asc' },
       select: {
-        id: true, status: true, reason: true, preferredContactTime: true, openedAt: true, acknowledgedAt: true, resolvedAt: true, resolution: true, notes: true,
-        requestedBy: { select: { name: true } }, handledBy: { select: { name: true } }, assignedEngineer: { select: { name: true, email: true } },
+        id: true,
+        status: true,
+        reason: true,
+        preferredContactTime: true,
+        openedAt: true,
+        acknowledgedAt: true,
+        resolvedAt: true,
+        resolution: true,
+        notes: true,
+        requestedBy: { select: { name: true } },
+        handledBy: { select: { name: true } },
+        assignedEngineer: { select: { name: true, email: true } },
       },
     }),
   ])
@@ -41,9 +68,11 @@ export async function getVendorCaseTools({ actor, number, now }: { actor: Actor;
   const open = isOpenStatus(c.status)
   const worker = hasVendorRole(actor, ...CASE_WORKERS) && (await mayWorkCase(prisma, actor, c.number))
   // Why the forms are missing, for vendor staff who see the case but may not change it (decision 0009).
-  const workNote = worker ? null : hasVendorRole(actor, 'SUPPORT_ACCOUNT_MANAGER')
-    ? 'You work the cases of the Premier Support IDs you are the account manager of: this one is worked by its support engineers.'
-    : 'Case work is for support engineers, managers and account managers.'
+  const workNote = worker
+    ? null
+    : hasVendorRole(actor, 'SUPPORT_ACCOUNT_MANAGER')
+      ? 'You work the cases of the Premier Support IDs you are the account manager of: this one is worked by its support engineers.'
+      : 'Case work is for support engineers, managers and account managers.'
   return {
     case: c,
     sla,

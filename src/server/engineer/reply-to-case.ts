@@ -27,7 +27,10 @@ export async function replyToCase({ actor, number, input, now }: { actor: Actor;
       select: { id: true, createdAt: true, internal: true },
     })
     const first = data.public ? firstResponseChange(c, calendar, now) : null
-    const events: CaseEventInput[] = [{ type: 'reply.added', after: { commentId: comment.id, public: data.public }, internal: !data.public }, ...(first?.events ?? [])]
+    const events: CaseEventInput[] = [
+      { type: 'reply.added', after: { commentId: comment.id, public: data.public }, internal: !data.public },
+      ...(first?.events ?? []),
+    ]
     await updateCase(tx, { caseId: c.id, version, actor, now, data: first?.data ?? {}, events })
     if (data.public) await notifyCustomer(tx, { kind: 'engineer-reply', caseId: c.id, commentId: comment.id }, now)
     return {
@@ -52,7 +55,10 @@ export async function requestInformation({ actor, number, input, now }: { actor:
   const version = versionToWrite(c, data.version)
   const calendar = await calendarForSupportId(prisma, c.supportIdId)
   return prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { caseId: c.id, authorId: actor.id, body: data.body, internal: false, createdAt: now }, select: { id: true } })
+    const comment = await tx.comment.create({
+      data: { caseId: c.id, authorId: actor.id, body: data.body, internal: false, createdAt: now },
+      select: { id: true },
+    })
     const first = firstResponseChange(c, calendar, now)
     const before = first?.data.status ?? c.status
     await updateCase(tx, {

@@ -32,7 +32,8 @@ export async function resolveCase({ actor, number, input, now }: { actor: Actor;
   const version = versionToWrite(c, data.version)
   let relatedCaseId: string | undefined
   if (data.code === 'DUPLICATE') {
-    if (data.duplicateOf === number) throw new AppError('UNPROCESSABLE', 'A case cannot duplicate itself', [{ path: 'duplicateOf', message: 'Name another case' }])
+    if (data.duplicateOf === number)
+      throw new AppError('UNPROCESSABLE', 'A case cannot duplicate itself', [{ path: 'duplicateOf', message: 'Name another case' }])
     const other = await prisma.case.findUnique({ where: { number: data.duplicateOf! }, select: { id: true, supportIdId: true } })
     if (!other) throw new AppError('UNPROCESSABLE', `Case #${data.duplicateOf} does not exist`, [{ path: 'duplicateOf', message: 'No such case' }])
     relatedCaseId = other.id
@@ -52,10 +53,19 @@ export async function resolveCase({ actor, number, input, now }: { actor: Actor;
   return prisma.$transaction(async (tx) => {
     const first = firstResponseChange(c, calendar, now)
     const events: CaseEventInput[] = [...(first?.events.filter((e) => e.type === 'case.first-response') ?? [])]
-    const resolution = { resolutionCode: data.code, resolutionSummary: data.summary, resolvedAt: now, responseDueAt: null, ...(relatedCaseId ? { relatedCaseId } : {}) }
+    const resolution = {
+      resolutionCode: data.code,
+      resolutionSummary: data.summary,
+      resolvedAt: now,
+      responseDueAt: null,
+      ...(relatedCaseId ? { relatedCaseId } : {}),
+    }
     const firstData = first ? { firstResponseAt: first.data.firstResponseAt } : {}
     if (noResponse) {
-      const comment = await tx.comment.create({ data: { caseId: c.id, authorId: actor.id, body: closedWithoutConsentMessage(number, data.summary), internal: false, createdAt: now }, select: { id: true } })
+      const comment = await tx.comment.create({
+        data: { caseId: c.id, authorId: actor.id, body: closedWithoutConsentMessage(number, data.summary), internal: false, createdAt: now },
+        select: { id: true },
+      })
       events.push(
         { type: 'reply.added', after: { commentId: comment.id, public: true } },
         { type: 'case.closed-without-consent', before: { status: c.status }, after: { status: 'CLOSED', resolutionCode: data.code, summary: data.summary } },
@@ -65,7 +75,17 @@ export async function resolveCase({ actor, number, input, now }: { actor: Actor;
       await notifyCustomer(tx, { kind: 'closed-without-consent', caseId: c.id }, now)
       return { number, status: 'CLOSED' as const, resolution: { code: data.code, summary: data.summary, resolvedAt: now }, closedAt: now }
     }
-    events.push({ type: 'case.resolved', before: { status: c.status }, after: { status: 'RESOLVED', resolutionCode: data.code, resolution: RESOLUTION_LABELS[data.code], summary: data.summary, ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}) } })
+    events.push({
+      type: 'case.resolved',
+      before: { status: c.status },
+      after: {
+        status: 'RESOLVED',
+        resolutionCode: data.code,
+        resolution: RESOLUTION_LABELS[data.code],
+        summary: data.summary,
+        ...(data.duplicateOf ? { duplicateOf: data.duplicateOf } : {}),
+      },
+    })
     await updateCase(tx, { caseId: c.id, version, actor, now, data: { ...firstData, ...resolution, status: 'RESOLVED' }, events })
     await notifyCustomer(tx, { kind: 'case-resolved', caseId: c.id, actorId: actor.id }, now)
     return { number, status: 'RESOLVED' as const, resolution: { code: data.code, summary: data.summary, resolvedAt: now }, closedAt: null }
@@ -78,12 +98,22 @@ export async function closeResolvedCase({ actor, number, input, now }: { actor: 
   const data = parseInput(ZCloseResolvedInput, input)
   const c = await loadWorkCase(prisma, actor, number)
   if (c.status !== 'RESOLVED') {
-    throw new AppError('CONFLICT', c.status === 'CLOSED' ? `Case #${number} is already closed` : `Case #${number} is not resolved yet: resolve it with a resolution code first`)
+    throw new AppError(
+      'CONFLICT',
+      c.status === 'CLOSED' ? `Case #${number} is already closed` : `Case #${number} is not resolved yet: resolve it with a resolution code first`,
+    )
   }
   const version = versionToWrite(c, data.version)
   await prisma.$transaction(async (tx) => {
     const escalationEvents = await closeEscalationsWithCase(tx, { caseId: c.id, caseNumber: number, actor, now })
-    await updateCase(tx, { caseId: c.id, version, actor, now, data: { status: 'CLOSED', closedAt: now }, events: [{ type: 'case.closed', before: { status: 'RESOLVED' }, after: { status: 'CLOSED', by: 'vendor' } }, ...escalationEvents] })
+    await updateCase(tx, {
+      caseId: c.id,
+      version,
+      actor,
+      now,
+      data: { status: 'CLOSED', closedAt: now },
+      events: [{ type: 'case.closed', before: { status: 'RESOLVED' }, after: { status: 'CLOSED', by: 'vendor' } }, ...escalationEvents],
+    })
   })
   return { number, status: 'CLOSED' as const, closedAt: now }
 }

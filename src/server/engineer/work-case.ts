@@ -51,7 +51,11 @@ export function assertOpen(c: Pick<WorkCase, 'number' | 'status'>, what: string)
  * The first public answer to the customer meets (or misses) the initial response target: the
  * time is recorded once, the queue key is cleared and a new case goes to "in progress".
  */
-export function firstResponseChange(c: WorkCase, calendar: CustomerCalendar, now: Date): { data: { firstResponseAt: Date; responseDueAt: null; status?: 'IN_PROGRESS' }; events: CaseEventInput[] } | null {
+export function firstResponseChange(
+  c: WorkCase,
+  calendar: CustomerCalendar,
+  now: Date,
+): { data: { firstResponseAt: Date; responseDueAt: null; status?: 'IN_PROGRESS' }; events: CaseEventInput[] } | null {
   if (c.firstResponseAt) return null
   const state = slaState({ ...c, firstResponseAt: now, calendar }, now)
   const met = state.status !== 'breached'
@@ -63,7 +67,9 @@ export function firstResponseChange(c: WorkCase, calendar: CustomerCalendar, now
         targetDueAt: c.targetDueAt?.toISOString() ?? null,
         responseStatus: state.status,
         met,
-        ...(state.breachedByMinutes !== undefined ? { breachedByMinutes: Math.round(state.breachedByMinutes), clock: c.targetClock === 'BUSINESS' ? 'business' : 'continuous' } : {}),
+        ...(state.breachedByMinutes !== undefined
+          ? { breachedByMinutes: Math.round(state.breachedByMinutes), clock: c.targetClock === 'BUSINESS' ? 'business' : 'continuous' }
+          : {}),
       },
     },
   ]

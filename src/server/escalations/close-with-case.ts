@@ -23,7 +23,14 @@ export async function closeEscalationsWithCase(tx: Tx, args: { caseId: string; c
     const done = await tx.escalation.updateMany({ where: { id: e.id, status: e.status }, data: { status: 'RESOLVED', resolvedAt: args.now, resolution } })
     if (done.count === 0) continue
     await tx.auditEntry.create({
-      data: { actorId: args.actor.id, at: args.now, action: 'escalation.closed-with-case', entityType: 'Escalation', entityId: e.id, data: { caseNumber: args.caseNumber, before: e.status, resolution } },
+      data: {
+        actorId: args.actor.id,
+        at: args.now,
+        action: 'escalation.closed-with-case',
+        entityType: 'Escalation',
+        entityId: e.id,
+        data: { caseNumber: args.caseNumber, before: e.status, resolution },
+      },
     })
     events.push({ type: 'escalation.closed-with-case', before: { status: e.status }, after: { escalationId: e.id, status: 'RESOLVED', resolution } })
   }

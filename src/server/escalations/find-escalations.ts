@@ -24,21 +24,44 @@ export async function findEscalations({ actor, input = {}, now }: { actor: Actor
     orderBy: [{ openedAt: 'asc' }, { id: 'asc' }],
     take: MAX_ROWS,
     select: {
-      id: true, status: true, reason: true, preferredContactTime: true, openedAt: true, acknowledgedAt: true, resolvedAt: true, resolution: true, notes: true,
+      id: true,
+      status: true,
+      reason: true,
+      preferredContactTime: true,
+      openedAt: true,
+      acknowledgedAt: true,
+      resolvedAt: true,
+      resolution: true,
+      notes: true,
       requestedBy: { select: { name: true } },
       handledBy: { select: { name: true, email: true } },
       assignedEngineer: { select: { name: true, email: true } },
       case: {
         select: {
-          number: true, title: true, status: true, tier: true, severity: true, supportIdId: true, regionCode: true,
-          targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true, closedAt: true,
+          number: true,
+          title: true,
+          status: true,
+          tier: true,
+          severity: true,
+          supportIdId: true,
+          regionCode: true,
+          targetKind: true,
+          targetDueAt: true,
+          targetMinutes: true,
+          targetClock: true,
+          firstResponseAt: true,
+          responseDueAt: true,
+          closedAt: true,
           organisation: { select: { name: true } },
           assignee: { select: { name: true, email: true } },
         },
       },
     },
   })
-  const calendars = await calendarsForSupportIds(prisma, rows.map((r) => r.case.supportIdId))
+  const calendars = await calendarsForSupportIds(
+    prisma,
+    rows.map((r) => r.case.supportIdId),
+  )
   return {
     escalations: rows.map((e) => {
       const calendar = calendars.get(e.case.supportIdId) ?? { timeZone: 'UTC', holidays: [] }

@@ -35,7 +35,11 @@ function assertNotResolved(e: { status: string }, what: string) {
 }
 
 /** Writes the escalation only if its status is still the one read, so two managers never both win. */
-async function writeEscalation(tx: Tx, e: { id: string; status: string }, data: Prisma.EscalationUpdateManyMutationInput & { assignedEngineerId?: string; handledById?: string }) {
+async function writeEscalation(
+  tx: Tx,
+  e: { id: string; status: string },
+  data: Prisma.EscalationUpdateManyMutationInput & { assignedEngineerId?: string; handledById?: string },
+) {
   const updated = await tx.escalation.updateMany({ where: { id: e.id, status: e.status as 'OPEN' | 'ACKNOWLEDGED' }, data })
   if (updated.count === 0) throw new AppError('CONFLICT', 'This escalation was changed by someone else just now. Reload it and try again.')
 }
@@ -44,9 +48,15 @@ async function writeEscalation(tx: Tx, e: { id: string; status: string }, data: 
 export async function acknowledgeEscalation({ actor, escalationId, now }: Step) {
   return prisma.$transaction(async (tx) => {
     const e = await loadEscalation(tx, actor, escalationId)
-    if (e.status !== 'OPEN') throw new AppError('CONFLICT', e.status === 'RESOLVED' ? 'This escalation is already resolved' : 'This escalation is already acknowledged')
+    if (e.status !== 'OPEN')
+      throw new AppError('CONFLICT', e.status === 'RESOLVED' ? 'This escalation is already resolved' : 'This escalation is already acknowledged')
     await writeEscalation(tx, e, { status: 'ACKNOWLEDGED', acknowledgedAt: now, handledById: actor.id })
-    await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events: [{ type: 'escalation.acknowledged', after: { escalationId: e.id, manager: actor.name } }] })
+    await appendCaseEvents(tx, {
+      caseId: e.caseId,
+      actor,
+      now,
+      events: [{ type: 'escalation.acknowledged', after: { escalationId: e.id, manager: actor.name } }],
+    })
     await notify(tx, { kind: 'escalation-acknowledged', escalationId: e.id, actorId: actor.id }, now)
     return { id: e.id, status: 'ACKNOWLEDGED' as const, acknowledgedAt: now }
   })
@@ -64,7 +74,11 @@ export async function assignEscalationEngineer({ actor, escalationId, input, now
     const e = await loadEscalation(tx, actor, escalationId)
     assertNotResolved(e, 'an engineer is assigned')
     const acknowledging = e.status === 'OPEN'
-    await writeEscalation(tx, e, { status: 'ACKNOWLEDGED', assignedEngineerId: engineer.id, ...(acknowledging ? { acknowledgedAt: now, handledById: actor.id } : {}) })
+    await writeEscalation(tx, e, {
+      status: 'ACKNOWLEDGED',
+      assignedEngineerId: engineer.id,
+      ...(acknowledging ? { acknowledgedAt: now, handledById: actor.id } : {}),
+    })
     const events = [
       ...(acknowledging ? [{ type: 'escalation.acknowledged', after: { escalationId: e.id, manager: actor.name } }] : []),
       { type: 'escalation.engineer-assigned', after: { escalationId: e.id, engineer: engineer.email, name: engineer.name } },
@@ -73,8 +87,20 @@ export async function assignEscalationEngineer({ actor, escalationId, input, now
     if (caseOpen && e.case.assigneeId !== engineer.id) {
       const before = e.case.assigneeId ? await tx.user.findUnique({ where: { id: e.case.assigneeId }, select: { email: true } }) : null
       await updateCase(tx, {
-        caseId: e.caseId, version: e.case.version, actor, now, data: { assigneeId: engineer.id },
-        events: [...events, { type: 'case.assigned', before: { assignee: before?.email ?? null }, after: { assignee: engineer.email, assigneeName: engineer.name, escalationId: e.id }, internal: true }],
+        caseId: e.caseId,
+        version: e.case.version,
+        actor,
+        now,
+        data: { assigneeId: engineer.id },
+        events: [
+          ...events,
+          {
+            type: 'case.assigned',
+            before: { assignee: before?.email ?? null },
+            after: { assignee: engineer.email, assigneeName: engineer.name, escalationId: e.id },
+            internal: true,
+          },
+        ],
       })
     } else {
       await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events })
@@ -94,7 +120,12 @@ export async function addEscalationNote({ actor, escalationId, input, now }: Ste
     assertNotResolved(e, 'notes are added')
     const notes = [...(Array.isArray(e.notes) ? (e.notes as Prisma.JsonArray) : []), { at: now.toISOString(), by: actor.name, text: note }]
     await writeEscalation(tx, e, { notes })
-    await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events: [{ type: 'escalation.note-added', after: { escalationId: e.id, note }, internal: true }] })
+    await appendCaseEvents(tx, {
+      caseId: e.caseId,
+      actor,
+      now,
+      events: [{ type: 'escalation.note-added', after: { escalationId: e.id, note }, internal: true }],
+    })
     return { id: e.id, notes: notes.length }
   })
 }
@@ -106,8 +137,18 @@ export async function resolveEscalation({ actor, escalationId, input, now }: Ste
   return prisma.$transaction(async (tx) => {
     const e = await loadEscalation(tx, actor, escalationId)
     assertNotResolved(e, 'a resolution is recorded')
-    await writeEscalation(tx, e, { status: 'RESOLVED', resolvedAt: now, resolution, ...(e.handledById ? {} : { handledById: actor.id, acknowledgedAt: e.acknowledgedAt ?? now }) })
-    await appendCaseEvents(tx, { caseId: e.caseId, actor, now, events: [{ type: 'escalation.resolved', after: { escalationId: e.id, manager: actor.name, resolution } }] })
+    await writeEscalation(tx, e, {
+      status: 'RESOLVED',
+      resolvedAt: now,
+      resolution,
+      ...(e.handledById ? {} : { handledById: actor.id, acknowledgedAt: e.acknowledgedAt ?? now }),
+    })
+    await appendCaseEvents(tx, {
+      caseId: e.caseId,
+      actor,
+      now,
+      events: [{ type: 'escalation.resolved', after: { escalationId: e.id, manager: actor.name, resolution } }],
+    })
     await notify(tx, { kind: 'escalation-resolved', escalationId: e.id, actorId: actor.id }, now)
     return { id: e.id, status: 'RESOLVED' as const, resolvedAt: now }
   })

@@ -11,7 +11,10 @@ export type Readiness = { ready: boolean; checks: { database: Check; migrations:
 const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations')
 
 function shippedMigrations(): string[] {
-  return fs.readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+  return fs
+    .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
 }
 
 async function appliedMigrations(): Promise<Set<string>> {

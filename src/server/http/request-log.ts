@@ -13,7 +13,8 @@ type RequestContext = { id: string; userId?: string; queries: number }
 // One store per process, whichever bundle imports this module (the instrumentation hook that
 // starts a request's context and the routes that note its user are bundled apart).
 const KEY = Symbol.for('portal.request-context')
-const context: AsyncLocalStorage<RequestContext> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new AsyncLocalStorage<RequestContext>()) as AsyncLocalStorage<RequestContext>
+const context: AsyncLocalStorage<RequestContext> = ((globalThis as Record<symbol, unknown>)[KEY] ??=
+  new AsyncLocalStorage<RequestContext>()) as AsyncLocalStorage<RequestContext>
 export const logger = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime })
 
 /** An id a proxy in front may have set (kept, so one id follows the request); anything else is replaced. */
@@ -35,16 +36,19 @@ export function withRequestLog<T>(req: http.IncomingMessage, res: http.ServerRes
   const ctx: RequestContext = { id, queries: 0 }
   const started = process.hrtime.bigint()
   res.once('close', () => {
-    logger.info({
-      requestId: id,
-      method: req.method,
-      path: loggedPath(req.url),
-      status: res.statusCode,
-      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      userId: ctx.userId ?? null,
-      queries: ctx.queries,
-      ...(res.writableFinished ? {} : { aborted: true }),
-    }, 'request')
+    logger.info(
+      {
+        requestId: id,
+        method: req.method,
+        path: loggedPath(req.url),
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        userId: ctx.userId ?? null,
+        queries: ctx.queries,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      },
+      'request',
+    )
   })
   return context.run(ctx, handle)
 }

@@ -37,10 +37,12 @@ export async function getKbArticle({ slug }: { slug: string }) {
   return article
 }
 
-export const ZDeflectionInput = z.object({
-  articleId: zText('articleId', 'Which article solved it?').trim().min(1, 'Which article solved it?').max(64),
-  query: zText('query').trim().max(2_000).default(''),
-}).strict()
+export const ZDeflectionInput = z
+  .object({
+    articleId: zText('articleId', 'Which article solved it?').trim().min(1, 'Which article solved it?').max(64),
+    query: zText('query').trim().max(2_000).default(''),
+  })
+  .strict()
 
 /** "This solved it" on the case form: a case that did not need opening, counted per article. */
 export async function recordDeflection({ actor, input, now }: { actor: Actor; input: unknown; now: Date }) {

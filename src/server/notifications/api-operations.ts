@@ -19,6 +19,26 @@ export const ZNotificationsResponse = z.object({ notifications: z.array(ZNotific
 export const ZMarkReadResponse = z.object({ marked: z.number().int(), unread: z.number().int() })
 
 export const notificationOperations: Operation[] = [
-  { id: 'listNotifications', method: 'GET', path: '/api/v1/notifications', tag: 'Account', summary: 'The caller’s in-app notifications, newest first (unread=true for unread only; keyset cursor), with the unread count', query: ZListNotificationsQuery, response: ZNotificationsResponse, success: 200, errors: [400, 401] },
-  { id: 'markNotificationsRead', method: 'POST', path: '/api/v1/notifications/read', tag: 'Account', summary: 'Mark notifications read: { ids: [...] } (all must be the caller’s, else 404 and nothing changes) or { all: true }', body: ZMarkNotificationsReadInput, response: ZMarkReadResponse, success: 200, errors: [400, 401, 404, 415] },
+  {
+    id: 'listNotifications',
+    method: 'GET',
+    path: '/api/v1/notifications',
+    tag: 'Account',
+    summary: 'The caller’s in-app notifications, newest first (unread=true for unread only; keyset cursor), with the unread count',
+    query: ZListNotificationsQuery,
+    response: ZNotificationsResponse,
+    success: 200,
+    errors: [400, 401],
+  },
+  {
+    id: 'markNotificationsRead',
+    method: 'POST',
+    path: '/api/v1/notifications/read',
+    tag: 'Account',
+    summary: 'Mark notifications read: { ids: [...] } (all must be the caller’s, else 404 and nothing changes) or { all: true }',
+    body: ZMarkNotificationsReadInput,
+    response: ZMarkReadResponse,
+    success: 200,
+    errors: [400, 401, 404, 415],
+  },
 ]

@@ -48,7 +48,12 @@ export async function sendBreachWarnings({
     take: 500,
   })
   const business = candidates.filter((c) => c.targetClock === 'BUSINESS')
-  const calendars = business.length ? await calendarsForSupportIds(prisma, business.map((c) => c.supportIdId)) : new Map()
+  const calendars = business.length
+    ? await calendarsForSupportIds(
+        prisma,
+        business.map((c) => c.supportIdId),
+      )
+    : new Map()
 
   const warned: number[] = []
   for (const c of candidates) {

@@ -95,7 +95,15 @@ const SECRET_RETENTION_MS = 7 * 86_400_000
  * The retention purge: a sent message older than `retentionDays` keeps its row (recipient, subject,
  * kind, times: the delivery record) but loses its body; sealed secrets go after 7 days at the latest.
  */
-export async function purgeSentMail({ now, retentionDays, ids }: { now: Date; retentionDays: number; ids?: string[] }): Promise<{ bodies: number; secrets: number }> {
+export async function purgeSentMail({
+  now,
+  retentionDays,
+  ids,
+}: {
+  now: Date
+  retentionDays: number
+  ids?: string[]
+}): Promise<{ bodies: number; secrets: number }> {
   const only = ids ? { id: { in: ids } } : {}
   const bodies = await prisma.outboxMessage.updateMany({
     where: { ...only, status: 'SENT', sentAt: { lt: new Date(now.getTime() - retentionDays * 86_400_000) }, bodyPurgedAt: null },

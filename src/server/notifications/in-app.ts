@@ -22,7 +22,10 @@ export async function listNotifications({ actor, input = {} }: { actor: Actor; i
   let after = {}
   if (q.cursor) {
     const from = await prisma.notification.findFirst({ where: { id: q.cursor, userId: actor.id }, select: { id: true, createdAt: true } })
-    if (!from) throw new AppError('BAD_REQUEST', 'cursor: not a notification of yours; use nextCursor from the previous page', [{ path: 'cursor', message: 'Unknown cursor' }])
+    if (!from)
+      throw new AppError('BAD_REQUEST', 'cursor: not a notification of yours; use nextCursor from the previous page', [
+        { path: 'cursor', message: 'Unknown cursor' },
+      ])
     after = { OR: [{ createdAt: { lt: from.createdAt } }, { createdAt: from.createdAt, id: { lt: from.id } }] }
   }
   const rows = await prisma.notification.findMany({
@@ -49,7 +52,8 @@ export async function markNotificationsRead({ actor, input, now }: { actor: Acto
     if (data.ids) {
       const ids = [...new Set(data.ids)]
       const mine = await tx.notification.count({ where: { id: { in: ids }, userId: actor.id } })
-      if (mine !== ids.length) throw new AppError('NOT_FOUND', ids.length === 1 ? 'That notification was not found' : 'Some of those notifications were not found; none was marked')
+      if (mine !== ids.length)
+        throw new AppError('NOT_FOUND', ids.length === 1 ? 'That notification was not found' : 'Some of those notifications were not found; none was marked')
     }
     const marked = await tx.notification.updateMany({
       where: { userId: actor.id, readAt: null, ...(data.ids ? { id: { in: data.ids } } : {}) },

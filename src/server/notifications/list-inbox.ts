@@ -10,8 +10,15 @@ import { redactedMailText, revealMailText } from './secret-parts'
 import { safeId } from '@/server/admin/safe-id'
 
 export const ZInboxQuery = z.object({
-  q: zText('Search').trim().max(200).optional().transform((v) => v || undefined),
-  status: z.enum(['PENDING', 'SENT', 'FAILED']).optional().or(z.literal('').transform(() => undefined)),
+  q: zText('Search')
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+  status: z
+    .enum(['PENDING', 'SENT', 'FAILED'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 
 const PAGE = 100
@@ -55,7 +62,10 @@ export async function retryOutboxMessage({ actor, messageId, now }: { actor: Act
   if (!hasVendorRole(actor, 'ADMIN')) throw notFound('That message')
   safeId(messageId, 'That message')
   await prisma.$transaction(async (tx) => {
-    const updated = await tx.outboxMessage.updateMany({ where: { id: messageId, status: 'FAILED' }, data: { status: 'PENDING', attempts: 0, nextAttemptAt: now } })
+    const updated = await tx.outboxMessage.updateMany({
+      where: { id: messageId, status: 'FAILED' },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: now },
+    })
     if (updated.count === 0) {
       if (!(await tx.outboxMessage.count({ where: { id: messageId } }))) throw notFound('That message')
       throw new AppError('CONFLICT', 'Only a failed message can be retried')

@@ -86,7 +86,9 @@ export async function notify(tx: Tx, notification: Notification, now: Date): Pro
   const recipients = [...unique.values()]
   const userIds = recipients.flatMap((o) => (o.user ? [o.user.id] : []))
   const mailOff = new Set(
-    (await tx.notificationSettings.findMany({ where: { userId: { in: userIds }, mailOff: { has: notification.kind } }, select: { userId: true } })).map((s) => s.userId),
+    (await tx.notificationSettings.findMany({ where: { userId: { in: userIds }, mailOff: { has: notification.kind } }, select: { userId: true } })).map(
+      (s) => s.userId,
+    ),
   )
   const mailed = recipients.filter((o) => !o.user || !mailOff.has(o.user.id))
   if (mailed.length) {
@@ -140,7 +142,16 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
         ? await tx.phoneLine.findMany({ where: { regionCode: c.regionCode }, select: { country: true, number: true }, orderBy: { country: 'asc' } })
         : []
       const opener = c.openedBy.organisation.kind === 'PARTNER' ? `${c.openedBy.name} (${c.openedBy.organisation.name})` : c.openedBy.name
-      return toCase(c, await caseAudience(tx, c), (r) => caseOpenedMail(r, { case: summary(c), openedBy: opener, openedAt: c.openedAt, target: targetOf(c), phoneLines, businessHoursOnly: c.businessHoursOnly }))
+      return toCase(c, await caseAudience(tx, c), (r) =>
+        caseOpenedMail(r, {
+          case: summary(c),
+          openedBy: opener,
+          openedAt: c.openedAt,
+          target: targetOf(c),
+          phoneLines,
+          businessHoursOnly: c.businessHoursOnly,
+        }),
+      )
     }
     case 'engineer-reply': {
       const c = await loadCase(tx, n.caseId)
@@ -151,7 +162,9 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       if (!comment) throw new Error(`notify(engineer-reply): comment ${n.commentId} is not on case ${c.id}`)
       // Internal notes never leave the vendor.
       if (comment.internal) return []
-      return toCase(c, await caseAudience(tx, c), (r) => engineerReplyMail(r, { case: summary(c), author: comment.author.name, body: comment.body, at: comment.createdAt }))
+      return toCase(c, await caseAudience(tx, c), (r) =>
+        engineerReplyMail(r, { case: summary(c), author: comment.author.name, body: comment.body, at: comment.createdAt }),
+      )
     }
     case 'information-requested': {
       const c = await loadCase(tx, n.caseId)
@@ -171,12 +184,21 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       if (!attempt) throw new Error(`notify(contact-attempt): attempt ${n.attemptId} is not on case ${c.id}`)
       const unanswered = await tx.contactAttempt.count({ where: { caseId: c.id, outcome: { not: 'REACHED' } } })
       return toCase(c, await caseAudience(tx, c), (r) =>
-        contactAttemptMail(r, { case: summary(c), engineer: attempt.engineer.name, at: attempt.at, channel: attempt.channel, outcome: attempt.outcome, unanswered }),
+        contactAttemptMail(r, {
+          case: summary(c),
+          engineer: attempt.engineer.name,
+          at: attempt.at,
+          channel: attempt.channel,
+          outcome: attempt.outcome,
+          unanswered,
+        }),
       )
     }
     case 'closed-without-consent': {
       const c = await loadCase(tx, n.caseId)
-      return toCase(c, await caseAudience(tx, c), (r) => closedWithoutConsentMail(r, { case: summary(c), closedAt: c.closedAt ?? now, newCaseUrl: appUrl(`/cases/new?related=${c.number}`) }))
+      return toCase(c, await caseAudience(tx, c), (r) =>
+        closedWithoutConsentMail(r, { case: summary(c), closedAt: c.closedAt ?? now, newCaseUrl: appUrl(`/cases/new?related=${c.number}`) }),
+      )
     }
     case 'severity-changed': {
       const c = await loadCase(tx, n.caseId)
@@ -190,7 +212,16 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       if (!c.resolutionCode || !c.resolvedAt) throw new Error(`notify(case-resolved): case ${c.id} has no resolution`)
       const by = await personName(tx, n.actorId)
       const resolution = resolutionLabel(c.resolutionCode)
-      return toCase(c, await caseAudience(tx, c), (r) => caseResolvedMail(r, { case: summary(c), resolution, summary: c.resolutionSummary ?? '', by, resolvedAt: c.resolvedAt!, reopenUntil: reopenDeadline(c.resolvedAt!) }))
+      return toCase(c, await caseAudience(tx, c), (r) =>
+        caseResolvedMail(r, {
+          case: summary(c),
+          resolution,
+          summary: c.resolutionSummary ?? '',
+          by,
+          resolvedAt: c.resolvedAt!,
+          reopenUntil: reopenDeadline(c.resolvedAt!),
+        }),
+      )
     }
     case 'escalation-acknowledged':
     case 'escalation-resolved': {
@@ -209,20 +240,28 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       if (!e.assignedEngineer) return []
       const c = await loadCase(tx, e.caseId)
       const manager = await personName(tx, n.actorId)
-      return toCase(c, [e.assignedEngineer], (r) => escalationAssignedMail(r, { case: summary(c), organisation: c.organisation.name, manager, reason: e.reason }))
+      return toCase(c, [e.assignedEngineer], (r) =>
+        escalationAssignedMail(r, { case: summary(c), organisation: c.organisation.name, manager, reason: e.reason }),
+      )
     }
     case 'case-assigned': {
       const c = await loadCase(tx, n.caseId)
       if (!c.assignee) return []
       const by = await personName(tx, n.actorId)
-      return toCase(c, [c.assignee], (r) => caseAssignedMail(r, { case: summary(c), organisation: c.organisation.name, by, status: c.status.toLowerCase().replaceAll('_', ' ') }))
+      return toCase(c, [c.assignee], (r) =>
+        caseAssignedMail(r, { case: summary(c), organisation: c.organisation.name, by, status: c.status.toLowerCase().replaceAll('_', ' ') }),
+      )
     }
     case 'customer-activity': {
       // The vendor side of a customer's reply or upload: the engineer working the case.
       const c = await loadCase(tx, n.caseId)
       if (!c.assignee) return []
-      const comment = n.commentId ? await tx.comment.findFirst({ where: { id: n.commentId, caseId: c.id, internal: false }, select: { body: true, createdAt: true } }) : null
-      const file = n.attachmentId ? await tx.attachment.findFirst({ where: { id: n.attachmentId, caseId: c.id }, select: { name: true, size: true, createdAt: true } }) : null
+      const comment = n.commentId
+        ? await tx.comment.findFirst({ where: { id: n.commentId, caseId: c.id, internal: false }, select: { body: true, createdAt: true } })
+        : null
+      const file = n.attachmentId
+        ? await tx.attachment.findFirst({ where: { id: n.attachmentId, caseId: c.id }, select: { name: true, size: true, createdAt: true } })
+        : null
       if (!comment && !file) throw new Error(`notify(customer-activity): nothing on case ${c.id} to tell about`)
       const by = await personName(tx, n.actorId)
       return toCase(c, [c.assignee], (r) =>
@@ -244,7 +283,9 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
       const comment = await tx.comment.findFirst({ where: { id: n.commentId, caseId: c.id, internal: false }, select: { body: true, createdAt: true } })
       if (!comment) throw new Error(`notify(case-reopened): comment ${n.commentId} is not on case ${c.id}`)
       const by = await personName(tx, n.actorId)
-      return toCase(c, [c.assignee], (r) => caseReopenedMail(r, { case: summary(c), organisation: c.organisation.name, by, at: comment.createdAt, comment: comment.body }))
+      return toCase(c, [c.assignee], (r) =>
+        caseReopenedMail(r, { case: summary(c), organisation: c.organisation.name, by, at: comment.createdAt, comment: comment.body }),
+      )
     }
     case 'escalation-opened': {
       const e = await tx.escalation.findUnique({
@@ -296,7 +337,12 @@ async function compose(tx: Tx, n: Notification, now: Date): Promise<Outgoing[]> 
           to: requester.email,
           user: requester,
           url: '/partner',
-          mail: partnerDecisionMail(requester, { supportIdCode: g.supportId?.code ?? g.requestedCode, status: g.status, decidedAt: g.decidedAt ?? now, url: appUrl('/partner') }),
+          mail: partnerDecisionMail(requester, {
+            supportIdCode: g.supportId?.code ?? g.requestedCode,
+            status: g.status,
+            decidedAt: g.decidedAt ?? now,
+            url: appUrl('/partner'),
+          }),
         },
       ]
     }
@@ -431,7 +477,9 @@ async function caseAudience(tx: Tx, c: LoadedCase): Promise<Recipient[]> {
   const everyAdmin = await supportIdAdmins(tx, c.supportIdId, c.organisationId)
   // Administrators may opt out of cases someone else opened (profile page, decision 0012).
   const optedOut = new Set(
-    (await tx.notificationSettings.findMany({ where: { userId: { in: everyAdmin.map((a) => a.id) }, othersCases: false }, select: { userId: true } })).map((s) => s.userId),
+    (await tx.notificationSettings.findMany({ where: { userId: { in: everyAdmin.map((a) => a.id) }, othersCases: false }, select: { userId: true } })).map(
+      (s) => s.userId,
+    ),
   )
   const admins = everyAdmin.filter((a) => a.id === opener.id || !optedOut.has(a.id))
   if (opener.disabledAt) return admins

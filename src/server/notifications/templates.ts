@@ -18,7 +18,11 @@ const SIGNATURE = '\n\n—\nVault Software Support Portal\nThis message was sent
 
 const at = (instant: Date, timeZone: string) => `${formatInstant(instant, timeZone)} (${timeZone})`
 const hello = (r: MailRecipient) => `Hello ${r.name},\n\n`
-const indent = (body: string) => body.split('\n').map((l) => `  > ${l}`).join('\n')
+const indent = (body: string) =>
+  body
+    .split('\n')
+    .map((l) => `  > ${l}`)
+    .join('\n')
 
 export type CaseSummary = {
   number: number
@@ -29,10 +33,7 @@ export type CaseSummary = {
   url: string
 }
 
-export type TargetSummary =
-  | { kind: 'DEADLINE'; dueAt: Date; minutes: number; clock: 'BUSINESS' | 'CONTINUOUS' }
-  | { kind: 'BEST_EFFORT' }
-  | { kind: 'NONE' }
+export type TargetSummary = { kind: 'DEADLINE'; dueAt: Date; minutes: number; clock: 'BUSINESS' | 'CONTINUOUS' } | { kind: 'BEST_EFFORT' } | { kind: 'NONE' }
 
 export function describeTarget(target: TargetSummary, timeZone: string): string {
   if (target.kind === 'BEST_EFFORT') return 'best effort (no response target for this tier)'
@@ -41,12 +42,18 @@ export function describeTarget(target: TargetSummary, timeZone: string): string 
   return `${describeDuration(target.minutes, clock)}, due by ${at(target.dueAt, timeZone)}`
 }
 
-const caseLine = (c: CaseSummary) =>
-  `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${tierLabel(c.tier)}) · Severity ${c.severity}`
+const caseLine = (c: CaseSummary) => `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${tierLabel(c.tier)}) · Severity ${c.severity}`
 
 export function caseOpenedMail(
   r: MailRecipient,
-  d: { case: CaseSummary; openedBy: string; openedAt: Date; target: TargetSummary; phoneLines: { country: string; number: string }[]; businessHoursOnly?: boolean },
+  d: {
+    case: CaseSummary
+    openedBy: string
+    openedAt: Date
+    target: TargetSummary
+    phoneLines: { country: string; number: string }[]
+    businessHoursOnly?: boolean
+  },
 ): Mail {
   // Severity 1 on Production / Premier: the same sentence as the form, the case page and the queue (decision 0016).
   const hours = contactMatters(d.case.tier, d.case.severity)
@@ -135,7 +142,7 @@ export function partnerRequestMail(
 }
 
 const DECISIONS: Record<string, { subject: string; text: string }> = {
-  APPROVED: { subject: 'approved', text: 'approved your request. You may now open and manage cases on this Support ID on the customer\'s behalf' },
+  APPROVED: { subject: 'approved', text: "approved your request. You may now open and manage cases on this Support ID on the customer's behalf" },
   DECLINED: { subject: 'declined', text: 'declined your request. You cannot open cases on this Support ID' },
   REVOKED: { subject: 'revoked', text: 'revoked your access. You can no longer open or see cases on this Support ID' },
 }
@@ -188,7 +195,10 @@ export function severityChangedMail(
   }
 }
 
-export function caseResolvedMail(r: MailRecipient, d: { case: CaseSummary; resolution: string; summary: string; by: string; resolvedAt: Date; reopenUntil: Date }): Mail {
+export function caseResolvedMail(
+  r: MailRecipient,
+  d: { case: CaseSummary; resolution: string; summary: string; by: string; resolvedAt: Date; reopenUntil: Date },
+): Mail {
   return {
     subject: `Case #${d.case.number} resolved: ${d.resolution}`,
     summary: `${d.by}: ${d.resolution}`,

@@ -23,9 +23,12 @@ export async function findAdministeredSupportId(
   if (actor.orgKind !== 'CUSTOMER') {
     const reachable = await db.supportId.count({ where: { AND: [{ code }, supportIdWhere(actor)] } })
     if (!reachable) throw notFound(`Support ID ${code}`)
-    throw new AppError('FORBIDDEN', actor.orgKind === 'VENDOR'
-      ? `Only the customer's administrators may ${doing}`
-      : `A support partner may open and manage cases on ${code}, but only the customer's administrators may ${doing}`)
+    throw new AppError(
+      'FORBIDDEN',
+      actor.orgKind === 'VENDOR'
+        ? `Only the customer's administrators may ${doing}`
+        : `A support partner may open and manage cases on ${code}, but only the customer's administrators may ${doing}`,
+    )
   }
   const s = await db.supportId.findFirst({
     where: { code, organisationId: actor.organisationId },

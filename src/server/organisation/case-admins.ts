@@ -21,7 +21,11 @@ export async function removeCaseAdmin({ actor, input, now }: { actor: Actor; inp
     await tx.supportIdRole.delete({ where: { id: role.id } })
     await tx.auditEntry.create({
       data: {
-        actorId: actor.id, at: now, action: 'support-id-role.removed', entityType: 'SupportIdRole', entityId: role.id,
+        actorId: actor.id,
+        at: now,
+        action: 'support-id-role.removed',
+        entityType: 'SupportIdRole',
+        entityId: role.id,
         data: { userId, email: role.user.email, supportIdCode: s.code, role: 'CASE_ADMIN' },
       },
     })

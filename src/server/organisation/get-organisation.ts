@@ -19,7 +19,12 @@ export async function getOrganisation({ actor, now }: { actor: Actor; now: Date 
     where: { organisationId: actor.organisationId, roles: { some: { userId: actor.id, role: { in: CASE_ROLES } } } },
     orderBy: { code: 'asc' },
     select: {
-      id: true, code: true, tier: true, siteTimeZone: true, maintenanceStart: true, maintenanceEnd: true,
+      id: true,
+      code: true,
+      tier: true,
+      siteTimeZone: true,
+      maintenanceStart: true,
+      maintenanceEnd: true,
       region: { select: { code: true, name: true } },
       roles: {
         where: { role: { in: CASE_ROLES }, user: { organisationId: actor.organisationId } },
@@ -34,7 +39,11 @@ export async function getOrganisation({ actor, now }: { actor: Actor; now: Date 
       partnerGrants: {
         orderBy: [{ requestedAt: 'desc' }],
         select: {
-          id: true, status: true, requestedAt: true, decidedAt: true, note: true,
+          id: true,
+          status: true,
+          requestedAt: true,
+          decidedAt: true,
+          note: true,
           partnerOrg: { select: { name: true } },
           requestedBy: { select: { name: true, email: true } },
           decidedBy: { select: { name: true } },
@@ -60,14 +69,26 @@ export async function getOrganisation({ actor, now }: { actor: Actor; now: Date 
         canManageCaseAdmins: isLicenseAdmin,
         canDecidePartners: myRoles.length > 0,
         roles: visibleRoles.map((r) => ({
-          userId: r.user.id, name: r.user.name, email: r.user.email, role: r.role as CustomerRole, since: r.createdAt, disabled: Boolean(r.user.disabledAt), isMe: r.user.id === actor.id,
+          userId: r.user.id,
+          name: r.user.name,
+          email: r.user.email,
+          role: r.role as CustomerRole,
+          since: r.createdAt,
+          disabled: Boolean(r.user.disabledAt),
+          isMe: r.user.id === actor.id,
         })),
         invitations: isLicenseAdmin
           ? s.invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, sentAt: i.createdAt, expiresAt: i.expiresAt, invitedBy: i.invitedBy.name }))
           : [],
         partners: s.partnerGrants.map((g) => ({
-          id: g.id, partner: g.partnerOrg.name, status: g.status, note: g.note,
-          requestedBy: g.requestedBy, requestedAt: g.requestedAt, decidedBy: g.decidedBy?.name ?? null, decidedAt: g.decidedAt,
+          id: g.id,
+          partner: g.partnerOrg.name,
+          status: g.status,
+          note: g.note,
+          requestedBy: g.requestedBy,
+          requestedAt: g.requestedAt,
+          decidedBy: g.decidedBy?.name ?? null,
+          decidedAt: g.decidedAt,
         })),
       }
     }),

@@ -59,7 +59,14 @@ export async function inviteCaseAdmin({ actor, input, now }: { actor: Actor; inp
       select: { id: true, email: true, role: true, createdAt: true, expiresAt: true },
     })
     await tx.auditEntry.create({
-      data: { actorId: actor.id, at: now, action: 'invitation.created', entityType: 'Invitation', entityId: invitation.id, data: { email, supportIdCode: s.code, role: 'CASE_ADMIN' } },
+      data: {
+        actorId: actor.id,
+        at: now,
+        action: 'invitation.created',
+        entityType: 'Invitation',
+        entityId: invitation.id,
+        data: { email, supportIdCode: s.code, role: 'CASE_ADMIN' },
+      },
     })
     await notify(tx, { kind: 'case-admin-invitation', invitationId: invitation.id, link: appUrl(`/invite/${token}`) }, now)
     return { ...invitation, supportIdCode: s.code }
@@ -70,7 +77,10 @@ export async function inviteCaseAdmin({ actor, input, now }: { actor: Actor; inp
 export async function revokeInvitation({ actor, invitationId, now }: { actor: Actor; invitationId: string; now: Date }) {
   safeId(invitationId, 'That invitation')
   await prisma.$transaction(async (tx) => {
-    const inv = await tx.invitation.findUnique({ where: { id: invitationId }, select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, supportId: { select: { code: true } } } })
+    const inv = await tx.invitation.findUnique({
+      where: { id: invitationId },
+      select: { id: true, email: true, acceptedAt: true, revokedAt: true, expiresAt: true, supportId: { select: { code: true } } },
+    })
     if (!inv) throw notFound('That invitation')
     // Not visible unless the actor administers its Support ID (404 from here otherwise).
     await findAdministeredSupportId(tx, actor, inv.supportId.code, 'license', 'withdraw invitations').catch((e: unknown) => {
@@ -81,7 +91,14 @@ export async function revokeInvitation({ actor, invitationId, now }: { actor: Ac
     const updated = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } })
     if (updated.count === 0) throw new AppError('CONFLICT', 'This invitation was just accepted or withdrawn')
     await tx.auditEntry.create({
-      data: { actorId: actor.id, at: now, action: 'invitation.revoked', entityType: 'Invitation', entityId: inv.id, data: { email: inv.email, supportIdCode: inv.supportId.code } },
+      data: {
+        actorId: actor.id,
+        at: now,
+        action: 'invitation.revoked',
+        entityType: 'Invitation',
+        entityId: inv.id,
+        data: { email: inv.email, supportIdCode: inv.supportId.code },
+      },
     })
   })
 }
@@ -92,7 +109,13 @@ async function findByToken(db: Tx | typeof prisma, token: string) {
     ? await db.invitation.findUnique({
         where: { tokenHash: hashToken(parsed.data) },
         select: {
-          id: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, supportIdId: true,
+          id: true,
+          email: true,
+          role: true,
+          acceptedAt: true,
+          revokedAt: true,
+          expiresAt: true,
+          supportIdId: true,
           supportId: { select: { code: true, organisationId: true, siteTimeZone: true, organisation: { select: { name: true } } } },
           invitedBy: { select: { name: true } },
         },
@@ -130,7 +153,10 @@ function assertPending(inv: FoundInvitation, now: Date) {
 /** Marks the invitation used, guarded on its state: of several requests at once, one wins (the row
  * lock makes the others wait, then find it taken) and the rest get a 409. */
 async function claimInvitation(tx: Tx, inv: FoundInvitation, now: Date) {
-  const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } })
+  const claimed = await tx.invitation.updateMany({
+    where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { acceptedAt: now },
+  })
   if (claimed.count === 0) throw new AppError('CONFLICT', 'This invitation was just accepted or withdrawn')
 }
 
@@ -144,8 +170,22 @@ async function grantFromInvitation(tx: Tx, inv: FoundInvitation, userId: string,
   })
   await tx.auditEntry.createMany({
     data: [
-      { actorId: userId, at: now, action: 'invitation.accepted', entityType: 'Invitation', entityId: inv.id, data: { email: inv.email, supportIdCode: inv.supportId.code } },
-      { actorId: userId, at: now, action: 'support-id-role.assigned', entityType: 'SupportIdRole', entityId: role.id, data: { userId, supportIdCode: inv.supportId.code, role: inv.role, invitationId: inv.id } },
+      {
+        actorId: userId,
+        at: now,
+        action: 'invitation.accepted',
+        entityType: 'Invitation',
+        entityId: inv.id,
+        data: { email: inv.email, supportIdCode: inv.supportId.code },
+      },
+      {
+        actorId: userId,
+        at: now,
+        action: 'support-id-role.assigned',
+        entityType: 'SupportIdRole',
+        entityId: role.id,
+        data: { userId, supportIdCode: inv.supportId.code, role: inv.role, invitationId: inv.id },
+      },
     ],
   })
 }
@@ -183,7 +223,14 @@ export async function registerFromInvitation({ input, now }: { input: unknown; n
     if (exists) throw accountExists()
     const user = await tx.user
       .create({
-        data: { email: inv.email, name: data.name, passwordHash, organisationId: inv.supportId.organisationId, timeZone: inv.supportId.siteTimeZone, createdAt: now },
+        data: {
+          email: inv.email,
+          name: data.name,
+          passwordHash,
+          organisationId: inv.supportId.organisationId,
+          timeZone: inv.supportId.siteTimeZone,
+          createdAt: now,
+        },
         select: { id: true, email: true },
       })
       .catch(conflictOnDuplicate(accountExists().message))

@@ -8,15 +8,31 @@ const email = z
   .toLowerCase()
   .pipe(z.email('Enter a valid e-mail address').max(254, 'That e-mail address is too long'))
 
-const supportIdCode = z.string({ error: 'Choose a Support ID' }).trim().min(1, 'Choose a Support ID').max(64, 'Support ID codes are at most 64 characters').regex(/^[A-Za-z0-9_-]*$/, 'A Support ID code has letters, digits and dashes only')
+const supportIdCode = z
+  .string({ error: 'Choose a Support ID' })
+  .trim()
+  .min(1, 'Choose a Support ID')
+  .max(64, 'Support ID codes are at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]*$/, 'A Support ID code has letters, digits and dashes only')
 
 export const ZInviteCaseAdminInput = z.object({ supportIdCode, email }).strict()
 export type TInviteCaseAdminInput = z.infer<typeof ZInviteCaseAdminInput>
 
-export const ZRemoveCaseAdminInput = z.object({ supportIdCode, userId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a person of this Support ID') }).strict()
+export const ZRemoveCaseAdminInput = z
+  .object({
+    supportIdCode,
+    userId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a person of this Support ID'),
+  })
+  .strict()
 export type TRemoveCaseAdminInput = z.infer<typeof ZRemoveCaseAdminInput>
 
-export const ZInvitationToken = z.string().trim().regex(/^[A-Za-z0-9_-]{20,200}$/, 'This invitation link is not valid')
+export const ZInvitationToken = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,200}$/, 'This invitation link is not valid')
 
 export const ZAcceptInvitationInput = z.object({ token: ZInvitationToken }).strict()
 export type TAcceptInvitationInput = z.infer<typeof ZAcceptInvitationInput>

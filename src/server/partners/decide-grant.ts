@@ -25,7 +25,15 @@ const TRANSITIONS: Record<Decision, { from: GrantStatus; to: GrantStatus; refuse
 async function findDecidableGrant(tx: Tx, actor: Actor, grantId: string) {
   const grant = await tx.partnerGrant.findUnique({
     where: { id: grantId },
-    select: { id: true, status: true, partnerOrgId: true, supportIdId: true, requestedCode: true, partnerOrg: { select: { name: true } }, supportId: { select: { code: true } } },
+    select: {
+      id: true,
+      status: true,
+      partnerOrgId: true,
+      supportIdId: true,
+      requestedCode: true,
+      partnerOrg: { select: { name: true } },
+      supportId: { select: { code: true } },
+    },
   })
   if (!grant) throw notFound('That access request')
   if (actor.orgKind === 'CUSTOMER') {
@@ -52,7 +60,11 @@ async function decide({ actor, input, now }: { actor: Actor; input: unknown; now
     if (updated.count === 0) throw new AppError('CONFLICT', 'Someone else decided on this request just now: reload the page')
     await tx.auditEntry.create({
       data: {
-        actorId: actor.id, at: now, action: `partner-grant.${t.to.toLowerCase()}`, entityType: 'PartnerGrant', entityId: grant.id,
+        actorId: actor.id,
+        at: now,
+        action: `partner-grant.${t.to.toLowerCase()}`,
+        entityType: 'PartnerGrant',
+        entityId: grant.id,
         data: { supportIdCode: grant.supportId.code, partnerOrg: grant.partnerOrg.name, from: t.from, to: t.to },
       },
     })

@@ -17,7 +17,12 @@ export async function listPartnerGrants({ actor }: { actor: Actor }) {
     where,
     orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }],
     select: {
-      id: true, status: true, requestedAt: true, decidedAt: true, note: true, requestedCode: true,
+      id: true,
+      status: true,
+      requestedAt: true,
+      decidedAt: true,
+      note: true,
+      requestedCode: true,
       partnerOrg: { select: { name: true } },
       requestedBy: { select: { name: true, email: true } },
       supportId: { select: { code: true, tier: true, organisation: { select: { name: true } } } },

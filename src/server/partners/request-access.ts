@@ -21,7 +21,7 @@ import { ZRequestPartnerAccessInput } from './schemas'
 export async function requestPartnerAccess({ actor, input, now }: { actor: Actor; input: unknown; now: Date }) {
   const { supportIdCode, note } = parseInput(ZRequestPartnerAccessInput, input)
   if (actor.orgKind !== 'PARTNER') {
-    throw new AppError('FORBIDDEN', 'Only users of a support partner organisation may request access to a customer\'s Support ID')
+    throw new AppError('FORBIDDEN', "Only users of a support partner organisation may request access to a customer's Support ID")
   }
   const code = supportIdCode.toUpperCase()
   const pendingMessage = `Your organisation's request for ${code} is already pending`
@@ -38,7 +38,13 @@ export async function requestPartnerAccess({ actor, input, now }: { actor: Actor
     // Only a real Support ID's administrators can approve: the partner already knows this one exists.
     if (existing?.status === 'APPROVED') throw new AppError('CONFLICT', `Your organisation already has access to ${code}`)
     const fields = {
-      status: 'PENDING' as const, requestedById: actor.id, requestedAt: now, decidedById: null, decidedAt: null, note: note ?? null, announcePending: true,
+      status: 'PENDING' as const,
+      requestedById: actor.id,
+      requestedAt: now,
+      decidedById: null,
+      decidedAt: null,
+      note: note ?? null,
+      announcePending: true,
     }
     const select = { id: true, status: true, requestedAt: true } as const
     const grant = existing
@@ -48,8 +54,18 @@ export async function requestPartnerAccess({ actor, input, now }: { actor: Actor
           .catch(conflictOnDuplicate(pendingMessage))
     await tx.auditEntry.create({
       data: {
-        actorId: actor.id, at: now, action: 'partner-grant.requested', entityType: 'PartnerGrant', entityId: grant.id,
-        data: { supportIdCode: code, supportIdId: s?.id ?? null, partnerOrgId: actor.organisationId, previousStatus: existing?.status ?? null, note: note ?? null },
+        actorId: actor.id,
+        at: now,
+        action: 'partner-grant.requested',
+        entityType: 'PartnerGrant',
+        entityId: grant.id,
+        data: {
+          supportIdCode: code,
+          supportIdId: s?.id ?? null,
+          partnerOrgId: actor.organisationId,
+          previousStatus: existing?.status ?? null,
+          note: note ?? null,
+        },
       },
     })
     return { id: grant.id, supportIdCode: code, status: grant.status, requestedAt: grant.requestedAt }

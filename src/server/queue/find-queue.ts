@@ -45,7 +45,9 @@ export function decodeCursor(raw: string): Cursor {
   } catch {
     // fall through
   }
-  throw new AppError('BAD_REQUEST', 'Invalid input: cursor: not a cursor this queue returned (start again without it)', [{ path: 'cursor', message: 'Unknown cursor' }])
+  throw new AppError('BAD_REQUEST', 'Invalid input: cursor: not a cursor this queue returned (start again without it)', [
+    { path: 'cursor', message: 'Unknown cursor' },
+  ])
 }
 
 type KeyRow = { id: string; responseDueAt: Date | null; openedAt: Date }
@@ -87,7 +89,10 @@ export async function queueKeysQuery({ actor, input }: { actor: Actor; input: un
   if (q.severity) conditions.push(Prisma.sql`AND c."severity" = ${q.severity}`)
   if (q.assignee === 'mine') conditions.push(Prisma.sql`AND c."assigneeId" = ${actor.id}`)
   if (q.product) {
-    const product = await prisma.product.findFirst({ where: { OR: [{ id: q.product }, { name: { equals: q.product, mode: 'insensitive' } }] }, select: { versions: { select: { id: true } } } })
+    const product = await prisma.product.findFirst({
+      where: { OR: [{ id: q.product }, { name: { equals: q.product, mode: 'insensitive' } }] },
+      select: { versions: { select: { id: true } } },
+    })
     const versionIds = product?.versions.map((v) => v.id) ?? []
     if (versionIds.length === 0) return { sql: null, limit }
     conditions.push(Prisma.sql`AND c."productVersionId" IN (${Prisma.join(versionIds)})`)
@@ -125,14 +130,31 @@ export async function findQueue({ actor, input = {}, now }: { actor: Actor; inpu
   const last = page[page.length - 1]
   const nextCursor =
     keys.length > limit && last
-      ? encodeCursor(last.responseDueAt ? { seg: 'due', due: last.responseDueAt.getTime(), id: last.id } : { seg: 'rest', opened: last.openedAt.getTime(), id: last.id })
+      ? encodeCursor(
+          last.responseDueAt ? { seg: 'due', due: last.responseDueAt.getTime(), id: last.id } : { seg: 'rest', opened: last.openedAt.getTime(), id: last.id },
+        )
       : null
 
   const rows = await prisma.case.findMany({
     where: { id: { in: page.map((k) => k.id) } },
     select: {
-      id: true, number: true, title: true, tier: true, severity: true, status: true, regionCode: true, preferredLanguage: true, openedAt: true,
-      supportIdId: true, targetKind: true, targetDueAt: true, targetMinutes: true, targetClock: true, firstResponseAt: true, responseDueAt: true, businessHoursOnly: true,
+      id: true,
+      number: true,
+      title: true,
+      tier: true,
+      severity: true,
+      status: true,
+      regionCode: true,
+      preferredLanguage: true,
+      openedAt: true,
+      supportIdId: true,
+      targetKind: true,
+      targetDueAt: true,
+      targetMinutes: true,
+      targetClock: true,
+      firstResponseAt: true,
+      responseDueAt: true,
+      businessHoursOnly: true,
       organisation: { select: { name: true } },
       assignee: { select: { name: true, email: true } },
       productVersion: { select: { name: true, product: { select: { name: true } } } },
@@ -140,7 +162,10 @@ export async function findQueue({ actor, input = {}, now }: { actor: Actor; inpu
     },
   })
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const calendars = await calendarsForSupportIds(prisma, rows.filter((r) => r.responseDueAt && r.targetClock === 'BUSINESS').map((r) => r.supportIdId))
+  const calendars = await calendarsForSupportIds(
+    prisma,
+    rows.filter((r) => r.responseDueAt && r.targetClock === 'BUSINESS').map((r) => r.supportIdId),
+  )
 
   const cases = page.map((k) => {
     const r = byId.get(k.id)!
@@ -167,7 +192,8 @@ export async function findQueue({ actor, input = {}, now }: { actor: Actor; inpu
       // Severity 1 on Production / Premier without a technical contact: business hours after the first response (decision 0016).
       businessHoursOnly: r.businessHoursOnly,
       // For the browser to tick "time left" with the SLA engine (business clock only).
-      tickCalendar: r.responseDueAt && r.targetClock === 'BUSINESS' ? { timeZone: calendar.timeZone, holidays: holidaysNear(calendar, now, r.responseDueAt) } : null,
+      tickCalendar:
+        r.responseDueAt && r.targetClock === 'BUSINESS' ? { timeZone: calendar.timeZone, holidays: holidaysNear(calendar, now, r.responseDueAt) } : null,
     }
   })
   return { cases, nextCursor }

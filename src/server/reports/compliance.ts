@@ -54,9 +54,24 @@ function finish(counts: Omit<ComplianceCounts, 'compliancePct' | 'medianMinutes'
 export type SatisfactionCounts = { rated: number; good: number; bad: number; goodPct: number | null }
 type RatingRow = { tier: Tier; region: string; good: number; bad: number }
 
-const satisfaction = (good: number, bad: number): SatisfactionCounts => ({ rated: good + bad, good, bad, goodPct: good + bad ? round1((100 * good) / (good + bad)) : null })
+const satisfaction = (good: number, bad: number): SatisfactionCounts => ({
+  rated: good + bad,
+  good,
+  bad,
+  goodPct: good + bad ? round1((100 * good) / (good + bad)) : null,
+})
 
-type CountRow = { tier: Tier; severity: number; region: string; opened: number; withTarget: number; met: number; breached: number; pending: number; noTarget: number }
+type CountRow = {
+  tier: Tier
+  severity: number
+  region: string
+  opened: number
+  withTarget: number
+  met: number
+  breached: number
+  pending: number
+  noTarget: number
+}
 type TimesRow = { supportIdId: string; tier: Tier; severity: number; region: string; opened: number[]; responded: number[] }
 
 /**
@@ -101,7 +116,10 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
       GROUP BY 1, 2`,
   ])
 
-  const calendars = await calendarsForSupportIds(prisma, times.filter((t) => TIER_HOURS[t.tier].kind === 'business').map((t) => t.supportIdId))
+  const calendars = await calendarsForSupportIds(
+    prisma,
+    times.filter((t) => TIER_HOURS[t.tier].kind === 'business').map((t) => t.supportIdId),
+  )
   const key = (tier: string, severity: number, region: string) => `${tier}|${severity}|${region}`
   const minutesByGroup = new Map<string, number[]>()
   for (const t of times) {
@@ -125,7 +143,17 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
     .sort((a, b) => tierOrder(a.tier) - tierOrder(b.tier) || a.severity - b.severity || a.region.localeCompare(b.region))
 
   const sum = (of: CountRow[]) =>
-    of.reduce((acc, r) => ({ opened: acc.opened + r.opened, withTarget: acc.withTarget + r.withTarget, met: acc.met + r.met, breached: acc.breached + r.breached, pending: acc.pending + r.pending, noTarget: acc.noTarget + r.noTarget }), { opened: 0, withTarget: 0, met: 0, breached: 0, pending: 0, noTarget: 0 })
+    of.reduce(
+      (acc, r) => ({
+        opened: acc.opened + r.opened,
+        withTarget: acc.withTarget + r.withTarget,
+        met: acc.met + r.met,
+        breached: acc.breached + r.breached,
+        pending: acc.pending + r.pending,
+        noTarget: acc.noTarget + r.noTarget,
+      }),
+      { opened: 0, withTarget: 0, met: 0, breached: 0, pending: 0, noTarget: 0 },
+    )
   const allMinutes = [...minutesByGroup.values()].flat()
   const byTier = TIERS.filter((tier) => counts.some((r) => r.tier === tier)).map((tier) => {
     const minutes = [...minutesByGroup.entries()].filter(([k]) => k.startsWith(`${tier}|`)).flatMap(([, v]) => v)
@@ -145,7 +173,11 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
 export type ComplianceReport = Awaited<ReturnType<typeof complianceReport>>
 
 function satisfactionOf(ratings: RatingRow[]) {
-  const total = (of: RatingRow[]) => satisfaction(of.reduce((n, r) => n + r.good, 0), of.reduce((n, r) => n + r.bad, 0))
+  const total = (of: RatingRow[]) =>
+    satisfaction(
+      of.reduce((n, r) => n + r.good, 0),
+      of.reduce((n, r) => n + r.bad, 0),
+    )
   const regions = [...new Set(ratings.map((r) => r.region))].sort((a, b) => a.localeCompare(b))
   return {
     byTier: TIERS.filter((tier) => ratings.some((r) => r.tier === tier)).map((tier) => ({ tier, ...total(ratings.filter((r) => r.tier === tier)) })),
@@ -158,7 +190,21 @@ function pick(r: CountRow) {
   return { opened: r.opened, withTarget: r.withTarget, met: r.met, breached: r.breached, pending: r.pending, noTarget: r.noTarget }
 }
 
-const CSV_COLUMNS = ['tier', 'severity', 'region', 'opened', 'with_target', 'met', 'breached', 'pending', 'no_target', 'compliance_pct', 'responded', 'median_business_minutes', 'p90_business_minutes'] as const
+const CSV_COLUMNS = [
+  'tier',
+  'severity',
+  'region',
+  'opened',
+  'with_target',
+  'met',
+  'breached',
+  'pending',
+  'no_target',
+  'compliance_pct',
+  'responded',
+  'median_business_minutes',
+  'p90_business_minutes',
+] as const
 
 /** A CSV cell: quoted when needed; a leading =, +, - or @ is neutralised (spreadsheet formula injection). */
 function cell(v: string | number | null): string {
@@ -171,10 +217,10 @@ function cell(v: string | number | null): string {
 /** The report as CSV: one line per tier × severity × region, then a TOTAL line. */
 export function complianceCsv(report: ComplianceReport): string {
   const line = (label: [string, string | number, string], r: ComplianceCounts) =>
-    [...label, r.opened, r.withTarget, r.met, r.breached, r.pending, r.noTarget, r.compliancePct, r.responded, r.medianMinutes, r.p90Minutes].map(cell).join(',')
-  return [
-    CSV_COLUMNS.join(','),
-    ...report.rows.map((r) => line([r.tier, r.severity, r.region], r)),
-    line(['TOTAL', '', ''], report.totals),
-  ].join('\r\n') + '\r\n'
+    [...label, r.opened, r.withTarget, r.met, r.breached, r.pending, r.noTarget, r.compliancePct, r.responded, r.medianMinutes, r.p90Minutes]
+      .map(cell)
+      .join(',')
+  return (
+    [CSV_COLUMNS.join(','), ...report.rows.map((r) => line([r.tier, r.severity, r.region], r)), line(['TOTAL', '', ''], report.totals)].join('\r\n') + '\r\n'
+  )
 }

@@ -44,7 +44,12 @@ export function s3BlobStore(config: S3StorageConfig): BlobStore {
       pipeline(Readable.from(body, { objectMode: false }), m.stream, (error) => {
         if (error) bodyError ??= error
       })
-      const upload = new Upload({ client, params: { Bucket, Key, Body: m.stream, ContentType: 'application/octet-stream' }, partSize: PART_SIZE, queueSize: QUEUE_SIZE })
+      const upload = new Upload({
+        client,
+        params: { Bucket, Key, Body: m.stream, ContentType: 'application/octet-stream' },
+        partSize: PART_SIZE,
+        queueSize: QUEUE_SIZE,
+      })
       try {
         await upload.done()
       } catch (error) {

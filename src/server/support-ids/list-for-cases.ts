@@ -21,16 +21,26 @@ export async function listSupportIdsForCases({ actor, now }: { actor: Actor; now
     where: supportIdWhere(actor),
     orderBy: { code: 'asc' },
     select: {
-      id: true, code: true, tier: true, maintenanceStart: true, maintenanceEnd: true, siteTimeZone: true,
+      id: true,
+      code: true,
+      tier: true,
+      maintenanceStart: true,
+      maintenanceEnd: true,
+      siteTimeZone: true,
       organisation: { select: { name: true } },
-      region: { select: { code: true, name: true, languages: true, phoneLines: { select: { country: true, number: true, hours: true }, orderBy: { country: 'asc' } } } },
+      region: {
+        select: { code: true, name: true, languages: true, phoneLines: { select: { country: true, number: true, hours: true }, orderBy: { country: 'asc' } } },
+      },
       products: {
         select: { product: { select: { id: true, name: true, versions: { select: { id: true, name: true, phase: true }, orderBy: { name: 'desc' } } } } },
         orderBy: { product: { name: 'asc' } },
       },
     },
   })
-  const calendars = await calendarsForSupportIds(prisma, rows.map((r) => r.id))
+  const calendars = await calendarsForSupportIds(
+    prisma,
+    rows.map((r) => r.id),
+  )
   return rows.map((r) => ({
     code: r.code,
     organisation: r.organisation.name,

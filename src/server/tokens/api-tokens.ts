@@ -49,7 +49,14 @@ export async function createApiToken({ actor, input, now }: { actor: Actor; inpu
       select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
     })
     await tx.auditEntry.create({
-      data: { actorId: actor.id, at: now, action: 'api-token.created', entityType: 'ApiToken', entityId: token.id, data: { name, expiresAt: expiresAt.toISOString() } },
+      data: {
+        actorId: actor.id,
+        at: now,
+        action: 'api-token.created',
+        entityType: 'ApiToken',
+        entityId: token.id,
+        data: { name, expiresAt: expiresAt.toISOString() },
+      },
     })
     return { ...token, secret }
   })

@@ -38,7 +38,11 @@ describe('caches', () => {
       addBusinessMinutes(cal, new Date('2026-06-01T12:00:00Z'), 60)
     }
     // Holiday order and zone alias spelling do not matter either.
-    addBusinessMinutes({ timeZone: 'america/chicago', weekly: weekdays('08:00', '17:00'), holidays: ['2026-01-01', '2026-12-25', '2026-01-01'] }, new Date('2026-06-01T12:00:00Z'), 60)
+    addBusinessMinutes(
+      { timeZone: 'america/chicago', weekly: weekdays('08:00', '17:00'), holidays: ['2026-01-01', '2026-12-25', '2026-01-01'] },
+      new Date('2026-06-01T12:00:00Z'),
+      60,
+    )
     expect(slaCacheStats().calendars).toBe(1)
     expect(slaCacheStats().tables).toBe(1)
   })

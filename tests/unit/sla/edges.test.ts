@@ -8,7 +8,20 @@ import { addBusinessMinutes, businessMinutesBetween, tierCalendar, type Business
 const weekdays = (open: string, close: string): WeeklyHours => ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open, close }))
 
 /** US federal holidays 2026 (observed dates) + New Year 2027. */
-const US_HOLIDAYS = ['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25', '2027-01-01']
+const US_HOLIDAYS = [
+  '2026-01-01',
+  '2026-01-19',
+  '2026-02-16',
+  '2026-05-25',
+  '2026-06-19',
+  '2026-07-03',
+  '2026-09-07',
+  '2026-10-12',
+  '2026-11-11',
+  '2026-11-26',
+  '2026-12-25',
+  '2027-01-01',
+]
 
 /** Evaluation hours (Mon–Fri 08:00–17:00) in New York; January is EST (UTC−5), July EDT (UTC−4). */
 const NY: BusinessCalendar = { timeZone: 'America/New_York', weekly: weekdays('08:00', '17:00'), holidays: US_HOLIDAYS }
@@ -102,7 +115,14 @@ describe('several open periods a day, and touching entries', () => {
     }
   })
   test('hours running over midnight are given as two entries (Fri 22:00–24:00 + Sat 00:00–06:00)', () => {
-    const night: BusinessCalendar = { timeZone: 'UTC', weekly: [{ day: 5, open: '22:00', close: '24:00' }, { day: 6, open: '00:00', close: '06:00' }], holidays: [] }
+    const night: BusinessCalendar = {
+      timeZone: 'UTC',
+      weekly: [
+        { day: 5, open: '22:00', close: '24:00' },
+        { day: 6, open: '00:00', close: '06:00' },
+      ],
+      holidays: [],
+    }
     expect(addBusinessMinutes(night, new Date('2026-01-16T23:00:00Z'), 120).toISOString()).toBe('2026-01-17T01:00:00.000Z')
     expect(businessMinutesBetween(night, new Date('2026-01-16T00:00:00Z'), new Date('2026-01-18T00:00:00Z'))).toBe(480)
   })

@@ -42,8 +42,28 @@ describe('calendar errors (addBusinessMinutes and businessMinutesBetween alike)'
     ["close '24:30'", bad({ weekly: [{ day: 1, open: '08:00', close: '24:30' }] }), 'INVALID_HOURS', /close/],
     ['close equal to open', bad({ weekly: [{ day: 1, open: '08:00', close: '08:00' }] }), 'INVALID_HOURS', /close after it opens/],
     ['close before open (across midnight)', bad({ weekly: [{ day: 5, open: '22:00', close: '02:00' }] }), 'INVALID_HOURS', /cross midnight/],
-    ['overlapping hours on a day', bad({ weekly: [{ day: 1, open: '08:00', close: '13:00' }, { day: 1, open: '12:00', close: '18:00' }] }), 'INVALID_HOURS', /overlaps/],
-    ['duplicate entry', bad({ weekly: [{ day: 2, open: '08:00', close: '13:00' }, { day: 2, open: '08:00', close: '13:00' }] }), 'INVALID_HOURS', /overlaps/],
+    [
+      'overlapping hours on a day',
+      bad({
+        weekly: [
+          { day: 1, open: '08:00', close: '13:00' },
+          { day: 1, open: '12:00', close: '18:00' },
+        ],
+      }),
+      'INVALID_HOURS',
+      /overlaps/,
+    ],
+    [
+      'duplicate entry',
+      bad({
+        weekly: [
+          { day: 2, open: '08:00', close: '13:00' },
+          { day: 2, open: '08:00', close: '13:00' },
+        ],
+      }),
+      'INVALID_HOURS',
+      /overlaps/,
+    ],
     ['day out of range', bad({ weekly: [{ day: 7, open: '08:00', close: '17:00' }] }), 'INVALID_HOURS', /day must be an integer/],
     ['day not an integer', bad({ weekly: [{ day: 1.5, open: '08:00', close: '17:00' }] }), 'INVALID_HOURS', /day must be an integer/],
     ['weekly not an array', bad({ weekly: 'Mon–Fri' }), 'INVALID_HOURS', /weekly must be an array/],
@@ -80,10 +100,30 @@ describe('argument errors', () => {
     ['invalid Date to', () => businessMinutesBetween(OK, START, new Date(NaN)), 'INVALID_DATE', /to is an invalid Date/],
     ['start before 1970', () => addBusinessMinutes(OK, new Date('1969-12-31T23:59:59Z'), 5), 'OUT_OF_RANGE', /1969-12-31T23:59:59/],
     ['start after 2100', () => addBusinessMinutes(OK, new Date('2101-01-01T00:00:00.001Z'), 5), 'OUT_OF_RANGE', /supported range/],
-    ['a target ending after 2100 throws instead of looping', () => addBusinessMinutes(OK, new Date('2100-12-31T00:00:00Z'), 10_000), 'OUT_OF_RANGE', /after 2100-12-31/],
+    [
+      'a target ending after 2100 throws instead of looping',
+      () => addBusinessMinutes(OK, new Date('2100-12-31T00:00:00Z'), 10_000),
+      'OUT_OF_RANGE',
+      /after 2100-12-31/,
+    ],
     ['a huge target throws (walks at most to 2100)', () => addBusinessMinutes(OK, START, 1e12), 'OUT_OF_RANGE', /after 2100-12-31/],
-    ['24/7: a target ending after 2100 throws', () => addBusinessMinutes({ timeZone: 'UTC', weekly: ([0, 1, 2, 3, 4, 5, 6] as const).map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] }, new Date('2100-12-31T23:00:00Z'), 120), 'OUT_OF_RANGE', /after 2100-12-31/],
-    ['a week with no open time and a positive target', () => addBusinessMinutes({ timeZone: 'UTC', weekly: [], holidays: [] }, START, 1), 'NO_OPEN_TIME', /no open hours/],
+    [
+      '24/7: a target ending after 2100 throws',
+      () =>
+        addBusinessMinutes(
+          { timeZone: 'UTC', weekly: ([0, 1, 2, 3, 4, 5, 6] as const).map((day) => ({ day, open: '00:00', close: '24:00' })), holidays: [] },
+          new Date('2100-12-31T23:00:00Z'),
+          120,
+        ),
+      'OUT_OF_RANGE',
+      /after 2100-12-31/,
+    ],
+    [
+      'a week with no open time and a positive target',
+      () => addBusinessMinutes({ timeZone: 'UTC', weekly: [], holidays: [] }, START, 1),
+      'NO_OPEN_TIME',
+      /no open hours/,
+    ],
   ])('%s → %s', (_name, fn, code, message) => {
     const e = thrown(fn)
     expect(e.code).toBe(code)

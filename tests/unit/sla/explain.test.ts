@@ -4,7 +4,13 @@ import { explainResponseTarget, responseTarget } from '@/lib/sla'
 
 describe('explainResponseTarget', () => {
   test('Evaluation S4 opened Fri evening before spring-forward, with a Monday holiday', () => {
-    const input = { tier: 'EVALUATION' as const, severity: 4 as const, openedAt: new Date('2026-03-06T23:30:00Z'), timeZone: 'America/New_York', holidays: ['2026-03-09'] }
+    const input = {
+      tier: 'EVALUATION' as const,
+      severity: 4 as const,
+      openedAt: new Date('2026-03-06T23:30:00Z'),
+      timeZone: 'America/New_York',
+      holidays: ['2026-03-09'],
+    }
     const x = explainResponseTarget(input)
     expect(x.result).toEqual(responseTarget(input))
     expect(x.result).toEqual({ kind: 'deadline', dueAt: new Date('2026-03-12T18:00:00Z'), minutes: 1440, clock: 'business' })
@@ -34,7 +40,13 @@ describe('explainResponseTarget', () => {
   })
 
   test('opened on a holiday: the walk starts with the opening, then the skipped holiday (Santiago, midnight DST end)', () => {
-    const x = explainResponseTarget({ tier: 'BASIC', severity: 4, openedAt: new Date('2026-04-03T22:30:00Z'), timeZone: 'America/Santiago', holidays: ['2026-04-03'] })
+    const x = explainResponseTarget({
+      tier: 'BASIC',
+      severity: 4,
+      openedAt: new Date('2026-04-03T22:30:00Z'),
+      timeZone: 'America/Santiago',
+      holidays: ['2026-04-03'],
+    })
     expect(x.steps).toEqual([
       'Opened Fri 2026-04-03 19:30 (UTC-03:00) America/Santiago, outside business hours (Mon–Fri 08:00–20:00); target 24 business hours.',
       'Skipped Fri 2026-04-03: holiday.',
@@ -50,7 +62,13 @@ describe('explainResponseTarget', () => {
   test('Lord Howe: a 30-minute offset change is reported as +30', () => {
     const x = explainResponseTarget({ tier: 'BASIC', severity: 4, openedAt: new Date('2026-10-02T05:30:00Z'), timeZone: 'Australia/Lord_Howe', holidays: [] })
     expect(x.offsetChanges).toHaveLength(1)
-    expect(x.offsetChanges[0]).toMatchObject({ from: '+10:30', to: '+11:00', localBefore: '2026-10-04 02:00', localAfter: '2026-10-04 02:30', shiftMinutes: 30 })
+    expect(x.offsetChanges[0]).toMatchObject({
+      from: '+10:30',
+      to: '+11:00',
+      localBefore: '2026-10-04 02:00',
+      localAfter: '2026-10-04 02:30',
+      shiftMinutes: 30,
+    })
   })
 
   test('opened during hours', () => {
@@ -62,7 +80,13 @@ describe('explainResponseTarget', () => {
   })
 
   test('24/7 tiers: one continuous period, offset changes still listed', () => {
-    const x = explainResponseTarget({ tier: 'PRODUCTION', severity: 4, openedAt: new Date('2026-03-08T05:00:00Z'), timeZone: 'America/New_York', holidays: ['2026-03-08'] })
+    const x = explainResponseTarget({
+      tier: 'PRODUCTION',
+      severity: 4,
+      openedAt: new Date('2026-03-08T05:00:00Z'),
+      timeZone: 'America/New_York',
+      holidays: ['2026-03-08'],
+    })
     expect(x.clock).toBe('continuous')
     expect(x.hours).toBe('24/7/365')
     expect(x.periods).toHaveLength(1)

@@ -94,7 +94,7 @@ function refAdd(cal: BusinessCalendar, start: number, minutes: number): number {
 
 function refBetween(cal: BusinessCalendar, from: number, to: number): number {
   let sum = 0
-  for (let t = from; t < to; ) {
+  for (let t = from; t < to;) {
     const minuteStart = Math.floor(t / MIN) * MIN
     const next = Math.min(minuteStart + MIN, to)
     if (refIsOpenMinute(cal, minuteStart)) sum += next - t
@@ -167,8 +167,7 @@ const ZONES = [
 ]
 
 const fmtHm = (m: number) => (m === 1440 ? '24:00' : `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`)
-const everyDay = (open: string, close: string): WeeklyHours =>
-  ([0, 1, 2, 3, 4, 5, 6] as const).map((day) => ({ day, open, close }))
+const everyDay = (open: string, close: string): WeeklyHours => ([0, 1, 2, 3, 4, 5, 6] as const).map((day) => ({ day, open, close }))
 const weekdays = (open: string, close: string): WeeklyHours => ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open, close }))
 
 /** Presets chosen to straddle the hours where DST changes happen (00:00–03:00 local). */
@@ -198,8 +197,14 @@ const weeklyArb: fc.Arbitrary<WeeklyHours> = fc.oneof(
       .array(
         fc.record({
           day: fc.integer({ min: 0, max: 6 }),
-          open: fc.oneof(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 95 }).map((q) => q * 15)),
-          len: fc.oneof(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 24 }).map((q) => q * 30)),
+          open: fc.oneof(
+            fc.integer({ min: 0, max: 1439 }),
+            fc.integer({ min: 0, max: 95 }).map((q) => q * 15),
+          ),
+          len: fc.oneof(
+            fc.integer({ min: 1, max: 900 }),
+            fc.integer({ min: 1, max: 24 }).map((q) => q * 30),
+          ),
         }),
         { minLength: 1, maxLength: 10 },
       )
@@ -258,7 +263,9 @@ function check(c: Case): void {
   const got = addBusinessMinutes(c.cal, start, c.minutes).getTime()
   const want = refAdd(c.cal, c.start, c.minutes)
   if (got !== want) {
-    throw new Error(`addBusinessMinutes(${JSON.stringify(c.cal)}, ${start.toISOString()}, ${c.minutes}) = ${new Date(got).toISOString()}, reference ${new Date(want).toISOString()}`)
+    throw new Error(
+      `addBusinessMinutes(${JSON.stringify(c.cal)}, ${start.toISOString()}, ${c.minutes}) = ${new Date(got).toISOString()}, reference ${new Date(want).toISOString()}`,
+    )
   }
   expect(businessMinutesBetween(c.cal, start, new Date(got))).toBe(c.minutes)
   const to = c.start + c.span
@@ -326,7 +333,18 @@ describe('engine = minute-by-minute reference around every DST transition 2026�
 })
 
 describe('engine = reference at random instants 1970–2100', () => {
-  const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/London', 'America/Sao_Paulo', 'Africa/Casablanca']
+  const zones = [
+    'America/New_York',
+    'Europe/Berlin',
+    'Australia/Sydney',
+    'America/Santiago',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Europe/London',
+    'America/Sao_Paulo',
+    'Africa/Casablanca',
+  ]
   test.each(zones)('%s', (zone) => {
     const anchors = fc.sample(fc.integer({ min: Date.UTC(1970, 0, 5), max: Date.UTC(2100, 9, 1) }), { seed: seedOf(zone), numRuns: runs(12) })
     fc.assert(
@@ -343,7 +361,10 @@ describe('addBusinessMinutes and businessMinutesBetween are inverse', () => {
         fc.constantFrom(...ZONES),
         weeklyArb,
         fc.integer({ min: Date.UTC(1970, 0, 2), max: Date.UTC(2098, 0, 1) }),
-        fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 5000 * MIN }).map((ms) => ms / MIN)),
+        fc.oneof(
+          fc.integer({ min: 0, max: 20_000 }),
+          fc.integer({ min: 0, max: 5000 * MIN }).map((ms) => ms / MIN),
+        ),
         (zone, weekly, start, m) => {
           const minutes = Math.min(m, 50 * weeklyOpenMinutes(weekly)) // at most ~a year of open time
           const cal = { timeZone: zone, weekly, holidays: [new Date(start + DAY).toISOString().slice(0, 10)] }

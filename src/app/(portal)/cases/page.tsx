@@ -45,10 +45,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const filters = Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'page')) as Record<string, string>
   const now = new Date()
   const [result, supportIds] = await Promise.all([
-    listCases({ actor, input, now }).then((list) => ({ list, error: null }), (error: unknown) => {
-      if (error instanceof AppError) return { list: null, error: error.message }
-      throw error
-    }),
+    listCases({ actor, input, now }).then(
+      (list) => ({ list, error: null }),
+      (error: unknown) => {
+        if (error instanceof AppError) return { list: null, error: error.message }
+        throw error
+      },
+    ),
     listSupportIdsForCases({ actor, now }),
   ])
   const list = result.list
@@ -64,42 +67,90 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         actions={canOpen ? <LinkButton href="/cases/new">Open a case</LinkButton> : undefined}
       />
       <form role="search" className="mb-4 grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
-        <label htmlFor="q" className="sr-only">Search by case number or words</label>
+        <label htmlFor="q" className="sr-only">
+          Search by case number or words
+        </label>
         <input id="q" name="q" defaultValue={input.q} placeholder="Case number or words" className={inputClass} />
-        <label htmlFor="status" className="sr-only">Status</label>
+        <label htmlFor="status" className="sr-only">
+          Status
+        </label>
         <select id="status" name="status" defaultValue={input.status ?? ''} className={inputClass}>
-          {STATUS_FILTERS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {STATUS_FILTERS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </select>
-        <label htmlFor="severity" className="sr-only">Severity</label>
+        <label htmlFor="severity" className="sr-only">
+          Severity
+        </label>
         <select id="severity" name="severity" defaultValue={input.severity ?? ''} className={inputClass}>
           <option value="">Any severity</option>
-          {[1, 2, 3, 4].map((s) => <option key={s} value={s}>Severity {s}</option>)}
+          {[1, 2, 3, 4].map((s) => (
+            <option key={s} value={s}>
+              Severity {s}
+            </option>
+          ))}
         </select>
-        <label htmlFor="supportId" className="sr-only">Support ID</label>
+        <label htmlFor="supportId" className="sr-only">
+          Support ID
+        </label>
         <select id="supportId" name="supportId" defaultValue={input.supportId ?? ''} className={inputClass}>
           <option value="">Any Support ID</option>
-          {supportIds.map((s) => <option key={s.code} value={s.code}>{s.code}</option>)}
+          {supportIds.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.code}
+            </option>
+          ))}
         </select>
         {/* New filters start again at page 1; a chosen page size stays. */}
         {input.pageSize && <input type="hidden" name="pageSize" value={input.pageSize} />}
-        <button type="submit" className={buttonClass('secondary')}>Filter</button>
+        <button type="submit" className={buttonClass('secondary')}>
+          Filter
+        </button>
       </form>
-      {result.error && <div className="mb-4"><Alert>{result.error}</Alert></div>}
+      {result.error && (
+        <div className="mb-4">
+          <Alert>{result.error}</Alert>
+        </div>
+      )}
       {list && list.total === 0 && (
-        <EmptyState title={filtered ? 'No case matches these filters' : 'No cases yet'} action={filtered ? <Link href="/cases" className="text-sm font-medium text-brand-600 hover:underline">Clear the filters</Link> : undefined}>
-          {filtered ? null : canOpen ? 'When you open a case it appears here with its response target.' : actor.orgKind === 'PARTNER'
-            ? 'You will see cases once a customer approves your access to one of its Support IDs.'
-            : 'You have no case rights on any Support ID. A License Administrator of your organisation can make you a Case Administrator.'}
+        <EmptyState
+          title={filtered ? 'No case matches these filters' : 'No cases yet'}
+          action={
+            filtered ? (
+              <Link href="/cases" className="text-sm font-medium text-brand-600 hover:underline">
+                Clear the filters
+              </Link>
+            ) : undefined
+          }
+        >
+          {filtered
+            ? null
+            : canOpen
+              ? 'When you open a case it appears here with its response target.'
+              : actor.orgKind === 'PARTNER'
+                ? 'You will see cases once a customer approves your access to one of its Support IDs.'
+                : 'You have no case rights on any Support ID. A License Administrator of your organisation can make you a Case Administrator.'}
         </EmptyState>
       )}
       {list && list.total > 0 && list.cases.length === 0 && (
-        <EmptyState title={`There is no page ${list.page}`} action={<LinkButton href={hrefFor(filters, list.pages)} variant="secondary">Go to the last page ({list.pages})</LinkButton>}>
+        <EmptyState
+          title={`There is no page ${list.page}`}
+          action={
+            <LinkButton href={hrefFor(filters, list.pages)} variant="secondary">
+              Go to the last page ({list.pages})
+            </LinkButton>
+          }
+        >
           {list.total} case{list.total === 1 ? '' : 's'} fill{list.total === 1 ? 's' : ''} {list.pages} page{list.pages === 1 ? '' : 's'}.
         </EmptyState>
       )}
       {list && list.cases.length > 0 && (
         <>
-          <p className="mb-3 text-sm text-slate-600" data-testid="case-count" aria-live="polite">Showing {first}–{last} of {list.total}</p>
+          <p className="mb-3 text-sm text-slate-600" data-testid="case-count" aria-live="polite">
+            Showing {first}–{last} of {list.total}
+          </p>
           <CaseCards
             label="My cases, newest first"
             items={list.cases.map((c) => ({
@@ -117,24 +168,48 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               <caption className="sr-only">My cases, newest first</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Case</th>
-                  <th scope="col" className="px-4 py-3">Title</th>
-                  <th scope="col" className="px-4 py-3">Support ID</th>
-                  <th scope="col" className="px-4 py-3">Severity</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3">Response</th>
-                  <th scope="col" className="px-4 py-3">Opened</th>
+                  <th scope="col" className="px-4 py-3">
+                    Case
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Title
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Support ID
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Severity
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Response
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Opened
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {list.cases.map((c) => (
                   <tr key={c.number} className="hover:bg-slate-50" data-testid="my-case-row">
-                    <td className="whitespace-nowrap px-4 py-3 font-mono"><Link href={`/cases/${c.number}`} className="text-brand-600 hover:underline">#{c.number}</Link></td>
+                    <td className="whitespace-nowrap px-4 py-3 font-mono">
+                      <Link href={`/cases/${c.number}`} className="text-brand-600 hover:underline">
+                        #{c.number}
+                      </Link>
+                    </td>
                     <td className="px-4 py-3">{c.title}</td>
                     <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{c.supportId}</td>
-                    <td className="px-4 py-3"><SeverityBadge severity={c.severity} /></td>
-                    <td className="px-4 py-3"><StatusBadge status={c.status} /></td>
-                    <td className="whitespace-nowrap px-4 py-3"><TimeLeftText c={c} /></td>
+                    <td className="px-4 py-3">
+                      <SeverityBadge severity={c.severity} />
+                    </td>
+                    <td className="px-4 py-3">
+                      <StatusBadge status={c.status} />
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3">
+                      <TimeLeftText c={c} />
+                    </td>
                     <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatInstant(c.openedAt, actor.timeZone, 'd MMM yyyy HH:mm')}</td>
                   </tr>
                 ))}
@@ -154,18 +229,42 @@ function Pager({ filters, page, pages }: { filters: Record<string, string>; page
   const link = 'inline-flex min-w-9 items-center justify-center rounded-md px-3 py-2 text-sm font-medium ring-1 ring-slate-300 text-slate-700 hover:bg-slate-50'
   return (
     <nav aria-label="Pages of my cases" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-      <span>Page {page} of {pages}</span>
+      <span>
+        Page {page} of {pages}
+      </span>
       <ul className="flex flex-wrap items-center gap-1">
-        {page > 1 && <li><Link href={hrefFor(filters, page - 1)} className={link} rel="prev">Previous</Link></li>}
+        {page > 1 && (
+          <li>
+            <Link href={hrefFor(filters, page - 1)} className={link} rel="prev">
+              Previous
+            </Link>
+          </li>
+        )}
         {shown.map((p, i) => (
           <li key={p} className="flex items-center gap-1">
-            {i > 0 && p - shown[i - 1]! > 1 && <span aria-hidden="true" className="px-1">…</span>}
-            {p === page
-              ? <span aria-current="page" className={`${link} bg-brand-600 text-white ring-brand-600 hover:bg-brand-600`}>{p}</span>
-              : <Link href={hrefFor(filters, p)} className={link} aria-label={`Page ${p}`}>{p}</Link>}
+            {i > 0 && p - shown[i - 1]! > 1 && (
+              <span aria-hidden="true" className="px-1">
+                …
+              </span>
+            )}
+            {p === page ? (
+              <span aria-current="page" className={`${link} bg-brand-600 text-white ring-brand-600 hover:bg-brand-600`}>
+                {p}
+              </span>
+            ) : (
+              <Link href={hrefFor(filters, p)} className={link} aria-label={`Page ${p}`}>
+                {p}
+              </Link>
+            )}
           </li>
         ))}
-        {page < pages && <li><Link href={hrefFor(filters, page + 1)} className={link} rel="next">Next</Link></li>}
+        {page < pages && (
+          <li>
+            <Link href={hrefFor(filters, page + 1)} className={link} rel="next">
+              Next
+            </Link>
+          </li>
+        )}
       </ul>
     </nav>
   )

@@ -31,16 +31,22 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       />
       <div className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <Badge tone="amber">{inbox.counts.PENDING ?? 0} pending</Badge>
-        <Badge tone="green">{inbox.counts.SENT ?? 0} {inbox.devInbox ? 'delivered' : 'sent'}</Badge>
+        <Badge tone="green">
+          {inbox.counts.SENT ?? 0} {inbox.devInbox ? 'delivered' : 'sent'}
+        </Badge>
         <Badge tone="red">{inbox.counts.FAILED ?? 0} failed</Badge>
       </div>
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <div className="min-w-56 flex-1">
-          <label htmlFor="inbox-q" className="block text-sm font-medium text-slate-800">Search recipient or subject</label>
+          <label htmlFor="inbox-q" className="block text-sm font-medium text-slate-800">
+            Search recipient or subject
+          </label>
           <input id="inbox-q" name="q" defaultValue={query.q ?? ''} className={`${inputClass} mt-1.5`} />
         </div>
         <div>
-          <label htmlFor="inbox-status" className="block text-sm font-medium text-slate-800">Status</label>
+          <label htmlFor="inbox-status" className="block text-sm font-medium text-slate-800">
+            Status
+          </label>
           <select id="inbox-status" name="status" defaultValue={query.status ?? ''} className={`${inputClass} mt-1.5`}>
             <option value="">Any</option>
             <option value="PENDING">Pending</option>
@@ -48,7 +54,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <option value="FAILED">Failed</option>
           </select>
         </div>
-        <Button type="submit" variant="secondary">Filter</Button>
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
       </form>
       {inbox.messages.length === 0 ? (
         <EmptyState title="No messages">{inbox.scope === 'mine' ? 'Mail the portal sends you will appear here.' : 'Nothing matches.'}</EmptyState>
@@ -61,23 +69,37 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   <summary className="flex cursor-pointer list-none flex-wrap items-start justify-between gap-2">
                     <span className="min-w-0">
                       <span className="block font-medium text-slate-900 group-open:text-brand-700">{m.subject}</span>
-                      <span className="block text-xs text-slate-500">to {m.to} · {m.kind} · {when(m.createdAt)}</span>
+                      <span className="block text-xs text-slate-500">
+                        to {m.to} · {m.kind} · {when(m.createdAt)}
+                      </span>
                     </span>
                     <span className="flex items-center gap-2">
-                      <Badge tone={TONES[m.status]}>{m.status === 'SENT' ? (inbox.devInbox ? 'Delivered' : 'Sent') : m.status === 'PENDING' ? 'Pending' : 'Failed'}</Badge>
+                      <Badge tone={TONES[m.status]}>
+                        {m.status === 'SENT' ? (inbox.devInbox ? 'Delivered' : 'Sent') : m.status === 'PENDING' ? 'Pending' : 'Failed'}
+                      </Badge>
                     </span>
                   </summary>
                   <div className="mt-3 space-y-2">
                     {inbox.scope === 'all' && (
                       <p className="text-xs text-slate-500">
-                        Attempts: {m.attempts}{m.sentAt && <> · sent {when(m.sentAt)}</>}{m.status === 'PENDING' && <> · next attempt {when(m.nextAttemptAt)}</>}
+                        Attempts: {m.attempts}
+                        {m.sentAt && <> · sent {when(m.sentAt)}</>}
+                        {m.status === 'PENDING' && <> · next attempt {when(m.nextAttemptAt)}</>}
                       </p>
                     )}
-                    {inbox.scope === 'all' && m.lastError && <Alert tone={m.status === 'FAILED' ? 'red' : 'amber'} title="Last error">{m.lastError}</Alert>}
+                    {inbox.scope === 'all' && m.lastError && (
+                      <Alert tone={m.status === 'FAILED' ? 'red' : 'amber'} title="Last error">
+                        {m.lastError}
+                      </Alert>
+                    )}
                     {m.bodyPurgedAt ? (
-                      <p className="text-sm text-slate-600">The text of this message was removed on {when(m.bodyPurgedAt)} (sent mail keeps only its delivery record).</p>
+                      <p className="text-sm text-slate-600">
+                        The text of this message was removed on {when(m.bodyPurgedAt)} (sent mail keeps only its delivery record).
+                      </p>
                     ) : (
-                      <pre className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 ring-1 ring-slate-200">{m.text}</pre>
+                      <pre className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 ring-1 ring-slate-200">
+                        {m.text}
+                      </pre>
                     )}
                     {inbox.scope === 'all' && m.status === 'FAILED' && <RetryMessageButton messageId={m.id} />}
                   </div>

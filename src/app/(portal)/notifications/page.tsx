@@ -14,7 +14,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const actor = await requirePageActor()
   const query = await searchParams
   const unreadOnly = query.unread === 'true'
-  const list = await listNotifications({ actor, input: { ...(unreadOnly ? { unread: 'true' } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) } }).catch((e: unknown) => {
+  const list = await listNotifications({
+    actor,
+    input: { ...(unreadOnly ? { unread: 'true' } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) },
+  }).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'BAD_REQUEST') notFound()
     throw e
   })
@@ -22,7 +25,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="Notifications"
-        description={<>What happened on the cases that concern you. Which of these also come by e-mail is up to you, on your <Link className="text-brand-600 hover:underline" href="/profile#notifications">profile</Link>.</>}
+        description={
+          <>
+            What happened on the cases that concern you. Which of these also come by e-mail is up to you, on your{' '}
+            <Link className="text-brand-600 hover:underline" href="/profile#notifications">
+              profile
+            </Link>
+            .
+          </>
+        }
         actions={
           <LinkButton variant="secondary" href={unreadOnly ? '/notifications' : '/notifications?unread=true'}>
             {unreadOnly ? 'Show all' : 'Show unread only'}
@@ -36,12 +47,24 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <NotificationList
           unread={list.unread}
-          items={list.notifications.map((n) => ({ id: n.id, title: n.title, body: n.body, url: n.url, read: n.read, at: formatInstant(n.createdAt, actor.timeZone) }))}
+          items={list.notifications.map((n) => ({
+            id: n.id,
+            title: n.title,
+            body: n.body,
+            url: n.url,
+            read: n.read,
+            at: formatInstant(n.createdAt, actor.timeZone),
+          }))}
         />
       )}
       {list.nextCursor && (
         <div className="mt-4">
-          <LinkButton variant="secondary" href={`/notifications?${new URLSearchParams({ ...(unreadOnly ? { unread: 'true' } : {}), cursor: list.nextCursor })}`}>Older notifications</LinkButton>
+          <LinkButton
+            variant="secondary"
+            href={`/notifications?${new URLSearchParams({ ...(unreadOnly ? { unread: 'true' } : {}), cursor: list.nextCursor })}`}
+          >
+            Older notifications
+          </LinkButton>
         </div>
       )}
     </>

@@ -28,7 +28,8 @@ export default async function OrganisationPage() {
       />
       {org.supportIds.length === 0 ? (
         <EmptyState title="You administer no Support ID">
-          License Administrators and Case Administrators manage their Support IDs here. Ask a License Administrator of {org.organisation.name} to invite you as a Case Administrator.
+          License Administrators and Case Administrators manage their Support IDs here. Ask a License Administrator of {org.organisation.name} to invite you as
+          a Case Administrator.
         </EmptyState>
       ) : (
         <div className="space-y-6">
@@ -37,7 +38,10 @@ export default async function OrganisationPage() {
               <ul className="list-inside list-disc">
                 {pending.map((p) => (
                   <li key={p.id}>
-                    <a className="underline" href={`#support-id-${p.code}`}>{p.partner} on {p.code}</a>, asked by {p.requestedBy.name} on {when(p.requestedAt)}
+                    <a className="underline" href={`#support-id-${p.code}`}>
+                      {p.partner} on {p.code}
+                    </a>
+                    , asked by {p.requestedBy.name} on {when(p.requestedAt)}
                   </li>
                 ))}
               </ul>
@@ -63,23 +67,41 @@ export default async function OrganisationPage() {
                 <section aria-label={`People of ${s.code}`}>
                   <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">People</h3>
                   {!s.canManageCaseAdmins && (
-                    <p className="mt-1 text-xs text-slate-500">As a Case Administrator you see the License Administrators; other Case Administrators are not shown.</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      As a Case Administrator you see the License Administrators; other Case Administrators are not shown.
+                    </p>
                   )}
                   <div className="mt-2 overflow-x-auto">
                     <table className="min-w-full text-sm">
                       <thead className="text-left text-xs text-slate-500">
-                        <tr><th scope="col" className="py-1.5 pr-3 font-medium">Name</th><th scope="col" className="py-1.5 pr-3 font-medium">Role</th><th scope="col" className="py-1.5 font-medium"><span className="sr-only">Actions</span></th></tr>
+                        <tr>
+                          <th scope="col" className="py-1.5 pr-3 font-medium">
+                            Name
+                          </th>
+                          <th scope="col" className="py-1.5 pr-3 font-medium">
+                            Role
+                          </th>
+                          <th scope="col" className="py-1.5 font-medium">
+                            <span className="sr-only">Actions</span>
+                          </th>
+                        </tr>
                       </thead>
                       <tbody className="divide-y divide-slate-100">
                         {s.roles.map((r) => (
                           <tr key={`${r.userId}-${r.role}`}>
                             <td className="py-2 pr-3">
-                              <span className="font-medium">{r.name}</span>{r.isMe && <span className="text-slate-500"> (you)</span>}
-                              <span className="block text-xs text-slate-500">{r.email}{r.disabled ? ' · disabled' : ''}</span>
+                              <span className="font-medium">{r.name}</span>
+                              {r.isMe && <span className="text-slate-500"> (you)</span>}
+                              <span className="block text-xs text-slate-500">
+                                {r.email}
+                                {r.disabled ? ' · disabled' : ''}
+                              </span>
                             </td>
                             <td className="py-2 pr-3">{ROLE_LABELS[r.role]}</td>
                             <td className="py-2 pr-1 text-right">
-                              {s.canManageCaseAdmins && r.role === 'CASE_ADMIN' && <RemoveCaseAdminButton supportIdCode={s.code} userId={r.userId} name={r.name} />}
+                              {s.canManageCaseAdmins && r.role === 'CASE_ADMIN' && (
+                                <RemoveCaseAdminButton supportIdCode={s.code} userId={r.userId} name={r.name} />
+                              )}
                             </td>
                           </tr>
                         ))}
@@ -96,7 +118,9 @@ export default async function OrganisationPage() {
                               <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                                 <span>
                                   <span className="font-medium">{i.email}</span>
-                                  <span className="block text-xs text-slate-500">sent {when(i.sentAt)} by {i.invitedBy} · expires {when(i.expiresAt)}</span>
+                                  <span className="block text-xs text-slate-500">
+                                    sent {when(i.sentAt)} by {i.invitedBy} · expires {when(i.expiresAt)}
+                                  </span>
                                 </span>
                                 <RevokeInvitationButton invitationId={i.id} email={i.email} />
                               </li>
@@ -112,16 +136,25 @@ export default async function OrganisationPage() {
                 <section aria-label={`Support partners of ${s.code}`}>
                   <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Support partners</h3>
                   {s.partners.length === 0 ? (
-                    <p className="mt-2 text-sm text-slate-600">No partner has asked for access. A partner asks from its own portal with this Support ID&apos;s code; you approve or decline it here.</p>
+                    <p className="mt-2 text-sm text-slate-600">
+                      No partner has asked for access. A partner asks from its own portal with this Support ID&apos;s code; you approve or decline it here.
+                    </p>
                   ) : (
                     <ul className="mt-2 divide-y divide-slate-100 text-sm">
                       {s.partners.map((p) => (
                         <li key={p.id} className="flex flex-wrap items-start justify-between gap-3 py-2.5">
                           <div>
-                            <p className="flex flex-wrap items-center gap-2 font-medium">{p.partner} <GrantStatusBadge status={p.status} /></p>
+                            <p className="flex flex-wrap items-center gap-2 font-medium">
+                              {p.partner} <GrantStatusBadge status={p.status} />
+                            </p>
                             <p className="text-xs text-slate-500">
                               asked by {p.requestedBy.name} ({p.requestedBy.email}) on {when(p.requestedAt)}
-                              {p.decidedAt && <> · {p.status.toLowerCase()} by {p.decidedBy ?? 'an administrator'} on {when(p.decidedAt)}</>}
+                              {p.decidedAt && (
+                                <>
+                                  {' '}
+                                  · {p.status.toLowerCase()} by {p.decidedBy ?? 'an administrator'} on {when(p.decidedAt)}
+                                </>
+                              )}
                             </p>
                             {p.note && <p className="mt-1 text-xs italic text-slate-600">“{p.note}”</p>}
                           </div>

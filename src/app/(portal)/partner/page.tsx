@@ -25,38 +25,62 @@ export default async function PartnerAccessPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-1">
           <h2 className="text-base font-semibold">Request access</h2>
-          <p className="mt-1 text-sm text-slate-600">Enter the Support ID code the customer gave you. Their License and Case Administrators are told and decide; you get an e-mail either way.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Enter the Support ID code the customer gave you. Their License and Case Administrators are told and decide; you get an e-mail either way.
+          </p>
           <RequestAccessForm />
         </Card>
         <Card className="overflow-x-auto lg:col-span-2">
           <h2 className="px-5 pt-5 text-base font-semibold">Your organisation&apos;s requests</h2>
           {grants.length === 0 ? (
-            <div className="p-5"><EmptyState title="No requests yet">Request access to a customer&apos;s Support ID with the form.</EmptyState></div>
+            <div className="p-5">
+              <EmptyState title="No requests yet">Request access to a customer&apos;s Support ID with the form.</EmptyState>
+            </div>
           ) : (
             <table className="mt-3 min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-5 py-2.5">Support ID</th>
-                  <th scope="col" className="px-5 py-2.5">Status</th>
-                  <th scope="col" className="px-5 py-2.5">Customer</th>
-                  <th scope="col" className="px-5 py-2.5">Requested</th>
-                  <th scope="col" className="px-5 py-2.5">Decided</th>
+                  <th scope="col" className="px-5 py-2.5">
+                    Support ID
+                  </th>
+                  <th scope="col" className="px-5 py-2.5">
+                    Status
+                  </th>
+                  <th scope="col" className="px-5 py-2.5">
+                    Customer
+                  </th>
+                  <th scope="col" className="px-5 py-2.5">
+                    Requested
+                  </th>
+                  <th scope="col" className="px-5 py-2.5">
+                    Decided
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {grants.map((g) => (
                   <tr key={g.id} data-testid={`grant-${g.supportIdCode}`}>
                     <td className="whitespace-nowrap px-5 py-3 font-mono">{g.supportIdCode}</td>
-                    <td className="px-5 py-3"><GrantStatusBadge status={g.status} /></td>
+                    <td className="px-5 py-3">
+                      <GrantStatusBadge status={g.status} />
+                    </td>
                     <td className="px-5 py-3">
                       {g.customer ? (
                         <>
-                          {g.customer}{g.tier && <span className="text-slate-500"> · {TIER_LABELS[g.tier]}</span>}
-                          <Link href={`/cases/new?supportId=${encodeURIComponent(g.supportIdCode)}`} className="ml-2 text-brand-600 underline">Open a case</Link>
+                          {g.customer}
+                          {g.tier && <span className="text-slate-500"> · {TIER_LABELS[g.tier]}</span>}
+                          <Link href={`/cases/new?supportId=${encodeURIComponent(g.supportIdCode)}`} className="ml-2 text-brand-600 underline">
+                            Open a case
+                          </Link>
                         </>
-                      ) : <span className="text-slate-500">shown once approved</span>}
+                      ) : (
+                        <span className="text-slate-500">shown once approved</span>
+                      )}
                     </td>
-                    <td className="whitespace-nowrap px-5 py-3 text-slate-600">{when(g.requestedAt)}<span className="block text-xs">by {g.requestedBy.name}</span></td>
+                    <td className="whitespace-nowrap px-5 py-3 text-slate-600">
+                      {when(g.requestedAt)}
+                      <span className="block text-xs">by {g.requestedBy.name}</span>
+                    </td>
                     <td className="whitespace-nowrap px-5 py-3 text-slate-600">{g.decidedAt ? when(g.decidedAt) : '—'}</td>
                   </tr>
                 ))}

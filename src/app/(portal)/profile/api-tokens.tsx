@@ -29,11 +29,15 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
             </select>
           </Field>
         </div>
-        <Button type="submit" disabled={creating}>{creating ? 'Creating…' : 'Create token'}</Button>
+        <Button type="submit" disabled={creating}>
+          {creating ? 'Creating…' : 'Create token'}
+        </Button>
       </ActionForm>
       {state?.ok && (
         <Alert tone="green" title="Token created: copy it now, it will not be shown again">
-          <code className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900" data-testid="new-token">{state.data.secret}</code>
+          <code className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900" data-testid="new-token">
+            {state.data.secret}
+          </code>
         </Alert>
       )}
       {tokens.length === 0 ? (
@@ -43,13 +47,20 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
           {tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
               <div>
-                <p className="font-medium">{t.name} <code className="ml-1 text-xs text-slate-500">{t.prefix}…</code></p>
+                <p className="font-medium">
+                  {t.name} <code className="ml-1 text-xs text-slate-500">{t.prefix}…</code>
+                </p>
                 <p className="text-xs text-slate-500">
                   Created {t.createdAt} · {t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used'} ·{' '}
                   {t.expired ? <span className="font-medium text-red-700">expired {t.expiresAt}</span> : <>expires {t.expiresAt}</>}
                 </p>
               </div>
-              <Button variant="secondary" disabled={revoking} onClick={() => startRevoke(async () => void (await revokeApiTokenAction(t.id)))} aria-label={`Revoke token ${t.name}`}>
+              <Button
+                variant="secondary"
+                disabled={revoking}
+                onClick={() => startRevoke(async () => void (await revokeApiTokenAction(t.id)))}
+                aria-label={`Revoke token ${t.name}`}
+              >
                 Revoke
               </Button>
             </li>

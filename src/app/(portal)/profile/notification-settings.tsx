@@ -17,7 +17,14 @@ export function NotificationSettingsForm({ kinds, othersCases, administrator }: 
         <ul className="mt-3 space-y-2">
           {kinds.map((k) => (
             <li key={k.kind} className="flex items-start gap-2 text-sm">
-              <input type="checkbox" id={`mail-${k.kind}`} name="mail" value={k.kind} defaultChecked={k.mail} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+              <input
+                type="checkbox"
+                id={`mail-${k.kind}`}
+                name="mail"
+                value={k.kind}
+                defaultChecked={k.mail}
+                className="mt-0.5 h-4 w-4 rounded border-slate-300"
+              />
               <label htmlFor={`mail-${k.kind}`}>{k.label}</label>
             </li>
           ))}
@@ -36,7 +43,9 @@ export function NotificationSettingsForm({ kinds, othersCases, administrator }: 
       )}
       {form.error && <Alert>{form.error.message}</Alert>}
       {form.state?.ok && <Alert tone="green">Your notification preferences are saved.</Alert>}
-      <Button type="submit" disabled={form.pending}>{form.pending ? 'Saving…' : 'Save preferences'}</Button>
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? 'Saving…' : 'Save preferences'}
+      </Button>
     </ActionForm>
   )
 }

@@ -22,31 +22,53 @@ export default async function ProfilePage() {
         <Card className="p-6 lg:col-span-1">
           <h2 className="text-base font-semibold">Account</h2>
           <dl className="mt-4 space-y-3 text-sm">
-            <div><dt className="text-slate-500">Name</dt><dd className="font-medium">{me.user.name}</dd></div>
-            <div><dt className="text-slate-500">E-mail</dt><dd className="font-medium">{me.user.email}</dd></div>
-            <div><dt className="text-slate-500">Organisation</dt><dd className="font-medium">{me.organisation.name}</dd></div>
-            <div><dt className="text-slate-500">Time zone</dt><dd className="font-medium">{me.user.timeZone}</dd></div>
+            <div>
+              <dt className="text-slate-500">Name</dt>
+              <dd className="font-medium">{me.user.name}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">E-mail</dt>
+              <dd className="font-medium">{me.user.email}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Organisation</dt>
+              <dd className="font-medium">{me.organisation.name}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Time zone</dt>
+              <dd className="font-medium">{me.user.timeZone}</dd>
+            </div>
           </dl>
           <h3 className="mt-6 text-sm font-semibold">Roles</h3>
           <ul className="mt-2 space-y-1 text-sm">
-            {me.roles.vendor.map((r) => <li key={r}>{ROLE_LABELS[r]}</li>)}
+            {me.roles.vendor.map((r) => (
+              <li key={r}>{ROLE_LABELS[r]}</li>
+            ))}
             {me.roles.supportIds.map((r) => (
               <li key={`${r.supportId}-${r.role}`}>
                 {ROLE_LABELS[r.role]} · <code>{r.supportId}</code>
               </li>
             ))}
             {me.roles.partnerSupportIds.map((code) => (
-              <li key={code}>Support Partner · <code>{code}</code></li>
+              <li key={code}>
+                Support Partner · <code>{code}</code>
+              </li>
             ))}
             {me.roles.vendor.length + me.roles.supportIds.length + me.roles.partnerSupportIds.length === 0 && (
-              <li className="text-slate-500">No case rights: you can read the knowledge base. Ask a License Administrator of your organisation to make you a Case Administrator.</li>
+              <li className="text-slate-500">
+                No case rights: you can read the knowledge base. Ask a License Administrator of your organisation to make you a Case Administrator.
+              </li>
             )}
           </ul>
         </Card>
         <Card className="p-6 lg:col-span-2">
           <h2 className="text-base font-semibold">Personal API tokens</h2>
           <p className="mt-1 text-sm text-slate-600">
-            Use a token as <code>Authorization: Bearer …</code> with the <a className="text-brand-600 hover:underline" href="/api/v1/openapi.json">JSON API</a>. It acts as you, with your roles. The secret is shown once.
+            Use a token as <code>Authorization: Bearer …</code> with the{' '}
+            <a className="text-brand-600 hover:underline" href="/api/v1/openapi.json">
+              JSON API
+            </a>
+            . It acts as you, with your roles. The secret is shown once.
           </p>
           <ApiTokens
             tokens={tokens.map((t) => ({

@@ -42,7 +42,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <QueueFilters query={input as Partial<TQueueQuery>} options={options} />
       {error && <Alert title="These filters are not valid">{error}</Alert>}
       {page && page.cases.length === 0 && (
-        <EmptyState title={filtered ? 'No open cases match these filters' : 'The queue is empty'} action={filtered ? <LinkButton href="/queue" variant="secondary">Clear the filters</LinkButton> : undefined}>
+        <EmptyState
+          title={filtered ? 'No open cases match these filters' : 'The queue is empty'}
+          action={
+            filtered ? (
+              <LinkButton href="/queue" variant="secondary">
+                Clear the filters
+              </LinkButton>
+            ) : undefined
+          }
+        >
           {filtered ? 'Try fewer filters.' : 'No open cases need action.'}
         </EmptyState>
       )}
@@ -50,10 +59,20 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <>
           <QueueTable rows={page.cases} actorEmail={actor.email} canTake={hasVendorRole(actor, 'ENGINEER')} />
           <nav aria-label="Queue pages" className="mt-4 flex items-center justify-between gap-3 text-sm text-slate-600">
-            <span>{page.cases.length} case{page.cases.length === 1 ? '' : 's'} on this page{input.cursor ? ' (continued)' : ''}</span>
+            <span>
+              {page.cases.length} case{page.cases.length === 1 ? '' : 's'} on this page{input.cursor ? ' (continued)' : ''}
+            </span>
             <span className="flex gap-2">
-              {first && <LinkButton href={first} variant="secondary">First page</LinkButton>}
-              {next && <LinkButton href={next} variant="secondary">Next page</LinkButton>}
+              {first && (
+                <LinkButton href={first} variant="secondary">
+                  First page
+                </LinkButton>
+              )}
+              {next && (
+                <LinkButton href={next} variant="secondary">
+                  Next page
+                </LinkButton>
+              )}
             </span>
           </nav>
         </>

@@ -47,17 +47,29 @@ function SatisfactionTable({ caption, head, rows }: { caption: string; head: str
       <caption className="px-3 pb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">{caption}</caption>
       <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="px-3 py-2 text-left">{head}</th>
-          <th scope="col" className="px-3 py-2 text-right">Good</th>
-          <th scope="col" className="px-3 py-2 text-right">Bad</th>
-          <th scope="col" className="px-3 py-2 text-right">Rated</th>
-          <th scope="col" className="px-3 py-2 text-right">Good share</th>
+          <th scope="col" className="px-3 py-2 text-left">
+            {head}
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            Good
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            Bad
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            Rated
+          </th>
+          <th scope="col" className="px-3 py-2 text-right">
+            Good share
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.label}>
-            <th scope="row" className="px-3 py-2 text-left font-normal">{r.label}</th>
+            <th scope="row" className="px-3 py-2 text-left font-normal">
+              {r.label}
+            </th>
             <td className="px-3 py-2 text-right tabular-nums text-green-700">{r.good}</td>
             <td className="px-3 py-2 text-right tabular-nums text-red-700">{r.bad}</td>
             <td className="px-3 py-2 text-right tabular-nums">{r.rated}</td>
@@ -73,14 +85,21 @@ function SatisfactionTable({ caption, head, rows }: { caption: string; head: str
 function Satisfaction({ s }: { s: ComplianceReport['satisfaction'] }) {
   return (
     <Card className="p-5" aria-labelledby="satisfaction-heading" data-testid="satisfaction">
-      <h2 id="satisfaction-heading" className="text-base font-semibold">Customer ratings</h2>
+      <h2 id="satisfaction-heading" className="text-base font-semibold">
+        Customer ratings
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Ratings given in the period when a customer confirmed that a resolution solved the problem: {s.totals.rated === 0 ? 'none yet.' : `${pct(s.totals.goodPct)} good (${s.totals.good} of ${s.totals.rated}).`}
+        Ratings given in the period when a customer confirmed that a resolution solved the problem:{' '}
+        {s.totals.rated === 0 ? 'none yet.' : `${pct(s.totals.goodPct)} good (${s.totals.good} of ${s.totals.rated}).`}
       </p>
       {s.totals.rated > 0 && (
         <div className="mt-4 grid gap-6 md:grid-cols-2">
-          <div className="overflow-x-auto"><SatisfactionTable caption="Per tier" head="Tier" rows={s.byTier.map((r) => ({ ...r, label: TIER_LABELS[r.tier] }))} /></div>
-          <div className="overflow-x-auto"><SatisfactionTable caption="Per region" head="Region" rows={s.byRegion.map((r) => ({ ...r, label: r.region }))} /></div>
+          <div className="overflow-x-auto">
+            <SatisfactionTable caption="Per tier" head="Tier" rows={s.byTier.map((r) => ({ ...r, label: TIER_LABELS[r.tier] }))} />
+          </div>
+          <div className="overflow-x-auto">
+            <SatisfactionTable caption="Per region" head="Region" rows={s.byRegion.map((r) => ({ ...r, label: r.region }))} />
+          </div>
         </div>
       )}
     </Card>
@@ -109,17 +128,30 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         title="SLA compliance"
         description={`Cases opened between the two dates (both included, ${actor.timeZone}): initial response targets met and breached, and business minutes to first response in each customer's calendar (real minutes for 24/7 tiers).`}
       />
-      <form method="get" action="/reports" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Report period">
+      <form
+        method="get"
+        action="/reports"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        aria-label="Report period"
+      >
         <div>
-          <label htmlFor="report-from" className="block text-xs font-medium text-slate-700">From</label>
+          <label htmlFor="report-from" className="block text-xs font-medium text-slate-700">
+            From
+          </label>
           <input id="report-from" name="from" type="date" defaultValue={from} required className={`${inputClass} mt-1`} />
         </div>
         <div>
-          <label htmlFor="report-to" className="block text-xs font-medium text-slate-700">To</label>
+          <label htmlFor="report-to" className="block text-xs font-medium text-slate-700">
+            To
+          </label>
           <input id="report-to" name="to" type="date" defaultValue={to} required className={`${inputClass} mt-1`} />
         </div>
         <Button type="submit">Show</Button>
-        {report && <a href={csv} className={buttonClass('secondary')} download>Download CSV</a>}
+        {report && (
+          <a href={csv} className={buttonClass('secondary')} download>
+            Download CSV
+          </a>
+        )}
       </form>
       {error && <Alert title="This period cannot be reported">{error}</Alert>}
       {report && report.totals.opened === 0 && <EmptyState title="No cases were opened in this period">Choose another period.</EmptyState>}
@@ -128,29 +160,64 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <div className="grid grid-cols-2 gap-4 md:grid-cols-5">
             <Stat label="Cases opened" value={String(report.totals.opened)} hint={`${report.totals.withTarget} with a response target`} />
             <Stat label="Targets met" value={String(report.totals.met)} />
-            <Stat label="Targets breached" value={String(report.totals.breached)} hint={report.totals.pending ? `${report.totals.pending} still pending` : undefined} />
+            <Stat
+              label="Targets breached"
+              value={String(report.totals.breached)}
+              hint={report.totals.pending ? `${report.totals.pending} still pending` : undefined}
+            />
             <Stat label="Compliance" value={pct(report.totals.compliancePct)} hint="met ÷ (met + breached)" />
             <Stat label="First response" value={minutes(report.totals.medianMinutes)} hint={`median · 90th percentile ${minutes(report.totals.p90Minutes)}`} />
           </div>
           <Card className="p-5">
-            <ComplianceChart data={report.byTier.map((t) => ({ tier: TIER_LABELS[t.tier], met: t.met, breached: t.breached, pending: t.pending, medianMinutes: t.medianMinutes, p90Minutes: t.p90Minutes }))} />
+            <ComplianceChart
+              data={report.byTier.map((t) => ({
+                tier: TIER_LABELS[t.tier],
+                met: t.met,
+                breached: t.breached,
+                pending: t.pending,
+                medianMinutes: t.medianMinutes,
+                p90Minutes: t.p90Minutes,
+              }))}
+            />
           </Card>
           <Card className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="compliance-table">
               <caption className="sr-only">Compliance per tier, severity and region</caption>
               <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-3 text-left">Tier</th>
-                  <th scope="col" className="px-3 py-3 text-left">Severity</th>
-                  <th scope="col" className="px-3 py-3 text-left">Region</th>
-                  <th scope="col" className="px-3 py-3 text-right">Opened</th>
-                  <th scope="col" className="px-3 py-3 text-right">Met</th>
-                  <th scope="col" className="px-3 py-3 text-right">Breached</th>
-                  <th scope="col" className="px-3 py-3 text-right">Pending</th>
-                  <th scope="col" className="px-3 py-3 text-right">No target</th>
-                  <th scope="col" className="px-3 py-3 text-right">Compliance</th>
-                  <th scope="col" className="px-3 py-3 text-right">Median</th>
-                  <th scope="col" className="px-3 py-3 text-right">90th pct.</th>
+                  <th scope="col" className="px-3 py-3 text-left">
+                    Tier
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-left">
+                    Severity
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-left">
+                    Region
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    Opened
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    Met
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    Breached
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    Pending
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    No target
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    Compliance
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    Median
+                  </th>
+                  <th scope="col" className="px-3 py-3 text-right">
+                    90th pct.
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -165,7 +232,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </tbody>
               <tfoot className="bg-slate-50 font-medium">
                 <tr>
-                  <th scope="row" colSpan={3} className="px-3 py-2 text-left">Total</th>
+                  <th scope="row" colSpan={3} className="px-3 py-2 text-left">
+                    Total
+                  </th>
                   <Cells r={report.totals} />
                 </tr>
               </tfoot>
@@ -173,7 +242,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
       )}
-      {report && <div className="mt-6"><Satisfaction s={report.satisfaction} /></div>}
+      {report && (
+        <div className="mt-6">
+          <Satisfaction s={report.satisfaction} />
+        </div>
+      )}
     </>
   )
 }

@@ -29,7 +29,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </div>
         <Card className="space-y-4 p-6">
           {!invitation ? (
-            <Alert title="This invitation link is not valid">Check that you opened the whole link from the e-mail, or ask your License Administrator for a new invitation.</Alert>
+            <Alert title="This invitation link is not valid">
+              Check that you opened the whole link from the e-mail, or ask your License Administrator for a new invitation.
+            </Alert>
           ) : (
             <>
               <p className="text-sm text-slate-700">
@@ -38,19 +40,29 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               </p>
               {invitation.state === 'accepted' && (
                 <Alert tone="green" title="This invitation was accepted">
-                  <Link className="underline" href="/cases">Go to your cases</Link>
+                  <Link className="underline" href="/cases">
+                    Go to your cases
+                  </Link>
                 </Alert>
               )}
               {invitation.state === 'revoked' && <Alert title="This invitation was withdrawn">Ask your License Administrator if you still need access.</Alert>}
-              {invitation.state === 'expired' && <Alert title="This invitation has expired">It expired on {formatInstant(invitation.expiresAt, actor?.timeZone ?? 'UTC')}. Ask your License Administrator for a new one.</Alert>}
-              {invitation.state === 'pending' && (
-                actor ? (
+              {invitation.state === 'expired' && (
+                <Alert title="This invitation has expired">
+                  It expired on {formatInstant(invitation.expiresAt, actor?.timeZone ?? 'UTC')}. Ask your License Administrator for a new one.
+                </Alert>
+              )}
+              {invitation.state === 'pending' &&
+                (actor ? (
                   actor.email.toLowerCase() === invitation.email ? (
                     <AcceptInvitation token={token} />
                   ) : (
                     <Alert tone="amber" title={`You are signed in as ${actor.email}`}>
-                      <p>This invitation is for {invitation.email}. Sign out, then open the link again and sign in (or register) as {invitation.email}.</p>
-                      <div className="mt-2"><SignOutButton /></div>
+                      <p>
+                        This invitation is for {invitation.email}. Sign out, then open the link again and sign in (or register) as {invitation.email}.
+                      </p>
+                      <div className="mt-2">
+                        <SignOutButton />
+                      </div>
                     </Alert>
                   )
                 ) : invitation.accountExists ? (
@@ -60,8 +72,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                   </div>
                 ) : (
                   <RegisterFromInvitation token={token} email={invitation.email} />
-                )
-              )}
+                ))}
             </>
           )}
         </Card>

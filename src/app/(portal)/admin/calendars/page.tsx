@@ -18,7 +18,9 @@ export default async function AdminCalendarsPage() {
         title="Holiday calendars"
         description="Business-hours response targets skip the holidays of the customer's calendar: its region's, or a Support ID's own. Changes apply to targets computed from now on; open cases keep theirs (decision 0004)."
       />
-      <Card className="mb-6 p-5"><CreateCalendarForm /></Card>
+      <Card className="mb-6 p-5">
+        <CreateCalendarForm />
+      </Card>
       {calendars.length === 0 ? (
         <EmptyState title="No calendars yet">Create one above.</EmptyState>
       ) : (
@@ -26,16 +28,28 @@ export default async function AdminCalendarsPage() {
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-5 py-2.5">Calendar</th>
-                <th scope="col" className="px-5 py-2.5">Used by</th>
-                <th scope="col" className="px-5 py-2.5">Holidays</th>
-                <th scope="col" className="px-5 py-2.5">Years</th>
+                <th scope="col" className="px-5 py-2.5">
+                  Calendar
+                </th>
+                <th scope="col" className="px-5 py-2.5">
+                  Used by
+                </th>
+                <th scope="col" className="px-5 py-2.5">
+                  Holidays
+                </th>
+                <th scope="col" className="px-5 py-2.5">
+                  Years
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {calendars.map((c) => (
                 <tr key={c.id}>
-                  <td className="px-5 py-3"><Link href={`/admin/calendars/${c.id}`} className="font-medium text-brand-700 hover:underline">{c.name}</Link></td>
+                  <td className="px-5 py-3">
+                    <Link href={`/admin/calendars/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                      {c.name}
+                    </Link>
+                  </td>
                   <td className="px-5 py-3 text-slate-600">
                     {[c.regions.map((r) => r.name).join(', '), c.supportIds ? `${c.supportIds} Support ID(s)` : ''].filter(Boolean).join(' · ') || 'not used'}
                   </td>

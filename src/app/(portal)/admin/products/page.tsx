@@ -13,8 +13,13 @@ export default async function AdminProductsPage() {
   const products = await listCatalogue({ actor })
   return (
     <>
-      <PageHeader title="Products and versions" description="The lifecycle phase decides the support a version gets: current versions are fully supported, limited ones partly, discontinued ones get known solutions and upgrade help only. The case form shows it." />
-      <Card className="mb-6 p-5"><AddProductForm /></Card>
+      <PageHeader
+        title="Products and versions"
+        description="The lifecycle phase decides the support a version gets: current versions are fully supported, limited ones partly, discontinued ones get known solutions and upgrade help only. The case form shows it."
+      />
+      <Card className="mb-6 p-5">
+        <AddProductForm />
+      </Card>
       {products.length === 0 ? (
         <EmptyState title="No products yet">Add the first product above.</EmptyState>
       ) : (
@@ -24,7 +29,9 @@ export default async function AdminProductsPage() {
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <h2 className="text-lg font-semibold">{p.name}</h2>
-                  <p className="text-xs text-slate-500">Covered by {p.supportIds} Support ID(s) · {p.articles} knowledge-base article(s)</p>
+                  <p className="text-xs text-slate-500">
+                    Covered by {p.supportIds} Support ID(s) · {p.articles} knowledge-base article(s)
+                  </p>
                 </div>
                 <div className="flex flex-wrap items-start gap-2">
                   <RenameProductForm productId={p.id} name={p.name} />
@@ -35,16 +42,30 @@ export default async function AdminProductsPage() {
                 <table className="min-w-full text-sm">
                   <thead className="text-left text-xs text-slate-500">
                     <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Version</th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Lifecycle phase</th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Released</th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">Cases</th>
-                      <th scope="col" className="py-1.5 font-medium"><span className="sr-only">Actions</span></th>
+                      <th scope="col" className="py-1.5 pr-3 font-medium">
+                        Version
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 font-medium">
+                        Lifecycle phase
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 font-medium">
+                        Released
+                      </th>
+                      <th scope="col" className="py-1.5 pr-3 font-medium">
+                        Cases
+                      </th>
+                      <th scope="col" className="py-1.5 font-medium">
+                        <span className="sr-only">Actions</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {p.versions.map((v) => (
-                      <VersionRow key={v.id} product={p.name} version={{ id: v.id, name: v.name, phase: v.phase, releasedAt: v.releasedAt?.toISOString().slice(0, 10) ?? '', cases: v.cases }} />
+                      <VersionRow
+                        key={v.id}
+                        product={p.name}
+                        version={{ id: v.id, name: v.name, phase: v.phase, releasedAt: v.releasedAt?.toISOString().slice(0, 10) ?? '', cases: v.cases }}
+                      />
                     ))}
                   </tbody>
                 </table>

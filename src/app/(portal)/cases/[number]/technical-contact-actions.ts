@@ -11,14 +11,17 @@ const CONTACT_FIELDS: FormFields = {
 }
 
 export async function addTechnicalContactAction(number: number, _prev: unknown, form: FormData): Promise<ActionResult<null>> {
-  return runAction(async (actor) => {
-    await addTechnicalContact({
-      actor,
-      number,
-      input: { name: form.get('technicalContactName'), phone: form.get('technicalContactPhone'), version: form.get('version') ?? undefined },
-      now: new Date(),
-    })
-    revalidatePath(`/cases/${number}`)
-    return null
-  }, { form, numbers: [number], fields: CONTACT_FIELDS })
+  return runAction(
+    async (actor) => {
+      await addTechnicalContact({
+        actor,
+        number,
+        input: { name: form.get('technicalContactName'), phone: form.get('technicalContactPhone'), version: form.get('version') ?? undefined },
+        now: new Date(),
+      })
+      revalidatePath(`/cases/${number}`)
+      return null
+    },
+    { form, numbers: [number], fields: CONTACT_FIELDS },
+  )
 }

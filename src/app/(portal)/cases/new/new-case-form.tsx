@@ -23,7 +23,14 @@ const CATEGORIES: { value: Category; label: string; hint: string }[] = [
   { value: 'FEEDBACK', label: 'Feedback', hint: 'About our websites and services: no response target, no phone line' },
 ]
 
-export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, relatedCaseNumber, idempotencyKey, uploadMaxBytes }: {
+export function NewCaseForm({
+  supportIds,
+  viewerTimeZone,
+  initialSupportId,
+  relatedCaseNumber,
+  idempotencyKey,
+  uploadMaxBytes,
+}: {
   idempotencyKey: string
   supportIds: SupportIdForCases[]
   viewerTimeZone: string
@@ -64,7 +71,11 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
   const fieldErrors = form.fields
 
   if (state?.ok) {
-    return <UploadToNewCase caseNumber={state.data.number} files={files}>{(stored) => <Created result={state.data} attachments={stored} viewerTimeZone={viewerTimeZone} />}</UploadToNewCase>
+    return (
+      <UploadToNewCase caseNumber={state.data.number} files={files}>
+        {(stored) => <Created result={state.data} attachments={stored} viewerTimeZone={viewerTimeZone} />}
+      </UploadToNewCase>
+    )
   }
 
   return (
@@ -74,11 +85,17 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
         {state && !state.ok && <Alert title="The case was not opened">{state.error.message}</Alert>}
         <Card className="space-y-5 p-6">
           <h2 className="text-base font-semibold">Contract and product</h2>
-          <Field label="Support ID" htmlFor="supportId" hint={`${TIER_LABELS[sid.tier]} · ${sid.region.name} · maintenance until ${sid.maintenanceEnd}`} error={fieldErrors.supportId}>
+          <Field
+            label="Support ID"
+            htmlFor="supportId"
+            hint={`${TIER_LABELS[sid.tier]} · ${sid.region.name} · maintenance until ${sid.maintenanceEnd}`}
+            error={fieldErrors.supportId}
+          >
             <select id="supportId" name="supportId" value={code} onChange={(e) => setCode(e.target.value)} className={inputClass}>
               {supportIds.map((s) => (
                 <option key={s.code} value={s.code}>
-                  {s.code} — {TIER_LABELS[s.tier]}, {s.region.name}, {s.status === 'EXPIRED' ? `expired ${s.maintenanceEnd} (licensing only)` : `until ${s.maintenanceEnd}`}
+                  {s.code} — {TIER_LABELS[s.tier]}, {s.region.name},{' '}
+                  {s.status === 'EXPIRED' ? `expired ${s.maintenanceEnd} (licensing only)` : `until ${s.maintenanceEnd}`}
                   {supportIds.some((o) => o.organisation !== s.organisation) ? ` · ${s.organisation}` : ''}
                 </option>
               ))}
@@ -86,7 +103,8 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
           </Field>
           {expired && (
             <Alert tone="amber" title="Maintenance has ended">
-              Support ID {sid.code} expired on {sid.maintenanceEnd}. Technical support needs active maintenance or a current evaluation licence: you can open a licensing case, for example to renew.
+              Support ID {sid.code} expired on {sid.maintenanceEnd}. Technical support needs active maintenance or a current evaluation licence: you can open a
+              licensing case, for example to renew.
             </Alert>
           )}
           <fieldset>
@@ -95,9 +113,19 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
               {CATEGORIES.map((c) => {
                 const disabled = expired && c.value !== 'LICENSING'
                 return (
-                  <label key={c.value} className={`flex cursor-pointer flex-col rounded-md p-3 text-sm ring-1 ${category === c.value ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'} ${disabled ? 'cursor-not-allowed opacity-50' : ''}`}>
+                  <label
+                    key={c.value}
+                    className={`flex cursor-pointer flex-col rounded-md p-3 text-sm ring-1 ${category === c.value ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'} ${disabled ? 'cursor-not-allowed opacity-50' : ''}`}
+                  >
                     <span className="flex items-center gap-2 font-medium">
-                      <input type="radio" name="category" value={c.value} checked={category === c.value} disabled={disabled} onChange={() => setCategory(c.value)} />
+                      <input
+                        type="radio"
+                        name="category"
+                        value={c.value}
+                        checked={category === c.value}
+                        disabled={disabled}
+                        onChange={() => setCategory(c.value)}
+                      />
                       {c.label}
                     </span>
                     <span className="mt-1 text-xs text-slate-600">{c.hint}</span>
@@ -110,12 +138,26 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label="Product" htmlFor="product">
                 <select id="product" value={product.id} onChange={(e) => setProductId(e.target.value)} className={inputClass}>
-                  {sid.products.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                  {sid.products.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
                 </select>
               </Field>
               <Field label="Product version" htmlFor="productVersionId" error={fieldErrors.productVersionId}>
-                <select id="productVersionId" name="productVersionId" value={version?.id ?? ''} onChange={(e) => setVersionId(e.target.value)} className={inputClass}>
-                  {product.versions.map((v) => <option key={v.id} value={v.id}>{v.name} ({PHASE_WORDS[v.phase]})</option>)}
+                <select
+                  id="productVersionId"
+                  name="productVersionId"
+                  value={version?.id ?? ''}
+                  onChange={(e) => setVersionId(e.target.value)}
+                  className={inputClass}
+                >
+                  {product.versions.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name} ({PHASE_WORDS[v.phase]})
+                    </option>
+                  ))}
                 </select>
               </Field>
             </div>
@@ -141,7 +183,10 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
                 const na = cell.kind === 'not-available'
                 const disabled = na || (category === 'FEEDBACK' && s !== 4)
                 return (
-                  <label key={s} className={`block rounded-md p-3 text-sm ring-1 ${severity === s ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'} ${disabled ? 'cursor-not-allowed bg-slate-50 opacity-60' : 'cursor-pointer'}`}>
+                  <label
+                    key={s}
+                    className={`block rounded-md p-3 text-sm ring-1 ${severity === s ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'} ${disabled ? 'cursor-not-allowed bg-slate-50 opacity-60' : 'cursor-pointer'}`}
+                  >
                     <span className="flex items-center gap-2 font-medium">
                       <input type="radio" name="severity" value={s} checked={severity === s} disabled={disabled} onChange={() => setSeverity(s)} />
                       Severity {s} — {def.label}
@@ -157,14 +202,23 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
           </fieldset>
           {needsContact && (
             <div className="rounded-md bg-amber-50 p-4 ring-1 ring-amber-200">
-              <p className="text-sm font-medium text-amber-900" data-testid="severity-1-hours">{severity1WorkSentence({ tier: sid.tier, hasContact: false })}</p>
+              <p className="text-sm font-medium text-amber-900" data-testid="severity-1-hours">
+                {severity1WorkSentence({ tier: sid.tier, hasContact: false })}
+              </p>
               <p className="mt-1 text-xs text-amber-900">Name the person we can reach around the clock; you can also add one to the case later.</p>
               <div className="mt-3 grid gap-4 sm:grid-cols-2">
                 <Field label="Technical contact (24/7)" htmlFor="technicalContactName" error={fieldErrors.technicalContactName}>
                   <input id="technicalContactName" name="technicalContactName" autoComplete="name" className={inputClass} />
                 </Field>
                 <Field label="Contact phone" htmlFor="technicalContactPhone" error={fieldErrors.technicalContactPhone}>
-                  <input id="technicalContactPhone" name="technicalContactPhone" type="tel" autoComplete="tel" placeholder="+1 312 555 0188" className={inputClass} />
+                  <input
+                    id="technicalContactPhone"
+                    name="technicalContactPhone"
+                    type="tel"
+                    autoComplete="tel"
+                    placeholder="+1 312 555 0188"
+                    className={inputClass}
+                  />
                 </Field>
               </div>
             </div>
@@ -174,22 +228,61 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
         <Card className="space-y-4 p-6">
           <h2 className="text-base font-semibold">The problem</h2>
           <Field label="Title" htmlFor="title" error={fieldErrors.title}>
-            <input id="title" name="title" required minLength={5} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} placeholder="e.g. Backup job fails with insufficient space on repository" />
+            <input
+              id="title"
+              name="title"
+              required
+              minLength={5}
+              maxLength={200}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              className={inputClass}
+              placeholder="e.g. Backup job fails with insufficient space on repository"
+            />
           </Field>
           <Field label="Description" htmlFor="description" error={fieldErrors.description} hint="What happens, since when, exact error text, what changed.">
-            <textarea id="description" name="description" required minLength={10} maxLength={20000} rows={6} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />
+            <textarea
+              id="description"
+              name="description"
+              required
+              minLength={10}
+              maxLength={20000}
+              rows={6}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              className={inputClass}
+            />
           </Field>
           <Field label="Environment (optional)" htmlFor="environment" hint="Hypervisor, operating systems, storage." error={fieldErrors.environment}>
             <textarea id="environment" name="environment" rows={2} maxLength={2000} className={inputClass} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Preferred language" htmlFor="preferredLanguage" hint={`Languages offered in ${sid.region.name}`} error={fieldErrors.preferredLanguage}>
+            <Field
+              label="Preferred language"
+              htmlFor="preferredLanguage"
+              hint={`Languages offered in ${sid.region.name}`}
+              error={fieldErrors.preferredLanguage}
+            >
               <select id="preferredLanguage" name="preferredLanguage" value={language} onChange={(e) => setLanguage(e.target.value)} className={inputClass}>
-                {sid.region.languages.map((l) => <option key={l}>{l}</option>)}
+                {sid.region.languages.map((l) => (
+                  <option key={l}>{l}</option>
+                ))}
               </select>
             </Field>
-            <Field label="Earlier case (optional)" htmlFor="relatedCaseNumber" hint="A case of the same Support ID this one continues" error={fieldErrors.relatedCaseNumber}>
-              <input id="relatedCaseNumber" name="relatedCaseNumber" inputMode="numeric" pattern="[0-9]*" defaultValue={relatedCaseNumber} className={inputClass} />
+            <Field
+              label="Earlier case (optional)"
+              htmlFor="relatedCaseNumber"
+              hint="A case of the same Support ID this one continues"
+              error={fieldErrors.relatedCaseNumber}
+            >
+              <input
+                id="relatedCaseNumber"
+                name="relatedCaseNumber"
+                inputMode="numeric"
+                pattern="[0-9]*"
+                defaultValue={relatedCaseNumber}
+                className={inputClass}
+              />
             </Field>
           </div>
           <AttachmentPicker id="files" label="Diagnostic files (optional)" files={files} onChange={setFiles} maxBytes={uploadMaxBytes} disabled={pending} />
@@ -200,10 +293,17 @@ export function NewCaseForm({ supportIds, viewerTimeZone, initialSupportId, rela
         <div className="lg:sticky lg:top-6 space-y-6">
           <Card className="p-5">
             <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Response target</h2>
-            <p data-testid="target-preview" aria-live="polite" className={`mt-2 text-sm font-medium ${preview.tone === 'red' ? 'text-red-700' : preview.tone === 'amber' ? 'text-amber-800' : 'text-brand-900'}`}>
+            <p
+              data-testid="target-preview"
+              aria-live="polite"
+              className={`mt-2 text-sm font-medium ${preview.tone === 'red' ? 'text-red-700' : preview.tone === 'amber' ? 'text-amber-800' : 'text-brand-900'}`}
+            >
               {preview.text}
             </p>
-            <p className="mt-2 text-xs text-slate-500">{TIER_LABELS[sid.tier]} support hours: {describeTierHours(sid.tier)}{sid.tier === 'BASIC' || sid.tier === 'EVALUATION' ? `, ${sid.calendar.timeZone}, minus ${sid.region.name} holidays` : ''}.</p>
+            <p className="mt-2 text-xs text-slate-500">
+              {TIER_LABELS[sid.tier]} support hours: {describeTierHours(sid.tier)}
+              {sid.tier === 'BASIC' || sid.tier === 'EVALUATION' ? `, ${sid.calendar.timeZone}, minus ${sid.region.name} holidays` : ''}.
+            </p>
             <Button type="submit" className="mt-5 w-full" disabled={pending || preview.tone === 'red'}>
               {pending ? 'Opening…' : 'Open case'}
             </Button>
@@ -232,7 +332,11 @@ function Suggestions({ query }: { query: string }) {
   if (solvedBy) {
     return (
       <Alert tone="green" title="Glad that solved it">
-        No case is needed. <Link href={`/kb/${solvedBy.slug}`} className="underline">{solvedBy.title}</Link> stays in the knowledge base.
+        No case is needed.{' '}
+        <Link href={`/kb/${solvedBy.slug}`} className="underline">
+          {solvedBy.title}
+        </Link>{' '}
+        stays in the knowledge base.
       </Alert>
     )
   }
@@ -243,16 +347,30 @@ function Suggestions({ query }: { query: string }) {
       <ul className="mt-3 space-y-3" aria-label="Knowledge-base suggestions">
         {shown.map((a) => (
           <li key={a.id} className="text-sm">
-            <Link href={`/kb/${a.slug}`} target="_blank" className="font-medium text-brand-700 hover:underline">{a.title}</Link>
+            <Link href={`/kb/${a.slug}`} target="_blank" className="font-medium text-brand-700 hover:underline">
+              {a.title}
+            </Link>
             <p className="text-xs text-slate-600">{a.summary}</p>
-            <button type="button" className="mt-1 text-xs font-medium text-green-700 hover:underline" onClick={() => void deflectAction(a.id, query).then((r) => r.ok && setSolvedBy(a))}>
+            <button
+              type="button"
+              className="mt-1 text-xs font-medium text-green-700 hover:underline"
+              onClick={() => void deflectAction(a.id, query).then((r) => r.ok && setSolvedBy(a))}
+            >
               This solved it
             </button>
           </li>
         ))}
       </ul>
       <p className="mt-3 text-xs text-slate-500">
-        Also search the <a className="underline" href={`https://docs.vendor.example/search?q=${encodeURIComponent(query.slice(0, 200))}`} target="_blank" rel="noreferrer">technical documentation</a> and the <a className="underline" href={`https://forums.vendor.example/search?q=${encodeURIComponent(query.slice(0, 200))}`} target="_blank" rel="noreferrer">community forums</a>.
+        Also search the{' '}
+        <a className="underline" href={`https://docs.vendor.example/search?q=${encodeURIComponent(query.slice(0, 200))}`} target="_blank" rel="noreferrer">
+          technical documentation
+        </a>{' '}
+        and the{' '}
+        <a className="underline" href={`https://forums.vendor.example/search?q=${encodeURIComponent(query.slice(0, 200))}`} target="_blank" rel="noreferrer">
+          community forums
+        </a>
+        .
       </p>
     </Card>
   )
@@ -280,7 +398,9 @@ function Created({ result, attachments, viewerTimeZone }: { result: import('../a
           <dd className="font-medium" data-testid="created-target">
             {target.kind === 'deadline'
               ? `Response by ${formatInTimeZone(target.dueAt, viewerTimeZone, 'EEEE d MMMM, HH:mm')} (your time) — ${describeDuration(target.minutes, target.clock)}${target.clock === 'continuous' ? ', 24/7' : ''}`
-              : target.kind === 'best-effort' ? 'Best effort, no target' : 'No response target (feedback)'}
+              : target.kind === 'best-effort'
+                ? 'Best effort, no target'
+                : 'No response target (feedback)'}
           </dd>
         </div>
         {contactMatters(result.tier, result.severity) && (
@@ -289,21 +409,34 @@ function Created({ result, attachments, viewerTimeZone }: { result: import('../a
             {result.businessHoursOnly && ' You can add the technical contact on the case page.'}
           </div>
         )}
-        {attachments.length > 0 && <div><dt className="text-slate-500">Files</dt><dd>{attachments.join(', ')}</dd></div>}
+        {attachments.length > 0 && (
+          <div>
+            <dt className="text-slate-500">Files</dt>
+            <dd>{attachments.join(', ')}</dd>
+          </div>
+        )}
         {result.phoneLines.length > 0 && (
           <div>
             <dt className="text-slate-500">Phone support</dt>
             <dd>
               <ul className="mt-1 space-y-1">
-                {result.phoneLines.map((p) => <li key={p.number}>{p.country}: <span className="font-medium">{p.number}</span> — quote case #{result.number}</li>)}
+                {result.phoneLines.map((p) => (
+                  <li key={p.number}>
+                    {p.country}: <span className="font-medium">{p.number}</span> — quote case #{result.number}
+                  </li>
+                ))}
               </ul>
             </dd>
           </div>
         )}
       </dl>
       <div className="mt-6 flex gap-3">
-        <Link href={`/cases/${result.number}`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">View case #{result.number}</Link>
-        <Link href="/cases" className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">My cases</Link>
+        <Link href={`/cases/${result.number}`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          View case #{result.number}
+        </Link>
+        <Link href="/cases" className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          My cases
+        </Link>
       </div>
     </Card>
   )

@@ -19,9 +19,18 @@ export default async function CannotOpenCases() {
           {why.kind === 'vendor' && <p>Vendor staff do not open cases: customers and their partners do.</p>}
           {why.kind === 'customer' && (
             <>
-              <p>Only License Administrators, Case Administrators and approved Support Partners may open cases. You can still search the <Link href="/kb" className="font-medium underline">knowledge base</Link>.</p>
+              <p>
+                Only License Administrators, Case Administrators and approved Support Partners may open cases. You can still search the{' '}
+                <Link href="/kb" className="font-medium underline">
+                  knowledge base
+                </Link>
+                .
+              </p>
               {why.licenseAdministrators.length > 0 ? (
-                <p className="mt-2">Ask a License Administrator of {actor.organisationName} to make you a Case Administrator: {why.licenseAdministrators.map((a) => `${a.name} (${a.email})`).join(', ')}.</p>
+                <p className="mt-2">
+                  Ask a License Administrator of {actor.organisationName} to make you a Case Administrator:{' '}
+                  {why.licenseAdministrators.map((a) => `${a.name} (${a.email})`).join(', ')}.
+                </p>
               ) : (
                 <p className="mt-2">{actor.organisationName} has no License Administrator in the portal yet: contact your account team.</p>
               )}
@@ -34,7 +43,12 @@ export default async function CannotOpenCases() {
                 <ul className="mt-2 list-disc pl-5">
                   {why.grants.map((g) => (
                     <li key={g.supportId}>
-                      {g.supportId}: {g.status === 'PENDING' ? 'your request is pending approval' : g.status === 'DECLINED' ? 'your request was declined' : 'access was revoked'}
+                      {g.supportId}:{' '}
+                      {g.status === 'PENDING'
+                        ? 'your request is pending approval'
+                        : g.status === 'DECLINED'
+                          ? 'your request was declined'
+                          : 'access was revoked'}
                     </li>
                   ))}
                 </ul>

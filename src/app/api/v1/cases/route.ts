@@ -10,6 +10,11 @@ export const GET = authedRoute(async ({ actor, req }) => listCases({ actor, inpu
 // An Idempotency-Key header makes a retried or doubled request answer with the case the first one
 // opened (200, Idempotent-Replayed: true) instead of opening another (decision 0009).
 export const POST = authedRoute(async ({ actor, req }) => {
-  const { result, replayed } = await openCaseOnce({ actor, input: await readJson(req), now: new Date(), idempotencyKey: req.headers.get('idempotency-key') ?? undefined })
+  const { result, replayed } = await openCaseOnce({
+    actor,
+    input: await readJson(req),
+    now: new Date(),
+    idempotencyKey: req.headers.get('idempotency-key') ?? undefined,
+  })
   return replayed ? NextResponse.json(result, { status: 200, headers: { 'Idempotent-Replayed': 'true' } }) : created(result)
 })

@@ -25,23 +25,39 @@ export default async function AdminCalendarPage({ params }: { params: Promise<{ 
   const used = [...calendar.regions.map((r) => r.name), ...calendar.supportIds.map((s) => `Support ID ${s}`)]
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/calendars" className="text-brand-600 hover:underline">← Holiday calendars</Link></p>
-      <PageHeader title={calendar.name} description={used.length ? `Used by ${used.join(', ')}.` : 'Not used by any region or Support ID yet.'} actions={<DeleteCalendarButton calendarId={calendar.id} name={calendar.name} inUse={used.length > 0} />} />
+      <p className="mb-2 text-sm">
+        <Link href="/admin/calendars" className="text-brand-600 hover:underline">
+          ← Holiday calendars
+        </Link>
+      </p>
+      <PageHeader
+        title={calendar.name}
+        description={used.length ? `Used by ${used.join(', ')}.` : 'Not used by any region or Support ID yet.'}
+        actions={<DeleteCalendarButton calendarId={calendar.id} name={calendar.name} inUse={used.length > 0} />}
+      />
       <div className="mb-6">
-        <Alert tone="blue">Changes apply to response targets computed from now on (new cases, severity changes). Open cases keep the target they were given (decision 0004).</Alert>
+        <Alert tone="blue">
+          Changes apply to response targets computed from now on (new cases, severity changes). Open cases keep the target they were given (decision 0004).
+        </Alert>
       </div>
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           <Card className="p-5">
             <h2 className="text-base font-semibold">Holidays</h2>
             {calendar.holidays.length === 0 ? (
-              <div className="mt-3"><EmptyState title="No holidays">Add one, or import an .ics file.</EmptyState></div>
+              <div className="mt-3">
+                <EmptyState title="No holidays">Add one, or import an .ics file.</EmptyState>
+              </div>
             ) : (
               [...byYear.entries()].map(([year, holidays]) => (
                 <section key={year} aria-label={`Holidays ${year}`} className="mt-4">
-                  <h3 className="text-sm font-semibold text-slate-600">{year} <span className="font-normal text-slate-500">· {holidays.length}</span></h3>
+                  <h3 className="text-sm font-semibold text-slate-600">
+                    {year} <span className="font-normal text-slate-500">· {holidays.length}</span>
+                  </h3>
                   <ul className="mt-1 divide-y divide-slate-100">
-                    {holidays.map((h) => <HolidayRow key={h.id} holiday={h} />)}
+                    {holidays.map((h) => (
+                      <HolidayRow key={h.id} holiday={h} />
+                    ))}
                   </ul>
                 </section>
               ))
@@ -49,9 +65,15 @@ export default async function AdminCalendarPage({ params }: { params: Promise<{ 
           </Card>
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <Card className="p-5"><AddHolidayForm calendarId={calendar.id} /></Card>
-          <Card className="p-5"><IcsImport calendarId={calendar.id} defaultFromYear={thisYear} defaultToYear={thisYear + 2} /></Card>
-          <Card className="p-5"><RenameCalendarForm calendarId={calendar.id} name={calendar.name} /></Card>
+          <Card className="p-5">
+            <AddHolidayForm calendarId={calendar.id} />
+          </Card>
+          <Card className="p-5">
+            <IcsImport calendarId={calendar.id} defaultFromYear={thisYear} defaultToYear={thisYear + 2} />
+          </Card>
+          <Card className="p-5">
+            <RenameCalendarForm calendarId={calendar.id} name={calendar.name} />
+          </Card>
         </div>
       </div>
     </>
