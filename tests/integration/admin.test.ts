@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '@/server/db/client'
-import { AppError } from '@/server/errors'
+import { AppError, type ErrorCode } from '@/server/errors'
 import { addVersion, createProduct, deleteProduct, deleteVersion, listCatalogue, renameProduct, updateVersion } from '@/server/admin/catalogue'
 import { addPhoneLine, deletePhoneLine, listRegions, updatePhoneLine, updateRegion } from '@/server/admin/regions'
 import { addHoliday, createCalendar, deleteCalendar, deleteHoliday, getCalendar, listCalendars, renameCalendar, updateHoliday } from '@/server/admin/calendars'
 import { makeCase } from '../support/make-case'
 import { createWorld, type World } from '../support/world'
+import { expectRefused } from '../support/refused'
 
 // Products, regions and calendars are shared reference data: these tests make their own (named
 // after the world's tag, products sorting after the seeded ones) and never edit the seeded rows.
 
-async function refused(world: World, call: () => Promise<unknown>, code: string, message: RegExp) {
+async function refused(world: World, call: () => Promise<unknown>, code: ErrorCode, message: RegExp) {
   // Scoped to this world's rows: other suites create their own in parallel.
   const count = () =>
     Promise.all([
@@ -22,15 +23,7 @@ async function refused(world: World, call: () => Promise<unknown>, code: string,
       prisma.phoneLine.count({ where: { regionCode: { startsWith: `T${world.tag}` } } }),
       prisma.region.findUniqueOrThrow({ where: { code: 'US' } }).then((r) => JSON.stringify(r)),
     ])
-  const before = await count()
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(AppError)
-  expect((error as AppError).code).toBe(code)
-  expect((error as AppError).message).toMatch(message)
-  expect(await count()).toEqual(before)
+  await expectRefused(call, code, message, count)
 }
 
 async function testRegion(world: World) {

@@ -3,13 +3,14 @@ import { prisma } from '@/server/db/client'
 import { loadActor } from '@/server/auth/actor'
 import { verifyCredentials } from '@/server/auth/sign-in'
 import { supportIdWhere } from '@/server/access/scope'
-import { AppError } from '@/server/errors'
+import type { ErrorCode } from '@/server/errors'
 import { acceptInvitation, getInvitation, inviteCaseAdmin, registerFromInvitation, revokeInvitation } from '@/server/organisation/invitations'
 import { removeCaseAdmin } from '@/server/organisation/case-admins'
 import { getOrganisation } from '@/server/organisation/get-organisation'
 import { grantRole } from '../../prisma/seed/factories'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { createWorld, type World } from '../support/world'
+import { expectRefused } from '../support/refused'
 import { revealMailText } from '@/server/notifications/secret-parts'
 
 async function footprint(world: World) {
@@ -23,17 +24,7 @@ async function footprint(world: World) {
   }
 }
 
-async function refused(world: World, call: () => Promise<unknown>, code: string, message: RegExp) {
-  const before = await footprint(world)
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(AppError)
-  expect((error as AppError).code).toBe(code)
-  expect((error as AppError).message).toMatch(message)
-  expect(await footprint(world)).toEqual(before)
-}
+const refused = (world: World, call: () => Promise<unknown>, code: ErrorCode, message: RegExp) => expectRefused(call, code, message, () => footprint(world))
 
 /** The secret link of the invitation mail sent to `email`. */
 async function linkSentTo(email: string) {

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '@/server/db/client'
 import { listCases } from '@/server/cases/list-cases'
-import { AppError } from '@/server/errors'
 import { createWorld, type World } from '../support/world'
+import { expectRefused } from '../support/refused'
 
 const NOW = new Date('2026-11-20T15:00:00Z')
 const MIN = 60_000
@@ -38,15 +38,7 @@ beforeAll(async () => {
 
 const list = (input: Record<string, unknown> = {}) => listCases({ actor: w.actors.licadmin, input, now: NOW })
 
-async function refused(input: Record<string, unknown>, message: RegExp) {
-  const error = await list(input).then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppError)
-  expect((error as AppError).code).toBe('BAD_REQUEST')
-  expect((error as AppError).message).toMatch(message)
-}
+const refused = (input: Record<string, unknown>, message: RegExp) => expectRefused(() => list(input), 'BAD_REQUEST', message)
 
 describe('My cases paging', () => {
   it('gives the first 100 of 158 with the total, then the last 58, newest first, no case twice', async () => {

@@ -7,8 +7,8 @@ import { announcePartnerRequests } from '@/server/partners/announce-requests'
 import { openCase } from '@/server/cases/open-case'
 import { findVisibleCase } from '@/server/cases/case-write'
 import { listCases } from '@/server/cases/list-cases'
-import { AppError } from '@/server/errors'
 import { createWorld, type World } from '../support/world'
+import { expectRefused } from '../support/refused'
 
 const caseInput = (world: World, code: string) => ({
   supportId: code,
@@ -36,17 +36,8 @@ async function footprint(world: World) {
   }
 }
 
-async function refused(world: World, call: () => Promise<unknown>, code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNPROCESSABLE', message: RegExp) {
-  const before = await footprint(world)
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error, 'the call should have been refused').toBeInstanceOf(AppError)
-  expect((error as AppError).code).toBe(code)
-  expect((error as AppError).message).toMatch(message)
-  expect(await footprint(world)).toEqual(before)
-}
+const refused = (world: World, call: () => Promise<unknown>, code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNPROCESSABLE', message: RegExp) =>
+  expectRefused(call, code, message, () => footprint(world))
 
 describe('partner delegation', () => {
   it('request → pending → approved → the partner opens a case → revoked → refused on the very next request; every step audited and mailed', async () => {

@@ -8,8 +8,9 @@ import { getCase } from '@/server/cases/get-case'
 import { changeSeverity } from '@/server/cases/change-severity'
 import { addTechnicalContact } from '@/server/cases/technical-contact'
 import { severity1WorkSentence } from '@/lib/cases/severity-1-contact'
-import { AppError } from '@/server/errors'
+import type { ErrorCode } from '@/server/errors'
 import { createWorld, type World } from '../support/world'
+import { expectRefused } from '../support/refused'
 
 const NOW = new Date('2026-11-20T15:00:00Z')
 const LATER = new Date('2026-11-20T16:00:00Z')
@@ -47,17 +48,8 @@ async function footprint(caseNumber: number) {
   }
 }
 
-async function refused(caseNumber: number, run: () => Promise<unknown>, code: string, message: RegExp) {
-  const before = await footprint(caseNumber)
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error, 'expected a refusal').toBeInstanceOf(AppError)
-  expect((error as AppError).code).toBe(code)
-  expect((error as AppError).message).toMatch(message)
-  expect(await footprint(caseNumber)).toEqual(before)
-}
+const refused = (caseNumber: number, run: () => Promise<unknown>, code: ErrorCode, message: RegExp) =>
+  expectRefused(run, code, message, () => footprint(caseNumber))
 
 describe('Severity 1 on Production without a technical contact', () => {
   it('keeps the 1 hour 24/7 initial response target and says work after it is in business hours', async () => {
