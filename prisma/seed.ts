@@ -4,7 +4,7 @@
 import { PrismaClient } from '../src/generated/prisma/client'
 import { dbTarget, env } from '../src/env'
 import { DEMO_PASSWORD } from '../src/lib/demo-accounts'
-import { adapterFactoryFor, closePglite, describeTarget } from '../src/server/db/adapter'
+import { adapterFactoryFor, closePglite, describeTarget } from '../src/db/adapter'
 import { seedDemo } from './seed/demo'
 
 async function main() {

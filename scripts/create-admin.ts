@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util'
 import { PrismaClient } from '../src/generated/prisma/client'
 import { dbTarget } from '../src/env'
-import { adapterFactoryFor, closePglite, describeTarget } from '../src/server/db/adapter'
+import { adapterFactoryFor, closePglite, describeTarget } from '../src/db/adapter'
 import { prepareDatabase } from '../src/server/db/prepare'
 import { createAdministrator, CreateAdministratorRefused } from '../src/server/admin/create-administrator'
 

@@ -2,8 +2,8 @@
 // npm run db:migrate -- <name> create a migration from prisma/schema.prisma and apply it
 //                     [--create-only] to edit the SQL before applying
 import { dbTarget } from '../src/env'
-import { closePglite, describeTarget } from '../src/server/db/adapter'
-import { createMigration, deployMigrations } from '../src/server/db/migrations'
+import { closePglite, describeTarget } from '../src/db/adapter'
+import { createMigration, deployMigrations } from '../src/db/migrations'
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2)

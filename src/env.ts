@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import type { DbTarget } from '@/server/db/adapter'
+import type { DbTarget } from '@/db/adapter'
 import { storageUrlProblem } from '@/lib/storage-url'
 
 const ZEnv = z.object({

@@ -1,4 +1,5 @@
 // Typed errors of the service layer, mapped to HTTP statuses and form messages at the edge.
+import 'server-only'
 import { z } from 'zod'
 
 export const ERROR_STATUS = {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { PrismaClient } from '../../src/generated/prisma/client'
-import { adapterFactoryFor } from '../../src/server/db/adapter'
+import { adapterFactoryFor } from '../../src/db/adapter'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { fillSecrets, mailSecretKey, openSecrets } from '../../src/lib/mail-secrets'
 import { grantRole, hashDemoPassword, upsertOrganisation, upsertSupportId, upsertUser } from '../../prisma/seed/factories'

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from '@playwright/test'
 import { PrismaClient } from '../../src/generated/prisma/client'
-import { adapterFactoryFor } from '../../src/server/db/adapter'
+import { adapterFactoryFor } from '../../src/db/adapter'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { grantRole, hashDemoPassword, upsertOrganisation, upsertSupportId, upsertUser } from '../../prisma/seed/factories'
 import { expect, signIn, test } from './fixtures'

@@ -3,7 +3,7 @@
 // with severity, status and time left on a phone.
 import type { Browser, Page } from '@playwright/test'
 import { PrismaClient } from '../../src/generated/prisma/client'
-import { adapterFactoryFor } from '../../src/server/db/adapter'
+import { adapterFactoryFor } from '../../src/db/adapter'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { grantRole, hashDemoPassword, upsertOrganisation, upsertSupportId, upsertUser } from '../../prisma/seed/factories'
 import { expect, signIn, test } from './fixtures'

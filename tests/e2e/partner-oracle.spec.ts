@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { PrismaClient } from '../../src/generated/prisma/client'
-import { adapterFactoryFor } from '../../src/server/db/adapter'
+import { adapterFactoryFor } from '../../src/db/adapter'
 import { grantRole, hashDemoPassword, upsertOrganisation, upsertSupportId, upsertUser } from '../../prisma/seed/factories'
 import { DEMO_PASSWORD } from '../../src/lib/demo-accounts'
 import { expect, signIn, test } from './fixtures'

@@ -2,7 +2,7 @@
 // in an empty migrated PostgreSQL database, able to sign in; refusals change nothing.
 import { describe, expect, it } from 'vitest'
 import { PrismaClient } from '@/generated/prisma/client'
-import { adapterFactoryFor, createDatabase, dropDatabase } from '@/server/db/adapter'
+import { adapterFactoryFor, createDatabase, dropDatabase } from '@/db/adapter'
 import { prepareDatabase } from '@/server/db/prepare'
 import { verifyPassword } from '@/server/auth/password'
 import { createAdministrator, CreateAdministratorRefused } from '@/server/admin/create-administrator'

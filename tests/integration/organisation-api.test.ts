@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildOpenApiDocument } from '@/server/api/openapi'
-import { administrationOperations } from '@/server/organisation/api-operations'
+import { adminOperations } from '@/server/admin/api-operations'
+import { organisationOperations } from '@/server/organisation/api-operations'
+
+const administrationOperations = [...organisationOperations, ...adminOperations]
 
 const root = path.join(import.meta.dirname, '../../src/app')
 

@@ -7,7 +7,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { PrismaClient } from '@/generated/prisma/client'
-import { adapterFactoryFor, closePglite, createDatabase, dropDatabase } from '@/server/db/adapter'
+import { adapterFactoryFor, closePglite, createDatabase, dropDatabase } from '@/db/adapter'
 import { prepareDatabase } from '@/server/db/prepare'
 import { findTestServer, uniqueDbName } from '../support/test-db'
 

@@ -3,8 +3,8 @@
 // Playwright web server's outbox worker (another instance on the e2e database) cannot deliver the
 // cluster's mail to its dev inbox. Run with `tsx --conditions=react-server`.
 import { PrismaClient } from '../../src/generated/prisma/client'
-import { adapterFactoryFor, createDatabase, dropDatabase } from '../../src/server/db/adapter'
-import { deployMigrations } from '../../src/server/db/migrations'
+import { adapterFactoryFor, createDatabase, dropDatabase } from '../../src/db/adapter'
+import { deployMigrations } from '../../src/db/migrations'
 import { seedDemo } from '../../prisma/seed/demo'
 import { findTestServer } from './test-db'
 

@@ -5,8 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { PrismaClient } from '../../src/generated/prisma/client'
 import { seedReferenceData } from '../../prisma/seed/demo'
-import { adapterFactoryFor, closePglite, createDatabase, dropDatabase, describeTarget, type DbTarget } from '../../src/server/db/adapter'
-import { deployMigrations } from '../../src/server/db/migrations'
+import { adapterFactoryFor, closePglite, createDatabase, dropDatabase, describeTarget, type DbTarget } from '../../src/db/adapter'
+import { deployMigrations } from '../../src/db/migrations'
 import { findTestServer, uniqueDbName } from './test-db'
 
 export default async function setup() {

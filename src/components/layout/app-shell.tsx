@@ -1,12 +1,13 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import type { Actor } from '@/server/auth/actor'
-import { navItemsFor } from '@/server/access/page-access'
+import type { NavItem } from '@/lib/page-access'
 import { NavLinks } from './nav-links'
-import { NotificationBell } from './notification-bell'
+import { NotificationBellLink } from './notification-bell-link'
 import { SignOutButton } from './sign-out-button'
 
-export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+/** The signed-in frame. The layout reads what it shows (nav items, unread count) and passes it in. */
+export function AppShell({ actor, navItems, unread, children }: { actor: Actor; navItems: NavItem[]; unread: number; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <a
@@ -20,9 +21,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           <Link href="/" className="flex items-baseline gap-2 font-semibold text-slate-900">
             <span className="text-brand-600">Vault</span> Support
           </Link>
-          <NavLinks items={await navItemsFor(actor)} />
+          <NavLinks items={navItems} />
           <div className="ml-auto flex items-center gap-3">
-            <NotificationBell actor={actor} />
+            <NotificationBellLink initialUnread={unread} />
             <Link href="/profile" className="text-right text-sm leading-tight hover:underline">
               <span className="block font-medium text-slate-900">{actor.name}</span>
               <span className="block text-xs text-slate-500">{actor.organisationName}</span>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
-import type { NavItem } from './nav'
+import type { NavItem } from '@/lib/page-access'
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname()

@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { AppError, notFound, parseInput } from '@/server/errors'
-import { ZCreateVersionInput, ZProductInput, ZUpdateVersionInput } from './schemas'
+import { ZCreateVersionInput, ZProductInput, ZUpdateVersionInput } from '@/lib/admin/schemas'
 import { audit, conflictOnDuplicate, dateOnly } from './write-helpers'
 import { safeId } from './safe-id'
 

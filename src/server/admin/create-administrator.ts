@@ -1,9 +1,10 @@
 // The first vendor Administrator of a new installation (`npm run admin:create`): production has
 // no demo accounts, and every other account is made from the portal by an Administrator.
+import 'server-only'
 import { z } from 'zod'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { hashPassword } from '@/server/auth/password'
-import { zNewPassword } from '@/server/organisation/schemas'
+import { zNewPassword } from '@/lib/organisation/schemas'
 import { zText } from '@/lib/text'
 
 export const ZCreateAdministrator = z

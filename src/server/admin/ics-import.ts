@@ -5,7 +5,7 @@ import type { Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { AppError, notFound, parseInput } from '@/server/errors'
 import { IcsError, parseIcsHolidays, type IcsSkipped } from './ics'
-import { ICS_MAX_CHARS, ZIcsApplyInput, ZIcsImportInput, type TIcsImportInput } from './schemas'
+import { ICS_MAX_CHARS, ZIcsApplyInput, ZIcsImportInput, type TIcsImportInput } from '@/lib/admin/schemas'
 import { audit, dateOnly, isoDay } from './write-helpers'
 import { safeId } from './safe-id'
 

@@ -5,6 +5,7 @@
 // ones (RRULE, with EXDATE and RECURRENCE-ID overrides) are expanded; timed and cancelled events
 // are skipped and said so; only days in the chosen years are taken; two events on one day
 // become one holiday named after both.
+import 'server-only'
 import ical, { type VEvent } from 'node-ical'
 import { LONE_SURROGATE } from '@/lib/text'
 

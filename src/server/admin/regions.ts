@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { AppError, notFound, parseInput } from '@/server/errors'
-import { ZPhoneLineInput, ZUpdateRegionInput } from './schemas'
+import { ZPhoneLineInput, ZUpdateRegionInput } from '@/lib/admin/schemas'
 import { audit } from './write-helpers'
 import { safeId } from './safe-id'
 

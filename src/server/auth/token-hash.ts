@@ -1,3 +1,4 @@
+import 'server-only'
 import { createHash } from 'node:crypto'
 
 /** API tokens are stored as their sha256: a leaked table does not leak usable tokens. */

@@ -1,3 +1,4 @@
+import 'server-only'
 import { responseTarget, type Severity, type Tier } from '@/lib/sla'
 import type { CaseCategory, SlaClock, TargetKind } from '@/generated/prisma/enums'
 import { AppError } from '@/server/errors'

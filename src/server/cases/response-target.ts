@@ -1,3 +1,4 @@
+import 'server-only'
 import type { SlaClock, TargetKind } from '@/generated/prisma/enums'
 
 export type ApiResponseTarget =

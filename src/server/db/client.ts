@@ -1,7 +1,7 @@
 import 'server-only'
 import { PrismaClient } from '@/generated/prisma/client'
 import { dbTarget } from '@/env'
-import { adapterFactoryFor } from './adapter'
+import { adapterFactoryFor } from '@/db/adapter'
 import { noteQuery } from '@/server/http/request-log'
 
 // One client per process, kept across dev-server module reloads.

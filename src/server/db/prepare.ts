@@ -3,10 +3,11 @@
 // database, load the demo data. So `npm start` on a fresh embedded folder works as `npm run dx`
 // does, and a production start is one command that migrates first (issue 14). Instances starting
 // together on one PostgreSQL take turns on an advisory lock: one applies, the others find nothing left.
+import 'server-only'
 import pg from 'pg'
 import { PrismaClient } from '@/generated/prisma/client'
-import { adapterFactoryFor, closePglite, describeTarget, type DbTarget } from './adapter'
-import { deployMigrations } from './migrations'
+import { adapterFactoryFor, closePglite, describeTarget, type DbTarget } from '@/db/adapter'
+import { deployMigrations } from '@/db/migrations'
 
 // Any constant both instances agree on; "portal migrations" as an integer.
 const MIGRATION_LOCK = 0x706f7274

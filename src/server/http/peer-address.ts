@@ -4,6 +4,7 @@
 // with the TCP peer address and the X-Forwarded-For exactly as received, in headers of our own
 // that any client-sent copy is overwritten in (pen test issue 10, finding 4; decision 0007).
 // Node only: called from src/instrumentation.ts, before the server handles its first request.
+import 'server-only'
 import http from 'node:http'
 import { withRequestLog } from './request-log'
 

@@ -3,6 +3,7 @@
 // as X-Request-Id. No query strings, bodies or secrets: the secret segment of an invitation link is
 // replaced by its route parameter's name.
 // Node only: installed by src/server/http/peer-address.ts's request hook, before Next sees the request.
+import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import type http from 'node:http'

@@ -4,6 +4,7 @@
 // finish in time (src/server/jobs), and a request that does not finish
 // within the grace period no longer holds the process (exit 1 with the reason), so an orchestrator's
 // stop is bounded. Node only; installed by src/instrumentation.ts.
+import 'server-only'
 import { logger } from './request-log'
 
 export const SHUTDOWN_GRACE_MS = 10_000

@@ -1,4 +1,5 @@
 // What a server process does before it answers its first request (Node only; src/instrumentation.ts).
+import 'server-only'
 import { dbTarget, startupProblem } from '@/env'
 import { prepareDatabase } from '@/server/db/prepare'
 import { stampPeerAddresses } from './peer-address'

@@ -1,6 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
-import type { Operation } from '@/server/api/operations'
+import type { Operation } from '@/server/api/operation'
 import { NOTIFICATION_KIND_NAMES, ZListNotificationsQuery, ZMarkNotificationsReadInput } from '@/lib/notifications/kinds'
 
 // The in-app notification list (issue 11), spread into the operation list by src/server/api/operations.ts.

@@ -1,6 +1,7 @@
 // The text of every notification e-mail. Pure: data in, { subject, text } out, so the wording is
 // unit-tested and nothing here can read another organisation's rows. Times are shown in the
 // recipient's own zone (never guessed from a locale).
+import 'server-only'
 import { formatInstant } from '@/lib/format'
 import { describeDuration, type Tier } from '@/lib/sla'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'

@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { AppError, parseInput } from '@/server/errors'
 import { findAdministeredSupportId } from './administered-support-id'
-import { ZRemoveCaseAdminInput } from './schemas'
+import { ZRemoveCaseAdminInput } from '@/lib/organisation/schemas'
 
 /**
  * A License Administrator removes a Case Administrator from one Support ID. It takes effect on the

@@ -10,7 +10,7 @@ import { appUrl } from '@/server/notifications/app-url'
 import { findAdministeredSupportId } from './administered-support-id'
 import { safeId } from '@/server/admin/safe-id'
 import { conflictOnDuplicate } from '@/server/admin/write-helpers'
-import { ZAcceptInvitationInput, ZInvitationToken, ZInviteCaseAdminInput, ZRegisterFromInvitationInput } from './schemas'
+import { ZAcceptInvitationInput, ZInvitationToken, ZInviteCaseAdminInput, ZRegisterFromInvitationInput } from '@/lib/organisation/schemas'
 
 export const INVITATION_DAYS = 7
 

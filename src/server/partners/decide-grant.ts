@@ -5,7 +5,7 @@ import { supportIdWhere } from '@/server/access/scope'
 import { AppError, notFound, parseInput } from '@/server/errors'
 import { notify } from '@/server/notifications/notify'
 import type { GrantStatus } from '@/generated/prisma/enums'
-import { ZDecidePartnerGrantInput } from './schemas'
+import { ZDecidePartnerGrantInput } from '@/lib/partners/schemas'
 import { safeId } from '@/server/admin/safe-id'
 
 type Decision = 'approve' | 'decline' | 'revoke'

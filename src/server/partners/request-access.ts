@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import type { Actor } from '@/server/auth/actor'
 import { AppError, parseInput } from '@/server/errors'
 import { conflictOnDuplicate } from '@/server/admin/write-helpers'
-import { ZRequestPartnerAccessInput } from './schemas'
+import { ZRequestPartnerAccessInput } from '@/lib/partners/schemas'
 
 /**
  * A partner user asks for access to a customer's Support ID by its code. The request is pending

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { Alert, Badge, Button, Card, EmptyState, inputClass, PageHeader } from '@/components/ui'
-import { RetryMessageButton } from '@/components/admin/retry-message-button'
+import { RetryMessageButton } from './_components/retry-message-button'
 import { requirePageActor } from '@/server/auth/actor'
 import { orNotFound, requirePage } from '@/server/access/page-access'
 import { listInbox } from '@/server/notifications/list-inbox'

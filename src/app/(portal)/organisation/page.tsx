@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui'
-import { InviteCaseAdminForm, PartnerActions, RemoveCaseAdminButton, RevokeInvitationButton } from '@/components/organisation/organisation-forms'
+import { InviteCaseAdminForm, PartnerActions, RemoveCaseAdminButton, RevokeInvitationButton } from './_components/organisation-forms'
 import { GrantStatusBadge } from '@/components/partners/grant-status-badge'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Card, EmptyState, PageHeader } from '@/components/ui'
-import { RequestAccessForm } from '@/components/partners/request-access-form'
+import { RequestAccessForm } from './_components/request-access-form'
 import { GrantStatusBadge } from '@/components/partners/grant-status-badge'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Alert, Card, LinkButton } from '@/components/ui'
-import { AcceptInvitation, RegisterFromInvitation } from '@/components/organisation/invitation-forms'
+import { AcceptInvitation, RegisterFromInvitation } from './_components/invitation-forms'
 import { SignOutButton } from '@/components/layout/sign-out-button'
 import { currentActor } from '@/server/auth/actor'
 import { AppError } from '@/server/errors'

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Card, EmptyState, PageHeader } from '@/components/ui'
-import { CreateCalendarForm } from '@/components/admin/calendar-forms'
+import { CreateCalendarForm } from '../_components/calendar-forms'
 import { requirePageActor } from '@/server/auth/actor'
 import { requireAdminPage } from '@/server/admin/page-guard'
 import { listCalendars } from '@/server/admin/calendars'

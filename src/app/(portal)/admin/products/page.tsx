@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { Card, EmptyState, PageHeader } from '@/components/ui'
-import { AddProductForm, AddVersionForm, DeleteProductButton, RenameProductForm, VersionRow } from '@/components/admin/product-forms'
+import { AddProductForm, AddVersionForm, DeleteProductButton, RenameProductForm, VersionRow } from '../_components/product-forms'
 import { requirePageActor } from '@/server/auth/actor'
 import { requireAdminPage } from '@/server/admin/page-guard'
 import { listCatalogue } from '@/server/admin/catalogue'

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { Card, PageHeader } from '@/components/ui'
-import { AddPhoneLineForm, PhoneLineRow, RegionForm } from '@/components/admin/region-forms'
+import { AddPhoneLineForm, PhoneLineRow, RegionForm } from '../_components/region-forms'
 import { requirePageActor } from '@/server/auth/actor'
 import { requireAdminPage } from '@/server/admin/page-guard'
 import { listRegions } from '@/server/admin/regions'

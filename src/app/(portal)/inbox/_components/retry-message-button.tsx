@@ -1,6 +1,6 @@
 'use client'
 
-import { ActionButton } from '@/components/organisation/action-controls'
+import { ActionButton } from '@/components/ui/action-button'
 import { retryMessageAction } from '@/app/(portal)/inbox/actions'
 
 export function RetryMessageButton({ messageId }: { messageId: string }) {

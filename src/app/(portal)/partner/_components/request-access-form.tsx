@@ -2,7 +2,7 @@
 
 import { Button, Field, inputClass } from '@/components/ui'
 import { requestAccessAction } from '@/app/(portal)/partner/actions'
-import { FormOutcome } from '@/components/organisation/action-controls'
+import { FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 
 export function RequestAccessForm() {

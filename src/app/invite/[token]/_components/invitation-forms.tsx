@@ -7,7 +7,7 @@ import { signIn } from 'next-auth/react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { acceptInvitationAction } from '@/app/invite/[token]/actions'
-import { PASSWORD_MIN } from '@/server/organisation/schemas'
+import { PASSWORD_MIN } from '@/lib/organisation/schemas'
 
 export function AcceptInvitation({ token }: { token: string }) {
   const [pending, start] = useTransition()

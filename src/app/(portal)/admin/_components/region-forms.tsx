@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
+import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { addPhoneLineAction, deletePhoneLineAction, updatePhoneLineAction, updateRegionAction } from '@/app/(portal)/admin/actions'
 

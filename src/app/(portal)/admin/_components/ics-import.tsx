@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from 'react'
 import { Alert, Badge, Button, Field, inputClass } from '@/components/ui'
 import { applyIcsImportAction, previewIcsImportAction, type IcsImportRequest } from '@/app/(portal)/admin/actions'
 import type { IcsImportPlan } from '@/server/admin/ics-import'
-import { ICS_MAX_CHARS } from '@/server/admin/schemas'
+import { ICS_MAX_CHARS } from '@/lib/admin/schemas'
 
 const weekday = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })

@@ -2,9 +2,9 @@
 
 import { useId } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
+import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { LIFECYCLE_PHASES } from '@/server/admin/schemas'
+import { LIFECYCLE_PHASES } from '@/lib/admin/schemas'
 import { PHASE_LABELS } from '@/lib/cases/labels'
 import {
   addVersionAction,

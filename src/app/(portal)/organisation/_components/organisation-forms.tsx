@@ -2,7 +2,7 @@
 
 import { Button, Field, inputClass } from '@/components/ui'
 import { decidePartnerGrantAction, inviteCaseAdminAction, removeCaseAdminAction, revokeInvitationAction } from '@/app/(portal)/organisation/actions'
-import { ActionButton, FormOutcome } from './action-controls'
+import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 
 export function InviteCaseAdminForm({ supportIdCode }: { supportIdCode: string }) {

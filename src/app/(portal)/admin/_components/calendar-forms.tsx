@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useState } from 'react'
 import { useRouter } from 'next/navigation'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionButton, FormOutcome } from '@/components/organisation/action-controls'
+import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import {
   addHolidayAction,
