@@ -53,7 +53,7 @@ step "End-to-end set-up: database and production build (browser: $CHROMIUM_PATH)
 npx tsx --conditions=react-server scripts/e2e-db.ts create > .e2e-env
 # shellcheck disable=SC1091
 set -a; . ./.e2e-env; set +a
-cleanup() { npx tsx scripts/e2e-db.ts drop || true; rm -f .e2e-env; }
+cleanup() { npx tsx --conditions=react-server scripts/e2e-db.ts drop || true; rm -f .e2e-env; }
 trap cleanup EXIT
 export NEXTAUTH_SECRET=e2e-secret-0123456789abcdef NEXTAUTH_URL="http://localhost:${E2E_PORT:-3100}"
 npx next build

@@ -4,7 +4,7 @@ import { AppError, type ErrorCode } from '@/server/errors'
 import { addVersion, createProduct, deleteProduct, deleteVersion, listCatalogue, renameProduct, updateVersion } from '@/server/admin/catalogue'
 import { addPhoneLine, deletePhoneLine, listRegions, updatePhoneLine, updateRegion } from '@/server/admin/regions'
 import { addHoliday, createCalendar, deleteCalendar, deleteHoliday, getCalendar, listCalendars, renameCalendar, updateHoliday } from '@/server/admin/calendars'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 import { createWorld, type World } from '../support/world'
 import { expectRefused } from '../support/refused'
 
@@ -92,7 +92,7 @@ describe('vendor administration: products and versions', () => {
     const world = await createWorld()
     const { actors, now } = world
     const version = world.version('CURRENT')
-    const c = await makeCase(world)
+    const c = await makeCaseWithDeadline(world)
     await prisma.case.update({ where: { id: c.id }, data: { productVersionId: version.id } })
     await refused(
       world,

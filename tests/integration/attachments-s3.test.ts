@@ -24,14 +24,14 @@ let app: {
   readAttachment: typeof import('@/server/cases/attachments').readAttachment
   readiness: typeof import('@/server/health/readiness').readiness
   AppError: typeof import('@/server/errors').AppError
-  makeCase: typeof import('../support/make-case').makeCase
+  makeCaseWithDeadline: typeof import('../support/make-case').makeCaseWithDeadline
 }
 let w: import('../support/world').World
 
 beforeAll(async () => {
   s3 = await startS3Server({ bucket: 'portal-attachments' })
   process.env.STORAGE_URL = s3.url
-  const [{ env }, { prisma }, attachments, { readiness }, { AppError }, { makeCase }, { createWorld }] = await Promise.all([
+  const [{ env }, { prisma }, attachments, { readiness }, { AppError }, { makeCaseWithDeadline }, { createWorld }] = await Promise.all([
     import('@/env'),
     import('@/server/db/client'),
     import('@/server/cases/attachments'),
@@ -40,7 +40,7 @@ beforeAll(async () => {
     import('../support/make-case'),
     import('../support/world'),
   ])
-  app = { env, prisma, uploadAttachment: attachments.uploadAttachment, readAttachment: attachments.readAttachment, readiness, AppError, makeCase }
+  app = { env, prisma, uploadAttachment: attachments.uploadAttachment, readAttachment: attachments.readAttachment, readiness, AppError, makeCaseWithDeadline }
   w = await createWorld(NOW)
   client = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
 })
@@ -65,7 +65,7 @@ async function objectsOf(caseId: string) {
 
 describe('attachments in S3', () => {
   it('stores an uploaded file as an object under the prefix and streams it back to a reader', async () => {
-    const c = await app.makeCase(w)
+    const c = await app.makeCaseWithDeadline(w)
     const hash = createHash('sha256')
     const a = await app.uploadAttachment({
       actor: w.actors.caseadmin,
@@ -90,7 +90,7 @@ describe('attachments in S3', () => {
   })
 
   it('refuses a file past the limit, leaving neither an object nor a row', async () => {
-    const c = await app.makeCase(w)
+    const c = await app.makeCaseWithDeadline(w)
     const error = await app
       .uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'bundle.zip', stream: chunks(app.env.UPLOAD_MAX_BYTES + MiB) }, now: NOW })
       .then(
@@ -104,7 +104,7 @@ describe('attachments in S3', () => {
   })
 
   it('removes the object again when the upload is refused after the bytes were stored (an empty file)', async () => {
-    const c = await app.makeCase(w)
+    const c = await app.makeCaseWithDeadline(w)
     await expect(
       app.uploadAttachment({ actor: w.actors.caseadmin, number: c.number, file: { name: 'empty.log', bytes: new Uint8Array() }, now: NOW }),
     ).rejects.toThrow(/empty.log is empty/)
@@ -112,7 +112,7 @@ describe('attachments in S3', () => {
   })
 
   it('gives "not found" for a file whose object is gone', async () => {
-    const c = await app.makeCase(w)
+    const c = await app.makeCaseWithDeadline(w)
     const a = await app.uploadAttachment({
       actor: w.actors.caseadmin,
       number: c.number,

@@ -14,7 +14,7 @@ import { getCase } from '@/server/cases/get-case'
 import { hashDemoPassword, upsertUser } from '../../prisma/seed/factories'
 import type { PrismaClient } from '@/generated/prisma/client'
 import { createWorld } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 const opened = at('2026-11-20T14:00:00Z')
 const now = at('2026-11-20T15:00:00Z')

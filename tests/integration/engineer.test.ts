@@ -7,7 +7,7 @@ import { closeResolvedCase, resolveCase } from '@/server/engineer/resolve-case'
 import { getVendorCaseTools } from '@/server/engineer/get-vendor-case'
 import { addComment } from '@/server/cases/customer-actions'
 import { createWorld } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 // November 2026: Fri 20, Sat 21, Sun 22, Mon 23, Tue 24, Wed 25, Thu 26 (Thanksgiving, a US
 // holiday in the seeded calendar), Fri 27, Mon 30. Chicago = UTC−6: 10:00 local = 16:00Z.

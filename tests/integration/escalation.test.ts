@@ -4,7 +4,7 @@ import { escalateCase } from '@/server/cases/customer-actions'
 import { findEscalations } from '@/server/escalations/find-escalations'
 import { acknowledgeEscalation, addEscalationNote, assignEscalationEngineer, resolveEscalation } from '@/server/escalations/handle-escalation'
 import { createWorld } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 const now = at('2026-11-20T15:00:00Z')
 

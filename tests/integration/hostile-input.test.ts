@@ -19,7 +19,7 @@ import { createApiToken } from '@/server/tokens/api-tokens'
 import { registerFromInvitation } from '@/server/organisation/invitations'
 import { requestPartnerAccess } from '@/server/partners/request-access'
 import { searchKnowledgeBase } from '@/server/kb/search-kb'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 import { createWorld } from '../support/world'
 
 // Issue 10: every input class that reached PostgreSQL (NUL in text, lone surrogates in jsonb,
@@ -43,7 +43,7 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
   it('NUL bytes, other control characters and lone surrogates in every free-text field', async () => {
     const world = await createWorld()
     const { actors, now, supportIds } = world
-    const c = await makeCase(world, { supportId: 'production' })
+    const c = await makeCaseWithDeadline(world, { supportId: 'production' })
     const esc = await escalateCase({ actor: actors.caseadmin, number: c.number, input: { reason: 'Please call me about this one' }, now })
     const open = (patch: Record<string, unknown>) =>
       openCase({
@@ -110,7 +110,7 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
   it('tab, newline and CR LF from a textarea are text: CR LF is stored as LF', async () => {
     const world = await createWorld()
     const { actors, now } = world
-    const c = await makeCase(world)
+    const c = await makeCaseWithDeadline(world)
     await addComment({ actor: actors.caseadmin, number: c.number, input: { body: 'line one\r\n\tline two\rline three' }, now })
     const stored = await prisma.comment.findFirstOrThrow({ where: { caseId: c.id } })
     expect(stored.body).toBe('line one\n\tline two\nline three')
@@ -121,7 +121,7 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
   it('impossible dates, year 0, numbers beyond 32 bits, out-of-range cursors and contact times', async () => {
     const world = await createWorld()
     const { actors, now } = world
-    const c = await makeCase(world, { status: 'IN_PROGRESS', assignee: 'engineer', openedAt: new Date(now.getTime() - 86_400_000) })
+    const c = await makeCaseWithDeadline(world, { status: 'IN_PROGRESS', assignee: 'engineer', openedAt: new Date(now.getTime() - 86_400_000) })
     await refusedWith(() => complianceReport({ actor: actors.manager, input: { from: '2026-02-30', to: '2026-03-31' }, now }), /from: date is not a real date/)
     await refusedWith(() => complianceReport({ actor: actors.manager, input: { from: '2026-01-01', to: '2026-13-01' }, now }), /to: date is not a real date/)
     await refusedWith(() => complianceReport({ actor: actors.manager, input: { from: '0000-01-01', to: '2026-01-01' }, now }), /from/)
@@ -168,7 +168,7 @@ describe('hostile input is a clear 400, never a database error (issue 10)', () =
   it('a customer sees engineers by name only in the case events, never their e-mail address', async () => {
     const world = await createWorld()
     const { actors, users, now } = world
-    const c = await makeCase(world)
+    const c = await makeCaseWithDeadline(world)
     const esc = await escalateCase({ actor: actors.caseadmin, number: c.number, input: { reason: 'Please call me about this one' }, now })
     await acknowledgeEscalation({ actor: actors.manager, escalationId: esc.id, now })
     await assignEscalationEngineer({ actor: actors.manager, escalationId: esc.id, input: { engineer: users.engineer.email }, now })

@@ -7,7 +7,7 @@ import { assignCase } from '@/server/engineer/assign-case'
 import { logContactAttempt } from '@/server/engineer/contact-attempts'
 import { getVendorCaseTools } from '@/server/engineer/get-vendor-case'
 import { createWorld } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 // Issue 11, smaller defects, against a real database: the escalation card's target state and
 // engineer, closing a case with an open manager request, and the contact-attempt rule.

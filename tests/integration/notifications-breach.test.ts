@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '@/server/db/client'
 import { sendBreachWarnings } from '@/server/notifications/breach-warnings'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 import { createWorld } from '../support/world'
 
 const at = (iso: string) => new Date(iso)
@@ -15,10 +15,10 @@ async function warnings(caseId: string) {
 describe('breach warnings: 24/7 targets', () => {
   it('warns once, 30 minutes ahead, to the assignee; not earlier, not after the breach, not for closed cases', async () => {
     const world = await createWorld()
-    const soon = await makeCase(world, { assignee: 'engineer', dueInMinutes: 20 })
-    const later = await makeCase(world, { assignee: 'engineer', dueInMinutes: 45 })
-    const breached = await makeCase(world, { assignee: 'engineer', dueInMinutes: -5 })
-    const resolved = await makeCase(world, { assignee: 'engineer', dueInMinutes: 10, status: 'RESOLVED' })
+    const soon = await makeCaseWithDeadline(world, { assignee: 'engineer', dueInMinutes: 20 })
+    const later = await makeCaseWithDeadline(world, { assignee: 'engineer', dueInMinutes: 45 })
+    const breached = await makeCaseWithDeadline(world, { assignee: 'engineer', dueInMinutes: -5 })
+    const resolved = await makeCaseWithDeadline(world, { assignee: 'engineer', dueInMinutes: 10, status: 'RESOLVED' })
     const ids = [soon.id, later.id, breached.id, resolved.id]
 
     expect(await sendBreachWarnings({ now: world.now, caseIds: ids })).toEqual([soon.number])
@@ -43,7 +43,7 @@ describe('breach warnings: 24/7 targets', () => {
 
   it('an unassigned case warns the queue: every engineer', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { dueInMinutes: 25 })
+    const c = await makeCaseWithDeadline(world, { dueInMinutes: 25 })
     const both = await Promise.all([sendBreachWarnings({ now: world.now, caseIds: [c.id] }), sendBreachWarnings({ now: world.now, caseIds: [c.id] })])
     expect(both.flat()).toEqual([c.number])
     const to = (await warnings(c.id)).map((m) => m.to)
@@ -57,9 +57,9 @@ describe('breach warnings: business-hours targets (Basic, America/Chicago, Monâ€
   it("counts business minutes and warns only while the customer's calendar is open", async () => {
     const world = await createWorld()
     // Due Monday 23 Nov 08:20 CST: at Friday 19:50 CST 10 + 20 = 30 business minutes are left.
-    const monday0820 = await makeCase(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-23T14:20:00Z') })
+    const monday0820 = await makeCaseWithDeadline(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-23T14:20:00Z') })
     // Due Monday 09:00 CST: 70 business minutes at Friday 19:50.
-    const monday0900 = await makeCase(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-23T15:00:00Z') })
+    const monday0900 = await makeCaseWithDeadline(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-23T15:00:00Z') })
     const ids = [monday0820.id, monday0900.id]
 
     // Saturday noon: closed, nothing is sent although the deadline is only 30 business minutes away.
@@ -75,7 +75,7 @@ describe('breach warnings: business-hours targets (Basic, America/Chicago, Monâ€
   it("skips a holiday of the customer's calendar, both in counting and in sending", async () => {
     const world = await createWorld()
     // Thanksgiving is Thursday 26 Nov 2026. Due Friday 27 Nov 08:15 CST.
-    const c = await makeCase(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-27T14:15:00Z') })
+    const c = await makeCaseWithDeadline(world, { supportId: 'basic', clock: 'BUSINESS', dueAt: at('2026-11-27T14:15:00Z') })
     // Wednesday 19:00 CST: 60 + 0 (holiday) + 15 = 75 business minutes.
     expect(await sendBreachWarnings({ now: at('2026-11-26T01:00:00Z'), caseIds: [c.id] })).toEqual([])
     // Thanksgiving noon: 15 business minutes left, but the calendar is closed.

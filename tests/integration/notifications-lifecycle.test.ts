@@ -14,7 +14,7 @@ import { assignCase } from '@/server/engineer/assign-case'
 import { replyToCase, requestInformation } from '@/server/engineer/reply-to-case'
 import { resolveCase } from '@/server/engineer/resolve-case'
 import { acknowledgeEscalation, assignEscalationEngineer, resolveEscalation } from '@/server/escalations/handle-escalation'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp'
 import { createWorld, type World } from '../support/world'
 
@@ -48,21 +48,21 @@ describe('customer side', () => {
     const world = await createWorld()
     await updateNotificationSettings({ actor: world.actors.licadmin, input: { mail: [], othersCases: false }, now: world.now })
     await updateNotificationSettings({ actor: world.actors.caseadmin, input: { mail: ['engineer-reply'], othersCases: true }, now: world.now })
-    const c = await makeCase(world, { openedBy: 'partner' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner' })
     await prisma.$transaction((tx) => notify(tx, { kind: 'case-opened', caseId: c.id }, world.now))
     const t = await told(world, 'case-opened', c.number)
     expect(t.mailTo).toEqual(emails(world, 'partner'))
     expect(t.inAppTo).toEqual(emails(world, 'partner', 'caseadmin'))
     expect(t.inApp[0]).toMatchObject({ title: `Case #${c.number} opened: Backups fail ${world.tag}`, readAt: null, caseId: c.id, createdAt: world.now })
     // An administrator who opted out of others' cases still hears about their own.
-    const own = await makeCase(world, { openedBy: 'licadmin' })
+    const own = await makeCaseWithDeadline(world, { openedBy: 'licadmin' })
     await prisma.$transaction((tx) => notify(tx, { kind: 'case-opened', caseId: own.id }, world.now))
     expect((await told(world, 'case-opened', own.number)).inAppTo).toEqual(emails(world, 'licadmin', 'caseadmin'))
   })
 
   it('engineer reply: the customer side gets it; an internal note reaches nobody, by mail or in the list', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', assignee: 'engineer' })
     await replyToCase({ actor: world.actors.engineer, number: c.number, input: { body: `Try the patch ${world.tag}`, public: true }, now: world.now })
     const t = await told(world, 'engineer-reply', c.number)
     expect(t.mailTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
@@ -78,7 +78,7 @@ describe('customer side', () => {
 
   it('information requested: the customer side, with the request', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
     await requestInformation({ actor: world.actors.engineer, number: c.number, input: { body: `Send the job log ${world.tag}` }, now: world.now })
     const t = await told(world, 'information-requested', c.number)
     expect(t.mailTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
@@ -88,7 +88,7 @@ describe('customer side', () => {
 
   it('severity changed: by whom, why and the new target; not to the person who changed it, nor to vendor staff', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'partner', assignee: 'engineer' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner', assignee: 'engineer' })
     await changeSeverity({ actor: world.actors.caseadmin, number: c.number, input: { severity: 1, reason: `Production is down ${world.tag}` }, now: world.now })
     const t = await told(world, 'severity-changed', c.number)
     expect(t.mailTo).toEqual(emails(world, 'partner', 'licadmin'))
@@ -102,7 +102,7 @@ describe('customer side', () => {
 
   it('resolved: the resolution, the summary and how to reopen; delivered through a real SMTP server', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
     await resolveCase({
       actor: world.actors.engineer,
       number: c.number,
@@ -128,14 +128,14 @@ describe('customer side', () => {
 
   it('closed without consent: the customer side, in the list too', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', status: 'CLOSED' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', status: 'CLOSED' })
     await prisma.$transaction((tx) => notify(tx, { kind: 'closed-without-consent', caseId: c.id }, world.now))
     expect((await told(world, 'closed-without-consent', c.number)).inAppTo).toEqual(emails(world, 'caseadmin', 'licadmin'))
   })
 
   it("escalation acknowledged and resolved: the person who asked and the customer side; never the managers' internal notes", async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'partner', assignee: 'engineer', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner', assignee: 'engineer', status: 'IN_PROGRESS' })
     const e = await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: `Nobody answers us ${world.tag}` }, now: world.now })
     await acknowledgeEscalation({ actor: world.actors.manager, escalationId: e.id, now: world.now })
     const ack = await told(world, 'escalation-acknowledged', c.number)
@@ -150,7 +150,7 @@ describe('customer side', () => {
 
   it('nobody who can no longer see the case is told: a revoked partner, another organisation', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'partner', assignee: 'engineer', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner', assignee: 'engineer', status: 'IN_PROGRESS' })
     await prisma.partnerGrant.updateMany({ where: { partnerOrgId: world.orgs.partnerOrg.id }, data: { status: 'REVOKED' } })
     await resolveCase({ actor: world.actors.engineer, number: c.number, input: { code: 'UPGRADE', summary: `Upgrade to 9 ${world.tag}` }, now: world.now })
     const t = await told(world, 'case-resolved', c.number)
@@ -161,7 +161,7 @@ describe('customer side', () => {
 
   it('a partner who asked for a manager and was revoked since hears nothing of the escalation (the check is in notify, for every kind)', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', status: 'IN_PROGRESS' })
     const e = await escalateCase({ actor: world.actors.partner, number: c.number, input: { reason: `Partner escalates ${world.tag}` }, now: world.now })
     await prisma.partnerGrant.updateMany({ where: { partnerOrgId: world.orgs.partnerOrg.id }, data: { status: 'REVOKED' } })
     await acknowledgeEscalation({ actor: world.actors.manager, escalationId: e.id, now: world.now })
@@ -174,7 +174,7 @@ describe('customer side', () => {
 describe('vendor side', () => {
   it('assigned to you: the engineer, not when they took it themselves', async () => {
     const world = await createWorld()
-    const c = await makeCase(world)
+    const c = await makeCaseWithDeadline(world)
     await assignCase({ actor: world.actors.manager, number: c.number, input: { engineer: world.users.engineer2.email }, now: world.now })
     const t = await told(world, 'case-assigned', c.number)
     expect(t.mailTo).toEqual(emails(world, 'engineer2'))
@@ -187,7 +187,7 @@ describe('vendor side', () => {
 
   it('the customer replied or uploaded: the assigned engineer only; nobody on an unassigned case; mail off honoured', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'WAITING_ON_CUSTOMER' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'WAITING_ON_CUSTOMER' })
     await addComment({ actor: world.actors.licadmin, number: c.number, input: { body: `Here is what we see ${world.tag}` }, now: world.now })
     let t = await told(world, 'customer-activity', c.number)
     expect(t.mailTo).toEqual(emails(world, 'engineer'))
@@ -207,7 +207,7 @@ describe('vendor side', () => {
     expect(t.inApp).toHaveLength(2)
     expect(t.inApp.map((n) => n.body)).toContain(`caseadmin ${world.tag} uploaded job.log (3 B)`)
 
-    const unassigned = await makeCase(world, { openedBy: 'caseadmin' })
+    const unassigned = await makeCaseWithDeadline(world, { openedBy: 'caseadmin' })
     await addComment({ actor: world.actors.caseadmin, number: unassigned.number, input: { body: 'anyone?' }, now: world.now })
     expect((await told(world, 'customer-activity', unassigned.number)).inApp).toHaveLength(0)
     // The engineer's own upload tells nobody.
@@ -222,7 +222,7 @@ describe('vendor side', () => {
 
   it('escalation assigned to you: the engineer the manager named', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', status: 'IN_PROGRESS' })
     const e = await escalateCase({ actor: world.actors.caseadmin, number: c.number, input: { reason: `Urgent for us ${world.tag}` }, now: world.now })
     await assignEscalationEngineer({ actor: world.actors.manager, escalationId: e.id, input: { engineer: world.users.engineer.email }, now: world.now })
     const t = await told(world, 'escalation-assigned', c.number)
@@ -234,7 +234,7 @@ describe('vendor side', () => {
 
   it("breach warning: in the assignee's list too", async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { assignee: 'engineer2', dueInMinutes: 20 })
+    const c = await makeCaseWithDeadline(world, { assignee: 'engineer2', dueInMinutes: 20 })
     await prisma.$transaction((tx) => notify(tx, { kind: 'breach-warning', caseId: c.id }, world.now))
     expect((await told(world, 'breach-warning', c.number)).inAppTo).toEqual(emails(world, 'engineer2'))
   })
@@ -243,7 +243,7 @@ describe('vendor side', () => {
 describe('the in-app list and the preferences', () => {
   it("lists one's own notifications newest first, marks one and all read; another person's id is not found", async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', assignee: 'engineer', status: 'IN_PROGRESS' })
     for (const [i, body] of ['first', 'second', 'third'].entries()) {
       await addComment({ actor: world.actors.caseadmin, number: c.number, input: { body }, now: new Date(world.now.getTime() + i * 60_000) })
     }

@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import { revealMailText } from '@/server/notifications/secret-parts'
 import { notify, type Notification } from '@/server/notifications/notify'
 import { listInbox, retryOutboxMessage } from '@/server/notifications/list-inbox'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 import { createWorld } from '../support/world'
 
 async function send(n: Notification, now: Date) {
@@ -21,7 +21,7 @@ async function outboxFor(kind: string, tag: string) {
 describe('notify: recipients', () => {
   it("case opened: the Support ID administrators and the opener; phone lines and target in each recipient's zone", async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'partner' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner' })
     expect(await send({ kind: 'case-opened', caseId: c.id }, world.now)).toBe(3)
     const rows = await prisma.outboxMessage.findMany({ where: { kind: 'case-opened', text: { contains: `#${c.number}` } } })
     expect(rows.map((r) => r.to).sort()).toEqual([world.users.caseadmin.email, world.users.licadmin.email, world.users.partner.email].sort())
@@ -38,7 +38,7 @@ describe('notify: recipients', () => {
 
   it('case updates go to the opener and the administrators; internal notes to nobody', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'caseadmin', assignee: 'engineer' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'caseadmin', assignee: 'engineer' })
     const reply = await prisma.comment.create({
       data: { caseId: c.id, authorId: world.users.engineer.id, body: `Please send logs ${world.tag}`, createdAt: world.now },
     })
@@ -70,12 +70,12 @@ describe('notify: recipients', () => {
 
   it('a revoked partner who opened the case, or a removed Case Administrator, hears nothing more', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'partner' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner' })
     await prisma.partnerGrant.updateMany({ where: { partnerOrgId: world.orgs.partnerOrg.id }, data: { status: 'REVOKED' } })
     expect(await send({ kind: 'information-requested', caseId: c.id }, world.now)).toBe(2)
     expect((await outboxFor('information-requested', world.tag)).map((r) => r.to)).not.toContain(world.users.partner.email)
 
-    const c2 = await makeCase(world, { openedBy: 'caseadmin' })
+    const c2 = await makeCaseWithDeadline(world, { openedBy: 'caseadmin' })
     await prisma.supportIdRole.deleteMany({ where: { userId: world.users.caseadmin.id, supportIdId: world.supportIds.production.id } })
     expect(await send({ kind: 'closed-without-consent', caseId: c2.id }, world.now)).toBe(1)
     const rows = await prisma.outboxMessage.findMany({ where: { kind: 'closed-without-consent', text: { contains: `#${c2.number}` } } })
@@ -84,7 +84,7 @@ describe('notify: recipients', () => {
 
   it('escalation opened: vendor managers only', async () => {
     const world = await createWorld()
-    const c = await makeCase(world)
+    const c = await makeCaseWithDeadline(world)
     const e = await prisma.escalation.create({
       data: { caseId: c.id, requestedById: world.users.caseadmin.id, reason: `Stuck ${world.tag}`, openedAt: world.now },
     })
@@ -137,13 +137,13 @@ describe('notify: recipients', () => {
 
   it('breach warning: the assignee, else every engineer (the queue)', async () => {
     const world = await createWorld()
-    const assigned = await makeCase(world, { assignee: 'engineer2', dueInMinutes: 20 })
+    const assigned = await makeCaseWithDeadline(world, { assignee: 'engineer2', dueInMinutes: 20 })
     expect(await send({ kind: 'breach-warning', caseId: assigned.id }, world.now)).toBe(1)
     expect((await prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'breach-warning', to: world.users.engineer2.email } })).text).toContain(
       'assigned to you',
     )
 
-    const queued = await makeCase(world, { dueInMinutes: 20 })
+    const queued = await makeCaseWithDeadline(world, { dueInMinutes: 20 })
     await send({ kind: 'breach-warning', caseId: queued.id }, world.now)
     const rows = await prisma.outboxMessage.findMany({ where: { kind: 'breach-warning', text: { contains: `#${queued.number}` } } })
     const to = rows.map((r) => r.to)
@@ -155,7 +155,7 @@ describe('notify: recipients', () => {
 
   it('writes nothing when the surrounding transaction fails', async () => {
     const world = await createWorld()
-    const c = await makeCase(world)
+    const c = await makeCaseWithDeadline(world)
     await expect(
       prisma.$transaction(async (tx) => {
         await notify(tx, { kind: 'case-opened', caseId: c.id }, world.now)
@@ -169,7 +169,7 @@ describe('notify: recipients', () => {
 describe('the dev inbox (SMTP_URL unset) and the outbox page', () => {
   it('shows each person only their own mail; administrators see and retry everything', async () => {
     const world = await createWorld()
-    const c = await makeCase(world, { openedBy: 'partner' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner' })
     await send({ kind: 'case-opened', caseId: c.id }, world.now)
     const mine = await listInbox({ actor: world.actors.partner })
     expect(mine).toMatchObject({ scope: 'mine', devInbox: true })

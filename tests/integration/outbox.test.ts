@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import { notify } from '@/server/notifications/notify'
 import { backoffMs, deliverDue, LEASE_MS, MAX_ATTEMPTS } from '@/server/notifications/deliver'
 import { devInboxTransport, smtpTransport, type MailTransport } from '@/server/notifications/transport'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 import { freePort, startSmtpServer, type TestSmtpServer } from '../support/smtp'
 import { createWorld } from '../support/world'
 import { requestPartnerAccess } from '@/server/partners/request-access'
@@ -34,7 +34,7 @@ async function queueMessages(cases: number) {
   const world = await createWorld()
   const caseIds: string[] = []
   for (let i = 0; i < cases; i++) {
-    const c = await makeCase(world, { openedBy: 'partner' })
+    const c = await makeCaseWithDeadline(world, { openedBy: 'partner' })
     await prisma.$transaction((tx) => notify(tx, { kind: 'case-opened', caseId: c.id }, world.now))
     caseIds.push(c.id)
   }

@@ -3,7 +3,7 @@ import { prisma } from '@/server/db/client'
 import { decodeCursor, encodeCursor, findQueue } from '@/server/queue/find-queue'
 import { changeSeverity } from '@/server/cases/change-severity'
 import { createWorld } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 // World "now": Friday 2026-11-20 15:00Z = 09:00 in Chicago (the customer's site zone).
 const now = at('2026-11-20T15:00:00Z')

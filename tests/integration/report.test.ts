@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { prisma } from '@/server/db/client'
 import { complianceCsv, complianceReport, percentile } from '@/server/reports/compliance'
 import { createWorld } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 // March 2031, a period no other test uses (reports count every case opened in the range).
 // Chicago is UTC−6 until DST starts on Sunday 9 March 2031; Berlin is UTC+1.

@@ -6,7 +6,7 @@ import { getCase } from '@/server/cases/get-case'
 import { complianceReport } from '@/server/reports/compliance'
 import { AppError } from '@/server/errors'
 import { createWorld, type World } from '../support/world'
-import { at, makeCase } from './engineer-support'
+import { at, makeCase } from '../support/make-case'
 
 // July 2032, a period no other test uses; the report's test rates in September 2032 (the report counts every rating given in the range).
 const resolvedAt = at('2032-07-01T15:00:00Z')

@@ -12,7 +12,7 @@ import { uploadAttachmentFromRequest } from '@/server/cases/upload-request'
 import { AppError } from '@/server/errors'
 import type { Actor } from '@/server/auth/actor'
 import { createWorld, type World } from '../support/world'
-import { makeCase } from '../support/make-case'
+import { makeCaseWithDeadline } from '../support/make-case'
 
 const NOW = new Date('2026-11-20T15:00:00Z')
 const MiB = 1024 * 1024
@@ -107,7 +107,7 @@ async function sha256Of(body: ReadableStream<Uint8Array>) {
 
 describe('streamed uploads', () => {
   it('takes a file of exactly the limit without Content-Length, and gives back the same bytes', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     const body = multipart({ name: 'bundle.zip', size: env.UPLOAD_MAX_BYTES })
     const a = await uploadAttachmentFromRequest({ actor: w.actors.caseadmin, number: c.number, request: request(body), now: NOW })
     expect(a).toMatchObject({ name: 'bundle.zip', size: 25 * MiB, contentType: 'application/zip', sha256: body.sha256() })
@@ -118,7 +118,7 @@ describe('streamed uploads', () => {
   })
 
   it('refuses an honest Content-Length over the limit before reading a byte', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     const body = multipart({ name: 'bundle.zip', size: 26 * MiB })
     await refusedUpload(
       c,
@@ -132,7 +132,7 @@ describe('streamed uploads', () => {
   })
 
   it('cuts off a body without Content-Length at the limit: 413, partial file removed, nothing written', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     await refusedUpload(
       c,
       w.actors.caseadmin,
@@ -144,7 +144,7 @@ describe('streamed uploads', () => {
   })
 
   it('counts the bytes when Content-Length lies low', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     await refusedUpload(
       c,
       w.actors.caseadmin,
@@ -158,7 +158,7 @@ describe('streamed uploads', () => {
   it('refuses an oversized file as too large (413) even when the form then ends before its closing boundary', async () => {
     // The whole body is there at once, so the parser reaches the unfinished end before the store
     // has read the file's last bytes: the size is still what the sender is told about.
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     const head = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="bundle.zip"\r\nContent-Type: application/zip\r\n\r\n`)
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -178,7 +178,7 @@ describe('streamed uploads', () => {
   })
 
   it('refuses a form that ends in the middle of the file (400), keeping nothing', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     await refusedUpload(
       c,
       w.actors.caseadmin,
@@ -190,7 +190,7 @@ describe('streamed uploads', () => {
   })
 
   it('strips bidi overrides from the name, then judges its type: a disguised .exe is refused', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     const a = await uploadAttachmentFromRequest({
       actor: w.actors.caseadmin,
       number: c.number,
@@ -209,13 +209,13 @@ describe('streamed uploads', () => {
   })
 
   it('refuses a wrong field, an empty file and another organisation’s case, storing nothing', async () => {
-    const c = await makeCase(w)
+    const c = await makeCaseWithDeadline(w)
     await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'a.log', size: 10, field: 'attachment' }), {}, 'BAD_REQUEST', /field named "file"/)
     await refusedUpload(c, w.actors.caseadmin, multipart({ name: 'a.log', size: 0 }), {}, 'BAD_REQUEST', /a.log is empty/)
     const hidden = multipart({ name: 'a.log', size: 2 * MiB })
     await refusedUpload(c, w.actors.otherAdmin, hidden, {}, 'NOT_FOUND', /not found/)
     expect(hidden.pulled()).toBe(0) // refused before the body is read
-    const closed = await makeCase(w, { status: 'CLOSED' })
+    const closed = await makeCaseWithDeadline(w, { status: 'CLOSED' })
     const late = multipart({ name: 'a.log', size: 10 })
     await refusedUpload(closed, w.actors.caseadmin, late, {}, 'CONFLICT', /files can no longer be added/)
     expect(late.pulled()).toBe(0)
