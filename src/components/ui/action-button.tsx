@@ -5,6 +5,23 @@ import { Alert, Button } from '@/components/ui'
 import type { ActionResult } from '@/server/api/action'
 
 /**
+ * Runs a one-click Server Action (no form): `pending` while it runs, the server's refusal in `error`,
+ * `onSuccess` with its data. The one way a button calls an action; forms use useActionForm.
+ */
+export function useAction<A extends unknown[], T>(action: (...args: A) => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) {
+  const [pending, start] = useTransition()
+  const [error, setError] = useState<string | null>(null)
+  const run = (...args: A) =>
+    start(async () => {
+      const result = await action(...args)
+      if (!result.ok) return setError(result.error.message)
+      setError(null)
+      onSuccess?.(result.data)
+    })
+  return { run, pending, error }
+}
+
+/**
  * A button that runs one Server Action (approve, revoke, delete…), asks first when `confirm` is
  * given, shows "working" while it runs and the server's refusal next to it.
  */
@@ -25,8 +42,7 @@ export function ActionButton({
   label?: string
   className?: string
 }) {
-  const [pending, start] = useTransition()
-  const [error, setError] = useState<string | null>(null)
+  const { run: runAction, pending, error } = useAction(run)
   return (
     <span className="inline-flex flex-col items-start gap-1">
       <Button
@@ -37,11 +53,7 @@ export function ActionButton({
         disabled={pending}
         onClick={() => {
           if (confirm && !window.confirm(confirm)) return
-          setError(null)
-          start(async () => {
-            const result = await run()
-            if (!result.ok) setError(result.error.message)
-          })
+          runAction()
         }}
       >
         {pending ? (pendingLabel ?? 'Working…') : children}

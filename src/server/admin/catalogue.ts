@@ -29,6 +29,7 @@ export async function listCatalogue({ actor }: { actor: Actor }) {
     name: p.name,
     supportIds: p._count.supportIds,
     articles: p._count.articles,
+    deletable: productUses({ ...p._count, cases: p.versions.reduce((n, v) => n + v._count.cases, 0) }).length === 0,
     versions: p.versions.map((v) => ({ id: v.id, name: v.name, phase: v.phase, releasedAt: v.releasedAt, cases: v._count.cases })),
   }))
 }
@@ -64,6 +65,15 @@ export async function renameProduct({ actor, productId, input, now }: Write & { 
   })
 }
 
+/** What keeps a product from being deleted, in words: Support IDs covering it, cases and articles about it. */
+function productUses({ supportIds, cases, articles }: { supportIds: number; cases: number; articles: number }): string[] {
+  return [
+    supportIds && `${supportIds} Support ID(s) cover it`,
+    cases && `${cases} case(s) are about it`,
+    articles && `${articles} knowledge-base article(s) are about it`,
+  ].filter((use): use is string => Boolean(use))
+}
+
 /** Only a product nothing refers to: no Support ID covers it, no case or article is about it. */
 export async function deleteProduct({ actor, productId, now }: { actor: Actor; productId: string; now: Date }) {
   requireVendor(actor, 'ADMIN')
@@ -74,12 +84,7 @@ export async function deleteProduct({ actor, productId, now }: { actor: Actor; p
       select: { id: true, name: true, _count: { select: { supportIds: true, articles: true } }, versions: { select: { _count: { select: { cases: true } } } } },
     })
     if (!product) throw notFound('That product')
-    const cases = product.versions.reduce((n, v) => n + v._count.cases, 0)
-    const uses = [
-      product._count.supportIds && `${product._count.supportIds} Support ID(s) cover it`,
-      cases && `${cases} case(s) are about it`,
-      product._count.articles && `${product._count.articles} knowledge-base article(s) are about it`,
-    ].filter(Boolean)
+    const uses = productUses({ ...product._count, cases: product.versions.reduce((n, v) => n + v._count.cases, 0) })
     if (uses.length) throw new AppError('CONFLICT', `${product.name} cannot be deleted: ${uses.join(', ')}. Mark its versions discontinued instead.`)
     await tx.product.delete({ where: { id: productId } })
     await audit(tx, actor, now, 'product.deleted', 'Product', productId, { name: product.name })

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Alert, Card, EmptyState, LinkButton, PageHeader, buttonClass, inputClass } from '@/components/ui'
+import { Alert, Card, EmptyState, LinkButton, PageHeader, buttonClass, inputClass, Table, Select } from '@/components/ui'
 import { ResponseBadge, SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { CaseCards } from '@/components/cases/case-cards'
 import { requirePageActor } from '@/server/auth/actor'
@@ -74,35 +74,35 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <label htmlFor="status" className="sr-only">
           Status
         </label>
-        <select id="status" name="status" defaultValue={input.status ?? ''} className={inputClass}>
+        <Select id="status" name="status" defaultValue={input.status ?? ''}>
           {STATUS_FILTERS.map(([v, l]) => (
             <option key={v} value={v}>
               {l}
             </option>
           ))}
-        </select>
+        </Select>
         <label htmlFor="severity" className="sr-only">
           Severity
         </label>
-        <select id="severity" name="severity" defaultValue={input.severity ?? ''} className={inputClass}>
+        <Select id="severity" name="severity" defaultValue={input.severity ?? ''}>
           <option value="">Any severity</option>
           {[1, 2, 3, 4].map((s) => (
             <option key={s} value={s}>
               Severity {s}
             </option>
           ))}
-        </select>
+        </Select>
         <label htmlFor="supportId" className="sr-only">
           Support ID
         </label>
-        <select id="supportId" name="supportId" defaultValue={input.supportId ?? ''} className={inputClass}>
+        <Select id="supportId" name="supportId" defaultValue={input.supportId ?? ''}>
           <option value="">Any Support ID</option>
           {supportIds.map((s) => (
             <option key={s.code} value={s.code}>
               {s.code}
             </option>
           ))}
-        </select>
+        </Select>
         {/* New filters start again at page 1; a chosen page size stays. */}
         {input.pageSize && <input type="hidden" name="pageSize" value={input.pageSize} />}
         <button type="submit" className={buttonClass('secondary')}>
@@ -164,57 +164,33 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             }))}
           />
           <Card className="hidden overflow-x-auto md:block">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="my-cases-table">
-              <caption className="sr-only">My cases, newest first</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    Case
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Title
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Support ID
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Severity
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Response
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Opened
-                  </th>
+            <Table
+              columns={['Case', 'Title', 'Support ID', 'Severity', 'Status', 'Response', 'Opened']}
+              caption="My cases, newest first"
+              data-testid="my-cases-table"
+            >
+              {list.cases.map((c) => (
+                <tr key={c.number} className="hover:bg-slate-50" data-testid="my-case-row">
+                  <td className="whitespace-nowrap font-mono">
+                    <Link href={`/cases/${c.number}`} className="text-brand-600 hover:underline">
+                      #{c.number}
+                    </Link>
+                  </td>
+                  <td>{c.title}</td>
+                  <td className="whitespace-nowrap font-mono text-xs">{c.supportId}</td>
+                  <td>
+                    <SeverityBadge severity={c.severity} />
+                  </td>
+                  <td>
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td className="whitespace-nowrap">
+                    <TimeLeftText c={c} />
+                  </td>
+                  <td className="whitespace-nowrap text-slate-600">{formatInstant(c.openedAt, actor.timeZone, 'd MMM yyyy HH:mm')}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {list.cases.map((c) => (
-                  <tr key={c.number} className="hover:bg-slate-50" data-testid="my-case-row">
-                    <td className="whitespace-nowrap px-4 py-3 font-mono">
-                      <Link href={`/cases/${c.number}`} className="text-brand-600 hover:underline">
-                        #{c.number}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">{c.title}</td>
-                    <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{c.supportId}</td>
-                    <td className="px-4 py-3">
-                      <SeverityBadge severity={c.severity} />
-                    </td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={c.status} />
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-3">
-                      <TimeLeftText c={c} />
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatInstant(c.openedAt, actor.timeZone, 'd MMM yyyy HH:mm')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </Card>
           {list.pages > 1 && <Pager filters={filters} page={list.page} pages={list.pages} />}
         </>

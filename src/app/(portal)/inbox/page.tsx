@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { Alert, Badge, Button, Card, EmptyState, inputClass, PageHeader } from '@/components/ui'
+import { Alert, Badge, Button, Card, EmptyState, inputClass, PageHeader, Select } from '@/components/ui'
 import { RetryMessageButton } from './_components/retry-message-button'
 import { requirePageActor } from '@/server/auth/actor'
 import { orNotFound, requirePage } from '@/server/access/page-access'
@@ -47,12 +47,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <label htmlFor="inbox-status" className="block text-sm font-medium text-slate-800">
             Status
           </label>
-          <select id="inbox-status" name="status" defaultValue={query.status ?? ''} className={`${inputClass} mt-1.5`}>
+          <Select id="inbox-status" name="status" defaultValue={query.status ?? ''} className="mt-1.5">
             <option value="">Any</option>
             <option value="PENDING">Pending</option>
             <option value="SENT">{inbox.devInbox ? 'Delivered' : 'Sent'}</option>
             <option value="FAILED">Failed</option>
-          </select>
+          </Select>
         </div>
         <Button type="submit" variant="secondary">
           Filter

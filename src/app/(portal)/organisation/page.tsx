@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { Alert, Badge, Card, EmptyState, PageHeader } from '@/components/ui'
+import { Alert, Badge, Card, EmptyState, PageHeader, Table } from '@/components/ui'
 import { InviteCaseAdminForm, PartnerActions, RemoveCaseAdminButton, RevokeInvitationButton } from './_components/organisation-forms'
 import { GrantStatusBadge } from '@/components/partners/grant-status-badge'
 import { requirePageActor } from '@/server/auth/actor'
@@ -72,41 +72,26 @@ export default async function OrganisationPage() {
                     </p>
                   )}
                   <div className="mt-2 overflow-x-auto">
-                    <table className="min-w-full text-sm">
-                      <thead className="text-left text-xs text-slate-500">
-                        <tr>
-                          <th scope="col" className="py-1.5 pr-3 font-medium">
-                            Name
-                          </th>
-                          <th scope="col" className="py-1.5 pr-3 font-medium">
-                            Role
-                          </th>
-                          <th scope="col" className="py-1.5 font-medium">
-                            <span className="sr-only">Actions</span>
-                          </th>
+                    <Table columns={['Name', 'Role', { label: 'Actions', srOnly: true }]} variant="inset">
+                      {s.roles.map((r) => (
+                        <tr key={`${r.userId}-${r.role}`}>
+                          <td>
+                            <span className="font-medium">{r.name}</span>
+                            {r.isMe && <span className="text-slate-500"> (you)</span>}
+                            <span className="block text-xs text-slate-500">
+                              {r.email}
+                              {r.disabled ? ' · disabled' : ''}
+                            </span>
+                          </td>
+                          <td>{ROLE_LABELS[r.role]}</td>
+                          <td className="text-right">
+                            {s.canManageCaseAdmins && r.role === 'CASE_ADMIN' && (
+                              <RemoveCaseAdminButton supportIdCode={s.code} userId={r.userId} name={r.name} />
+                            )}
+                          </td>
                         </tr>
-                      </thead>
-                      <tbody className="divide-y divide-slate-100">
-                        {s.roles.map((r) => (
-                          <tr key={`${r.userId}-${r.role}`}>
-                            <td className="py-2 pr-3">
-                              <span className="font-medium">{r.name}</span>
-                              {r.isMe && <span className="text-slate-500"> (you)</span>}
-                              <span className="block text-xs text-slate-500">
-                                {r.email}
-                                {r.disabled ? ' · disabled' : ''}
-                              </span>
-                            </td>
-                            <td className="py-2 pr-3">{ROLE_LABELS[r.role]}</td>
-                            <td className="py-2 pr-1 text-right">
-                              {s.canManageCaseAdmins && r.role === 'CASE_ADMIN' && (
-                                <RemoveCaseAdminButton supportIdCode={s.code} userId={r.userId} name={r.name} />
-                              )}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                      ))}
+                    </Table>
                   </div>
                   {s.canManageCaseAdmins && (
                     <div className="mt-4 space-y-3">

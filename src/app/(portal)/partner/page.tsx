@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Card, EmptyState, PageHeader } from '@/components/ui'
+import { Card, EmptyState, PageHeader, Table, SectionTitle } from '@/components/ui'
 import { RequestAccessForm } from './_components/request-access-form'
 import { GrantStatusBadge } from '@/components/partners/grant-status-badge'
 import { requirePageActor } from '@/server/auth/actor'
@@ -24,7 +24,7 @@ export default async function PartnerAccessPage() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-5 lg:col-span-1">
-          <h2 className="text-base font-semibold">Request access</h2>
+          <SectionTitle>Request access</SectionTitle>
           <p className="mt-1 text-sm text-slate-600">
             Enter the Support ID code the customer gave you. Their License and Case Administrators are told and decide; you get an e-mail either way.
           </p>
@@ -37,55 +37,34 @@ export default async function PartnerAccessPage() {
               <EmptyState title="No requests yet">Request access to a customer&apos;s Support ID with the form.</EmptyState>
             </div>
           ) : (
-            <table className="mt-3 min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-5 py-2.5">
-                    Support ID
-                  </th>
-                  <th scope="col" className="px-5 py-2.5">
-                    Status
-                  </th>
-                  <th scope="col" className="px-5 py-2.5">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-5 py-2.5">
-                    Requested
-                  </th>
-                  <th scope="col" className="px-5 py-2.5">
-                    Decided
-                  </th>
+            <Table columns={['Support ID', 'Status', 'Customer', 'Requested', 'Decided']} className="mt-3">
+              {grants.map((g) => (
+                <tr key={g.id} data-testid={`grant-${g.supportIdCode}`}>
+                  <td className="whitespace-nowrap font-mono">{g.supportIdCode}</td>
+                  <td>
+                    <GrantStatusBadge status={g.status} />
+                  </td>
+                  <td>
+                    {g.customer ? (
+                      <>
+                        {g.customer}
+                        {g.tier && <span className="text-slate-500"> · {TIER_LABELS[g.tier]}</span>}
+                        <Link href={`/cases/new?supportId=${encodeURIComponent(g.supportIdCode)}`} className="ml-2 text-brand-600 underline">
+                          Open a case
+                        </Link>
+                      </>
+                    ) : (
+                      <span className="text-slate-500">shown once approved</span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap text-slate-600">
+                    {when(g.requestedAt)}
+                    <span className="block text-xs">by {g.requestedBy.name}</span>
+                  </td>
+                  <td className="whitespace-nowrap text-slate-600">{g.decidedAt ? when(g.decidedAt) : '—'}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {grants.map((g) => (
-                  <tr key={g.id} data-testid={`grant-${g.supportIdCode}`}>
-                    <td className="whitespace-nowrap px-5 py-3 font-mono">{g.supportIdCode}</td>
-                    <td className="px-5 py-3">
-                      <GrantStatusBadge status={g.status} />
-                    </td>
-                    <td className="px-5 py-3">
-                      {g.customer ? (
-                        <>
-                          {g.customer}
-                          {g.tier && <span className="text-slate-500"> · {TIER_LABELS[g.tier]}</span>}
-                          <Link href={`/cases/new?supportId=${encodeURIComponent(g.supportIdCode)}`} className="ml-2 text-brand-600 underline">
-                            Open a case
-                          </Link>
-                        </>
-                      ) : (
-                        <span className="text-slate-500">shown once approved</span>
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-3 text-slate-600">
-                      {when(g.requestedAt)}
-                      <span className="block text-xs">by {g.requestedBy.name}</span>
-                    </td>
-                    <td className="whitespace-nowrap px-5 py-3 text-slate-600">{g.decidedAt ? when(g.decidedAt) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           )}
         </Card>
       </div>

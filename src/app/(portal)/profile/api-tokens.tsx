@@ -1,8 +1,8 @@
 'use client'
 
-import { useTransition } from 'react'
-import { Alert, Button, Field, inputClass } from '@/components/ui'
+import { Alert, Button, Field, inputClass, Select } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
+import { ActionButton } from '@/components/ui/action-button'
 import { createApiTokenAction, revokeApiTokenAction } from './actions'
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string; expired: boolean }
@@ -10,7 +10,6 @@ type Token = { id: string; name: string; prefix: string; createdAt: string; last
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
   const create = useActionForm(createApiTokenAction)
   const { state, pending: creating } = create
-  const [revoking, startRevoke] = useTransition()
   return (
     <div className="mt-5 space-y-5">
       <ActionForm form={create} className="flex flex-wrap items-end gap-3">
@@ -21,12 +20,12 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
         </div>
         <div className="w-40">
           <Field label="Expires after" htmlFor="token-expiry" error={state && !state.ok ? state.error.fields?.expiresInDays : undefined}>
-            <select id="token-expiry" name="expiresInDays" defaultValue="90" className={inputClass}>
+            <Select id="token-expiry" name="expiresInDays" defaultValue="90">
               <option value="7">7 days</option>
               <option value="30">30 days</option>
               <option value="90">90 days</option>
               <option value="365">365 days</option>
-            </select>
+            </Select>
           </Field>
         </div>
         <Button type="submit" disabled={creating}>
@@ -55,14 +54,9 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
                   {t.expired ? <span className="font-medium text-red-700">expired {t.expiresAt}</span> : <>expires {t.expiresAt}</>}
                 </p>
               </div>
-              <Button
-                variant="secondary"
-                disabled={revoking}
-                onClick={() => startRevoke(async () => void (await revokeApiTokenAction(t.id)))}
-                aria-label={`Revoke token ${t.name}`}
-              >
+              <ActionButton run={() => revokeApiTokenAction(t.id)} label={`Revoke token ${t.name}`} pendingLabel="Revoking…" className="">
                 Revoke
-              </Button>
+              </ActionButton>
             </li>
           ))}
         </ul>

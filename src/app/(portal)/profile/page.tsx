@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { Card, PageHeader } from '@/components/ui'
+import { Card, PageHeader, SectionTitle } from '@/components/ui'
 import { requirePageActor } from '@/server/auth/actor'
 import { getMe } from '@/server/me/get-me'
 import { listApiTokens } from '@/server/tokens/api-tokens'
@@ -20,7 +20,7 @@ export default async function ProfilePage() {
       <PageHeader title="Profile" description="Your account, your roles and your personal API tokens." />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-6 lg:col-span-1">
-          <h2 className="text-base font-semibold">Account</h2>
+          <SectionTitle>Account</SectionTitle>
           <dl className="mt-4 space-y-3 text-sm">
             <div>
               <dt className="text-slate-500">Name</dt>
@@ -62,7 +62,7 @@ export default async function ProfilePage() {
           </ul>
         </Card>
         <Card className="p-6 lg:col-span-2">
-          <h2 className="text-base font-semibold">Personal API tokens</h2>
+          <SectionTitle>Personal API tokens</SectionTitle>
           <p className="mt-1 text-sm text-slate-600">
             Use a token as <code>Authorization: Bearer …</code> with the{' '}
             <a className="text-brand-600 hover:underline" href="/api/v1/openapi.json">
@@ -83,7 +83,7 @@ export default async function ProfilePage() {
           />
         </Card>
         <Card className="p-6 lg:col-span-3" id="notifications">
-          <h2 className="text-base font-semibold">Notifications</h2>
+          <SectionTitle>Notifications</SectionTitle>
           <NotificationSettingsForm kinds={notifications.kinds} othersCases={notifications.othersCases} administrator={me.roles.supportIds.length > 0} />
         </Card>
       </div>

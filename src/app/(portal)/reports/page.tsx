@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { formatInTimeZone } from 'date-fns-tz'
-import { Alert, Button, Card, EmptyState, PageHeader, buttonClass, inputClass } from '@/components/ui'
+import { Alert, Button, Card, EmptyState, PageHeader, buttonClass, inputClass, Table, SectionTitle } from '@/components/ui'
 import { ComplianceChart } from '@/components/reports/compliance-chart'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
@@ -29,55 +29,44 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 function Cells({ r }: { r: ComplianceCounts }) {
   return (
     <>
-      <td className="px-3 py-2 text-right tabular-nums">{r.opened}</td>
-      <td className="px-3 py-2 text-right tabular-nums text-green-700">{r.met}</td>
-      <td className="px-3 py-2 text-right tabular-nums text-red-700">{r.breached}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{r.pending}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{r.noTarget}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{pct(r.compliancePct)}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{minutes(r.medianMinutes)}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{minutes(r.p90Minutes)}</td>
+      <td className="text-right tabular-nums">{r.opened}</td>
+      <td className="text-right tabular-nums text-green-700">{r.met}</td>
+      <td className="text-right tabular-nums text-red-700">{r.breached}</td>
+      <td className="text-right tabular-nums">{r.pending}</td>
+      <td className="text-right tabular-nums">{r.noTarget}</td>
+      <td className="text-right tabular-nums">{pct(r.compliancePct)}</td>
+      <td className="text-right tabular-nums">{minutes(r.medianMinutes)}</td>
+      <td className="text-right tabular-nums">{minutes(r.p90Minutes)}</td>
     </>
   )
 }
 
 function SatisfactionTable({ caption, head, rows }: { caption: string; head: string; rows: (SatisfactionCounts & { label: string })[] }) {
   return (
-    <table className="min-w-full divide-y divide-slate-200 text-sm">
-      <caption className="px-3 pb-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">{caption}</caption>
-      <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500">
-        <tr>
-          <th scope="col" className="px-3 py-2 text-left">
-            {head}
+    <Table
+      columns={[
+        head,
+        { label: 'Good', className: 'text-right' },
+        { label: 'Bad', className: 'text-right' },
+        { label: 'Rated', className: 'text-right' },
+        { label: 'Good share', className: 'text-right' },
+      ]}
+      caption={caption}
+      showCaption
+      variant="dense"
+    >
+      {rows.map((r) => (
+        <tr key={r.label}>
+          <th scope="row" className="text-left font-normal">
+            {r.label}
           </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            Good
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            Bad
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            Rated
-          </th>
-          <th scope="col" className="px-3 py-2 text-right">
-            Good share
-          </th>
+          <td className="text-right tabular-nums text-green-700">{r.good}</td>
+          <td className="text-right tabular-nums text-red-700">{r.bad}</td>
+          <td className="text-right tabular-nums">{r.rated}</td>
+          <td className="text-right tabular-nums font-medium">{pct(r.goodPct)}</td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row" className="px-3 py-2 text-left font-normal">
-              {r.label}
-            </th>
-            <td className="px-3 py-2 text-right tabular-nums text-green-700">{r.good}</td>
-            <td className="px-3 py-2 text-right tabular-nums text-red-700">{r.bad}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.rated}</td>
-            <td className="px-3 py-2 text-right tabular-nums font-medium">{pct(r.goodPct)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   )
 }
 
@@ -85,9 +74,7 @@ function SatisfactionTable({ caption, head, rows }: { caption: string; head: str
 function Satisfaction({ s }: { s: ComplianceReport['satisfaction'] }) {
   return (
     <Card className="p-5" aria-labelledby="satisfaction-heading" data-testid="satisfaction">
-      <h2 id="satisfaction-heading" className="text-base font-semibold">
-        Customer ratings
-      </h2>
+      <SectionTitle id="satisfaction-heading">Customer ratings</SectionTitle>
       <p className="mt-1 text-sm text-slate-600">
         Ratings given in the period when a customer confirmed that a resolution solved the problem:{' '}
         {s.totals.rated === 0 ? 'none yet.' : `${pct(s.totals.goodPct)} good (${s.totals.good} of ${s.totals.rated}).`}
@@ -181,64 +168,33 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             />
           </Card>
           <Card className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="compliance-table">
-              <caption className="sr-only">Compliance per tier, severity and region</caption>
-              <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-3 py-3 text-left">
-                    Tier
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-left">
-                    Severity
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-left">
-                    Region
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    Opened
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    Met
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    Breached
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    Pending
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    No target
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    Compliance
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    Median
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right">
-                    90th pct.
-                  </th>
+            <Table
+              columns={[
+                'Tier',
+                'Severity',
+                'Region',
+                { label: 'Opened', className: 'text-right' },
+                { label: 'Met', className: 'text-right' },
+                { label: 'Breached', className: 'text-right' },
+                { label: 'Pending', className: 'text-right' },
+                { label: 'No target', className: 'text-right' },
+                { label: 'Compliance', className: 'text-right' },
+                { label: 'Median', className: 'text-right' },
+                { label: '90th pct.', className: 'text-right' },
+              ]}
+              caption="Compliance per tier, severity and region"
+              variant="dense"
+              data-testid="compliance-table"
+            >
+              {report.rows.map((r) => (
+                <tr key={`${r.tier}-${r.severity}-${r.region}`}>
+                  <td>{TIER_LABELS[r.tier as Tier]}</td>
+                  <td>{r.severity}</td>
+                  <td>{r.region}</td>
+                  <Cells r={r} />
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {report.rows.map((r) => (
-                  <tr key={`${r.tier}-${r.severity}-${r.region}`}>
-                    <td className="px-3 py-2">{TIER_LABELS[r.tier as Tier]}</td>
-                    <td className="px-3 py-2">{r.severity}</td>
-                    <td className="px-3 py-2">{r.region}</td>
-                    <Cells r={r} />
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot className="bg-slate-50 font-medium">
-                <tr>
-                  <th scope="row" colSpan={3} className="px-3 py-2 text-left">
-                    Total
-                  </th>
-                  <Cells r={report.totals} />
-                </tr>
-              </tfoot>
-            </table>
+              ))}
+            </Table>
           </Card>
         </div>
       )}

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useState } from 'react'
 import { useRouter } from 'next/navigation'
-import { Button, Field, inputClass } from '@/components/ui'
+import { Button, Field, inputClass, SectionTitle } from '@/components/ui'
 import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import {
@@ -53,7 +53,7 @@ export function RenameCalendarForm({ calendarId, name }: { calendarId: string; n
   const f = useActionForm(renameCalendarAction.bind(null, calendarId), { resetOnSuccess: false })
   return (
     <ActionForm form={f} className="space-y-3" noValidate>
-      <h2 className="text-base font-semibold">Rename</h2>
+      <SectionTitle>Rename</SectionTitle>
       <FormOutcome error={f.error && !f.fields.name ? f.error : null} success={f.data && <>Renamed.</>} />
       <Field label="Calendar name" htmlFor="rename-calendar" error={f.fields.name}>
         <input id="rename-calendar" name="name" defaultValue={name} required maxLength={120} className={inputClass} />
@@ -89,7 +89,7 @@ export function AddHolidayForm({ calendarId }: { calendarId: string }) {
   const f = useActionForm(addHolidayAction.bind(null, calendarId))
   return (
     <ActionForm form={f} className="space-y-3" noValidate>
-      <h2 className="text-base font-semibold">Add a holiday</h2>
+      <SectionTitle>Add a holiday</SectionTitle>
       <FormOutcome
         error={f.error && !Object.keys(f.fields).length ? f.error : null}
         success={

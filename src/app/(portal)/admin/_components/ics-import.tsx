@@ -1,7 +1,7 @@
 'use client'
 
 import { useId, useState, useTransition } from 'react'
-import { Alert, Badge, Button, Field, inputClass } from '@/components/ui'
+import { Alert, Badge, Button, Field, Select, SectionTitle } from '@/components/ui'
 import { applyIcsImportAction, previewIcsImportAction, type IcsImportRequest } from '@/app/(portal)/admin/actions'
 import type { IcsImportPlan } from '@/server/admin/ics-import'
 import { ICS_MAX_CHARS } from '@/lib/admin/schemas'
@@ -53,7 +53,7 @@ export function IcsImport({ calendarId, defaultFromYear, defaultToYear }: { cale
   return (
     <div className="space-y-4">
       <div>
-        <h2 className="text-base font-semibold">Import an iCalendar (.ics) file</h2>
+        <SectionTitle>Import an iCalendar (.ics) file</SectionTitle>
         <p className="mt-1 text-sm text-slate-600">
           All-day events become holidays (each day of a multi-day event; yearly events for each chosen year). Timed and cancelled events are skipped. Nothing is
           saved before you confirm.
@@ -75,22 +75,22 @@ export function IcsImport({ calendarId, defaultFromYear, defaultToYear }: { cale
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field label="From year" htmlFor={`${id}-from`}>
-          <select id={`${id}-from`} value={fromYear} onChange={(e) => setFromYear(Number(e.target.value))} className={inputClass}>
+          <Select id={`${id}-from`} value={fromYear} onChange={(e) => setFromYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field label="To year" htmlFor={`${id}-to`}>
-          <select id={`${id}-to`} value={toYear} onChange={(e) => setToYear(Number(e.target.value))} className={inputClass}>
+          <Select id={`${id}-to`} value={toYear} onChange={(e) => setToYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       </div>
       <fieldset>

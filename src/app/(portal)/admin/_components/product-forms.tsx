@@ -1,7 +1,7 @@
 'use client'
 
 import { useId } from 'react'
-import { Button, Field, inputClass } from '@/components/ui'
+import { Button, Field, inputClass, Select } from '@/components/ui'
 import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { LIFECYCLE_PHASES } from '@/lib/admin/schemas'
@@ -89,7 +89,7 @@ export function VersionRow({ product, version }: { product: string; version: Ver
   const formId = `version-${version.id}`
   return (
     <tr>
-      <td className="py-2 pr-3">
+      <td>
         <ActionForm form={f} id={formId} />
         <label htmlFor={`${formId}-name`} className="sr-only">
           Version name
@@ -106,19 +106,19 @@ export function VersionRow({ product, version }: { product: string; version: Ver
           className={`${small} w-24 font-mono`}
         />
       </td>
-      <td className="py-2 pr-3">
+      <td>
         <label htmlFor={`${formId}-phase`} className="sr-only">
           Lifecycle phase of {product} {version.name}
         </label>
-        <select id={`${formId}-phase`} form={formId} name="phase" defaultValue={version.phase} className={small}>
+        <Select id={`${formId}-phase`} form={formId} name="phase" defaultValue={version.phase} className="py-1.5">
           {LIFECYCLE_PHASES.map((p) => (
             <option key={p} value={p}>
               {PHASE_LABELS[p]}
             </option>
           ))}
-        </select>
+        </Select>
       </td>
-      <td className="py-2 pr-3">
+      <td>
         <label htmlFor={`${formId}-released`} className="sr-only">
           Release date of {product} {version.name}
         </label>
@@ -133,8 +133,8 @@ export function VersionRow({ product, version }: { product: string; version: Ver
           className={`${small} w-40`}
         />
       </td>
-      <td className="py-2 pr-3 text-slate-600">{version.cases}</td>
-      <td className="py-2">
+      <td className="text-slate-600">{version.cases}</td>
+      <td>
         <span className="flex flex-wrap items-start gap-2">
           <Button
             type="submit"
@@ -183,13 +183,13 @@ export function AddVersionForm({ productId, product }: { productId: string; prod
           <input id={`${id}-name`} name="name" required maxLength={40} placeholder="e.g. 14.0" className={`${inputClass} w-32 font-mono`} />
         </Field>
         <Field label="Lifecycle phase" htmlFor={`${id}-phase`} error={f.fields.phase}>
-          <select id={`${id}-phase`} name="phase" defaultValue="CURRENT" className={inputClass}>
+          <Select id={`${id}-phase`} name="phase" defaultValue="CURRENT">
             {LIFECYCLE_PHASES.map((p) => (
               <option key={p} value={p}>
                 {PHASE_LABELS[p]}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field label="Release date (optional)" htmlFor={`${id}-released`} error={f.fields.releasedAt}>
           <input id={`${id}-released`} name="releasedAt" type="date" className={inputClass} />

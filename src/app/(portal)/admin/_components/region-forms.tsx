@@ -1,7 +1,7 @@
 'use client'
 
 import { useId, useState } from 'react'
-import { Button, Field, inputClass } from '@/components/ui'
+import { Button, Field, inputClass, Select } from '@/components/ui'
 import { ActionButton, FormOutcome } from '@/components/ui/action-button'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { addPhoneLineAction, deletePhoneLineAction, updatePhoneLineAction, updateRegionAction } from '@/app/(portal)/admin/actions'
@@ -29,13 +29,13 @@ export function RegionForm({ region, calendars }: { region: Region; calendars: {
         <input id={`${id}-zone`} name="defaultTimeZone" list="iana-zones" defaultValue={region.defaultTimeZone} required className={inputClass} />
       </Field>
       <Field label="Holiday calendar" htmlFor={`${id}-calendar`} error={f.fields.holidayCalendarId}>
-        <select id={`${id}-calendar`} name="holidayCalendarId" defaultValue={region.holidayCalendarId} className={inputClass}>
+        <Select id={`${id}-calendar`} name="holidayCalendarId" defaultValue={region.holidayCalendarId}>
           {calendars.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Button type="submit" disabled={f.pending}>
         {f.pending ? 'Saving…' : `Save ${region.name}`}

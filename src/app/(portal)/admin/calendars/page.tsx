@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Card, EmptyState, PageHeader } from '@/components/ui'
+import { Card, EmptyState, PageHeader, Table } from '@/components/ui'
 import { CreateCalendarForm } from '../_components/calendar-forms'
 import { requirePageActor } from '@/server/auth/actor'
 import { requireAdminPage } from '@/server/admin/page-guard'
@@ -25,40 +25,22 @@ export default async function AdminCalendarsPage() {
         <EmptyState title="No calendars yet">Create one above.</EmptyState>
       ) : (
         <Card className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-2.5">
-                  Calendar
-                </th>
-                <th scope="col" className="px-5 py-2.5">
-                  Used by
-                </th>
-                <th scope="col" className="px-5 py-2.5">
-                  Holidays
-                </th>
-                <th scope="col" className="px-5 py-2.5">
-                  Years
-                </th>
+          <Table columns={['Calendar', 'Used by', 'Holidays', 'Years']}>
+            {calendars.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/admin/calendars/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
+                </td>
+                <td className="text-slate-600">
+                  {[c.regions.map((r) => r.name).join(', '), c.supportIds ? `${c.supportIds} Support ID(s)` : ''].filter(Boolean).join(' · ') || 'not used'}
+                </td>
+                <td>{c.holidays}</td>
+                <td className="text-slate-600">{c.years.length ? c.years.join(', ') : '—'}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {calendars.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-5 py-3">
-                    <Link href={`/admin/calendars/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                      {c.name}
-                    </Link>
-                  </td>
-                  <td className="px-5 py-3 text-slate-600">
-                    {[c.regions.map((r) => r.name).join(', '), c.supportIds ? `${c.supportIds} Support ID(s)` : ''].filter(Boolean).join(' · ') || 'not used'}
-                  </td>
-                  <td className="px-5 py-3">{c.holidays}</td>
-                  <td className="px-5 py-3 text-slate-600">{c.years.length ? c.years.join(', ') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </Card>
       )}
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { Card, EmptyState, PageHeader } from '@/components/ui'
+import { Card, EmptyState, PageHeader, Table } from '@/components/ui'
 import { AddProductForm, AddVersionForm, DeleteProductButton, RenameProductForm, VersionRow } from '../_components/product-forms'
 import { requirePageActor } from '@/server/auth/actor'
 import { requireAdminPage } from '@/server/admin/page-guard'
@@ -35,40 +35,19 @@ export default async function AdminProductsPage() {
                 </div>
                 <div className="flex flex-wrap items-start gap-2">
                   <RenameProductForm productId={p.id} name={p.name} />
-                  {p.supportIds === 0 && p.articles === 0 && p.versions.every((v) => v.cases === 0) && <DeleteProductButton productId={p.id} name={p.name} />}
+                  {p.deletable && <DeleteProductButton productId={p.id} name={p.name} />}
                 </div>
               </div>
               <div className="mt-4 overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <thead className="text-left text-xs text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Version
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Lifecycle phase
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Released
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
-                        Cases
-                      </th>
-                      <th scope="col" className="py-1.5 font-medium">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {p.versions.map((v) => (
-                      <VersionRow
-                        key={v.id}
-                        product={p.name}
-                        version={{ id: v.id, name: v.name, phase: v.phase, releasedAt: v.releasedAt?.toISOString().slice(0, 10) ?? '', cases: v.cases }}
-                      />
-                    ))}
-                  </tbody>
-                </table>
+                <Table columns={['Version', 'Lifecycle phase', 'Released', 'Cases', { label: 'Actions', srOnly: true }]} variant="inset">
+                  {p.versions.map((v) => (
+                    <VersionRow
+                      key={v.id}
+                      product={p.name}
+                      version={{ id: v.id, name: v.name, phase: v.phase, releasedAt: v.releasedAt?.toISOString().slice(0, 10) ?? '', cases: v.cases }}
+                    />
+                  ))}
+                </Table>
                 {p.versions.length === 0 && <p className="py-2 text-sm text-slate-500">No versions yet.</p>}
               </div>
               <AddVersionForm productId={p.id} product={p.name} />

@@ -2,8 +2,8 @@
 
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useState, useTransition } from 'react'
 import { Alert, Button, Card } from '@/components/ui'
+import { useAction } from '@/components/ui/action-button'
 import { markAllNotificationsReadAction, markNotificationReadAction } from '@/app/(portal)/notifications/actions'
 
 type Item = { id: string; title: string; body: string; url: string; read: boolean; at: string }
@@ -16,17 +16,18 @@ const safePath = (url: string) => (url.startsWith('/') && !url.startsWith('//') 
 
 export function NotificationList({ items, unread }: { items: Item[]; unread: number }) {
   const router = useRouter()
-  const [pending, start] = useTransition()
-  const [error, setError] = useState<string | null>(null)
-
-  const markRead = (id: string, then?: string) =>
-    start(async () => {
-      const result = await markNotificationReadAction(id)
-      if (!result.ok) return setError(result.error.message)
-      setError(null)
+  const markOne = useAction(async (id: string, then?: string) => {
+    const result = await markNotificationReadAction(id)
+    if (result.ok) {
       announce(result.data.unread)
       if (then) router.push(safePath(then))
-    })
+    }
+    return result
+  })
+  const markAll = useAction(markAllNotificationsReadAction, ({ unread }) => announce(unread))
+  const pending = markOne.pending || markAll.pending
+  const error = markOne.error ?? markAll.error
+  const markRead = markOne.run
 
   return (
     <Card>
@@ -34,18 +35,7 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
         <p className="text-sm text-slate-600" aria-live="polite">
           {unread === 0 ? 'Everything is read.' : `${unread} unread`}
         </p>
-        <Button
-          variant="secondary"
-          disabled={pending || unread === 0}
-          onClick={() =>
-            start(async () => {
-              const result = await markAllNotificationsReadAction()
-              if (!result.ok) return setError(result.error.message)
-              setError(null)
-              announce(result.data.unread)
-            })
-          }
-        >
+        <Button variant="secondary" disabled={pending || unread === 0} onClick={() => markAll.run()}>
           Mark all read
         </Button>
       </div>

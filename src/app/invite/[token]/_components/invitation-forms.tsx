@@ -2,19 +2,20 @@
 
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useState, useTransition } from 'react'
+import { useState } from 'react'
 import { signIn } from 'next-auth/react'
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
+import { useAction } from '@/components/ui/action-button'
 import { acceptInvitationAction } from '@/app/invite/[token]/actions'
 import { PASSWORD_MIN } from '@/lib/organisation/schemas'
 
 export function AcceptInvitation({ token }: { token: string }) {
-  const [pending, start] = useTransition()
-  const [result, setResult] = useState<Awaited<ReturnType<typeof acceptInvitationAction>> | null>(null)
-  if (result?.ok) {
+  const [accepted, setAccepted] = useState<string | null>(null)
+  const accept = useAction(acceptInvitationAction, (data) => setAccepted(data.supportIdCode))
+  if (accepted) {
     return (
-      <Alert tone="green" title={`You are now a Case Administrator of ${result.data.supportIdCode}`}>
+      <Alert tone="green" title={`You are now a Case Administrator of ${accepted}`}>
         <Link className="underline" href="/cases">
           Go to your cases
         </Link>
@@ -23,9 +24,9 @@ export function AcceptInvitation({ token }: { token: string }) {
   }
   return (
     <div className="space-y-3">
-      {result && !result.ok && <Alert>{result.error.message}</Alert>}
-      <Button type="button" disabled={pending} onClick={() => start(async () => setResult(await acceptInvitationAction(token)))}>
-        {pending ? 'Accepting…' : 'Accept invitation'}
+      {accept.error && <Alert>{accept.error}</Alert>}
+      <Button type="button" disabled={accept.pending} onClick={() => accept.run(token)}>
+        {accept.pending ? 'Accepting…' : 'Accept invitation'}
       </Button>
     </div>
   )

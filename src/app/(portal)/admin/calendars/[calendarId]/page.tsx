@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Alert, Card, EmptyState, PageHeader } from '@/components/ui'
+import { Alert, Card, EmptyState, PageHeader, SectionTitle } from '@/components/ui'
 import { AddHolidayForm, DeleteCalendarButton, HolidayRow, RenameCalendarForm } from '../../_components/calendar-forms'
 import { IcsImport } from '../../_components/ics-import'
 import { requirePageActor } from '@/server/auth/actor'
@@ -43,7 +43,7 @@ export default async function AdminCalendarPage({ params }: { params: Promise<{ 
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           <Card className="p-5">
-            <h2 className="text-base font-semibold">Holidays</h2>
+            <SectionTitle>Holidays</SectionTitle>
             {calendar.holidays.length === 0 ? (
               <div className="mt-3">
                 <EmptyState title="No holidays">Add one, or import an .ics file.</EmptyState>
