@@ -6,7 +6,7 @@ import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TIER_LABELS } from '@/lib/cases/labels'
 import type { QueueRow } from '@/server/queue/find-queue'
 import { TimeLeft } from './time-left'
-import { TakeButton } from './take-button'
+import { TakeButton, type TakeAction } from './take-button'
 
 function Deadline({ row }: { row: QueueRow }) {
   const t = row.responseTarget
@@ -37,18 +37,21 @@ function Deadline({ row }: { row: QueueRow }) {
   return <Badge>Best effort</Badge>
 }
 
-/** The queue, most urgent first. Rows come from findQueue in order; nothing is re-sorted here. */
-export function QueueTable({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
+/**
+ * The queue, most urgent first. Rows come from findQueue in order; nothing is re-sorted here.
+ * takeAction: the Take button's Server Action, passed by the queue page; null when the reader does not take cases.
+ */
+export function QueueTable({ rows, actorEmail, takeAction }: { rows: QueueRow[]; actorEmail: string; takeAction: TakeAction | null }) {
   return (
     <>
-      <QueueCards rows={rows} actorEmail={actorEmail} canTake={canTake} />
-      <QueueRows rows={rows} actorEmail={actorEmail} canTake={canTake} />
+      <QueueCards rows={rows} actorEmail={actorEmail} takeAction={takeAction} />
+      <QueueRows rows={rows} actorEmail={actorEmail} takeAction={takeAction} />
     </>
   )
 }
 
 /** Small screens: one card per case, deadline first (the card is shared with "My cases"). */
-function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
+function QueueCards({ rows, actorEmail, takeAction }: { rows: QueueRow[]; actorEmail: string; takeAction: TakeAction | null }) {
   return (
     <CaseCards
       label="Open cases, most urgent first"
@@ -68,7 +71,7 @@ function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmai
         footer: (
           <>
             <span className="text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
-            {canTake && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} assignee={r.assignee?.name} />}
+            {takeAction && r.assignee?.email !== actorEmail && <TakeButton caseNumber={r.number} assignee={r.assignee?.name} action={takeAction} />}
           </>
         ),
       }))}
@@ -76,7 +79,7 @@ function QueueCards({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmai
   )
 }
 
-function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail: string; canTake: boolean }) {
+function QueueRows({ rows, actorEmail, takeAction }: { rows: QueueRow[]; actorEmail: string; takeAction: TakeAction | null }) {
   return (
     <Card className="hidden overflow-x-auto md:block">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="queue-table">
@@ -153,9 +156,9 @@ function QueueRows({ rows, actorEmail, canTake }: { rows: QueueRow[]; actorEmail
               </td>
               <td className="whitespace-nowrap px-3 py-3">
                 <span className="block text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
-                {canTake && r.assignee?.email !== actorEmail && (
+                {takeAction && r.assignee?.email !== actorEmail && (
                   <div className="mt-1">
-                    <TakeButton caseNumber={r.number} assignee={r.assignee?.name} />
+                    <TakeButton caseNumber={r.number} assignee={r.assignee?.name} action={takeAction} />
                   </div>
                 )}
               </td>

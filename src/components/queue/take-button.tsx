@@ -1,13 +1,15 @@
 'use client'
 
 import { Button } from '@/components/ui'
-import { ActionForm, useActionForm } from '@/components/ui/action-form'
+import { ActionForm, useActionForm, type FormAction } from '@/components/ui/action-form'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
-import { assignCaseAction } from '@/components/engineer/actions'
+
+/** What Take calls: assignCaseAction of the case page's actions, passed down by the queue page. */
+export type TakeAction = FormAction<{ assignee: string }>
 
 /** "Take" in a queue row: assigns the case to the signed-in engineer; asks first when it is someone else's. */
-export function TakeButton({ caseNumber, assignee }: { caseNumber: number; assignee?: string | null }) {
-  const form = useActionForm(assignCaseAction)
+export function TakeButton({ caseNumber, assignee, action }: { caseNumber: number; assignee?: string | null; action: TakeAction }) {
+  const form = useActionForm(action)
   const { state, pending } = form
   return (
     <ActionForm form={form} className="inline-flex flex-col items-start gap-1">

@@ -3,13 +3,14 @@ import Link from 'next/link'
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TimeLeft } from '@/components/queue/time-left'
-import { EscalationControls } from '@/components/engineer/case-forms'
+import { EscalationControls } from '@/components/engineer/escalation-controls'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { findEscalations, type EscalationRow } from '@/server/escalations/find-escalations'
 import { listEngineers } from '@/server/engineer/assign-case'
 import { formatInstant } from '@/lib/format'
 import { TIER_LABELS } from '@/lib/cases/labels'
+import { escalationAction } from './actions'
 
 export const metadata: Metadata = { title: 'Escalations' }
 
@@ -135,6 +136,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                       status={e.status}
                       engineers={engineers}
                       assignedEmail={e.engineer?.email ?? null}
+                      action={escalationAction}
                     />
                   </section>
                 )}

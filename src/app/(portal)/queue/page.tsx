@@ -7,6 +7,7 @@ import { requirePage } from '@/server/access/page-access'
 import { findQueue, queueFilterOptions, type QueuePage } from '@/server/queue/find-queue'
 import { AppError } from '@/server/errors'
 import type { TQueueQuery } from '@/lib/engineer/schemas'
+import { assignCaseAction } from '../cases/[number]/actions'
 
 export const metadata: Metadata = { title: 'Queue' }
 
@@ -57,7 +58,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       )}
       {page && page.cases.length > 0 && (
         <>
-          <QueueTable rows={page.cases} actorEmail={actor.email} canTake={hasVendorRole(actor, 'ENGINEER')} />
+          <QueueTable rows={page.cases} actorEmail={actor.email} takeAction={hasVendorRole(actor, 'ENGINEER') ? assignCaseAction : null} />
           <nav aria-label="Queue pages" className="mt-4 flex items-center justify-between gap-3 text-sm text-slate-600">
             <span>
               {page.cases.length} case{page.cases.length === 1 ? '' : 's'} on this page{input.cursor ? ' (continued)' : ''}

@@ -2,22 +2,24 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Alert, Badge, Card, LinkButton } from '@/components/ui'
-import { ResponseBadge, SeverityBadge, StatusBadge } from '@/components/cases/badges'
-import { SlaCountdown } from '@/components/cases/time-left'
+import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { AttachmentUpload } from '@/components/cases/attachment-upload'
-import { VendorCaseTools } from '@/components/engineer/vendor-case-tools'
 import { env } from '@/env'
 import { isVendor, requirePageActor } from '@/server/auth/actor'
-import { getCase, type TimelineItem } from '@/server/cases/get-case'
+import { getCase } from '@/server/cases/get-case'
+import { getVendorCaseTools } from '@/server/engineer/get-vendor-case'
 import { orNotFound } from '@/server/access/page-access'
 import { formatInstant } from '@/lib/format'
 import { formatBytes } from '@/lib/cases/uploads'
-import { describeDuration } from '@/lib/sla'
-import { timelineEventText, type TimelineViewer } from '@/lib/cases/timeline-text'
-import { PHASE_WORDS, TIER_LABELS, resolutionLabel } from '@/lib/cases/labels'
-import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './case-forms'
-import { TechnicalContactForm } from './technical-contact-form'
+import type { TimelineViewer } from '@/lib/cases/timeline-text'
+import { TIER_LABELS, resolutionLabel } from '@/lib/cases/labels'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
+import { CloseCaseForm, CommentForm, ConfirmResolutionForm, EscalateForm, SeverityForm } from './_components/customer-forms'
+import { TechnicalContactForm } from './_components/technical-contact-form'
+import { CaseFacts } from './_components/case-facts'
+import { ResponseTargetCard } from './_components/response-target-card'
+import { TimelineEntry } from './_components/timeline-entry'
+import { VendorCaseTools } from './_components/vendor-case-tools'
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   const raw = (await params).number
@@ -31,8 +33,9 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   const number = Number(raw)
   const now = new Date()
   const c = await orNotFound(getCase({ actor, number, now }))
+  // Vendor staff also get the vendor tools; their data is read here, after the case was found.
+  const vendorTools = isVendor(actor) ? await getVendorCaseTools({ actor, number: c.number, now }) : null
   const tz = actor.timeZone
-  const target = c.responseTarget
   const viewer: TimelineViewer = { side: isVendor(actor) ? 'vendor' : 'customer', fallbackContact: c.technicalContact?.name ?? c.openedBy.name }
   return (
     <div className="space-y-6">
@@ -79,100 +82,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card className="p-6">
-            <h2 className="sr-only">Description</h2>
-            <p className="whitespace-pre-wrap text-sm text-slate-800">{c.description}</p>
-            <dl className="mt-5 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <div>
-                <dt className="text-slate-500">Product</dt>
-                <dd>{c.product ? `${c.product.name} ${c.product.version} (${PHASE_WORDS[c.product.phase]})` : '—'}</dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">Opened</dt>
-                <dd>
-                  {formatInstant(c.openedAt, tz)} by {c.openedBy.name}
-                </dd>
-              </div>
-              {c.environment && (
-                <div className="sm:col-span-2">
-                  <dt className="text-slate-500">Environment</dt>
-                  <dd className="whitespace-pre-wrap">{c.environment}</dd>
-                </div>
-              )}
-              <div>
-                <dt className="text-slate-500">Preferred language</dt>
-                <dd>{c.preferredLanguage}</dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">Engineer</dt>
-                <dd>{c.assignee?.name ?? 'Not assigned yet'}</dd>
-              </div>
-              {c.technicalContact && (
-                <div>
-                  <dt className="text-slate-500">Technical contact (24/7)</dt>
-                  <dd>
-                    {c.technicalContact.name}, {c.technicalContact.phone}
-                  </dd>
-                </div>
-              )}
-              {c.supportId.accountManager && (
-                <div>
-                  <dt className="text-slate-500">Support account manager</dt>
-                  <dd>{c.supportId.accountManager.name}</dd>
-                </div>
-              )}
-              {c.relatedCase && (
-                <div>
-                  <dt className="text-slate-500">Continues</dt>
-                  <dd>
-                    <Link href={`/cases/${c.relatedCase.number}`} className="text-brand-600 hover:underline">
-                      #{c.relatedCase.number} {c.relatedCase.title}
-                    </Link>
-                  </dd>
-                </div>
-              )}
-              {c.referencedBy.length > 0 && (
-                <div>
-                  <dt className="text-slate-500">Continued in</dt>
-                  <dd>
-                    {c.referencedBy.map((r) => (
-                      <Link key={r.number} href={`/cases/${r.number}`} className="mr-2 text-brand-600 hover:underline">
-                        #{r.number}
-                      </Link>
-                    ))}
-                  </dd>
-                </div>
-              )}
-              {c.resolution && (
-                <div className="sm:col-span-2">
-                  <dt className="text-slate-500">Resolution</dt>
-                  <dd>
-                    {resolutionLabel(c.resolution.code)}
-                    {c.resolution.summary ? ` — ${c.resolution.summary}` : ''}
-                  </dd>
-                </div>
-              )}
-              {c.rating && (
-                <div className="sm:col-span-2" data-testid="case-rating">
-                  <dt className="text-slate-500">Customer’s rating</dt>
-                  <dd>
-                    <Badge tone={c.rating.rating === 'GOOD' ? 'green' : 'red'}>{c.rating.rating === 'GOOD' ? 'Good' : 'Bad'}</Badge>{' '}
-                    <span className="text-slate-600">
-                      {c.rating.by ? `${c.rating.by}, ` : ''}
-                      {formatInstant(c.rating.ratedAt, tz)}
-                    </span>
-                    {c.rating.comment && <span className="mt-1 block whitespace-pre-wrap">“{c.rating.comment}”</span>}
-                  </dd>
-                </div>
-              )}
-              {!c.rating && c.confirmedAt && !isVendor(actor) && (
-                <div className="sm:col-span-2">
-                  <dt className="text-slate-500">Confirmed</dt>
-                  <dd>The resolution was confirmed on {formatInstant(c.confirmedAt, tz)}, which closed the case.</dd>
-                </div>
-              )}
-            </dl>
-          </Card>
+          <CaseFacts c={c} timeZone={tz} vendor={isVendor(actor)} />
 
           {c.can.confirmResolution && (
             <Card className="p-6">
@@ -211,63 +121,11 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
             )}
           </Card>
 
-          {isVendor(actor) && <VendorCaseTools actor={actor} caseNumber={c.number} />}
+          {vendorTools && <VendorCaseTools t={vendorTools} viewer={actor} now={now} />}
         </div>
 
         <div className="space-y-6">
-          <Card className="p-5" aria-labelledby="sla-heading">
-            <h2 id="sla-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
-              Initial response
-            </h2>
-            <div className="mt-2 flex items-center gap-2">
-              <ResponseBadge status={c.responseStatus} />
-            </div>
-            {target.kind === 'deadline' ? (
-              <dl className="mt-3 space-y-2 text-sm">
-                <div>
-                  <dt className="text-slate-500">Target</dt>
-                  <dd>
-                    {describeDuration(target.minutes, target.clock)}
-                    {target.clock === 'continuous' ? ', 24/7' : ''}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-slate-500">Due (your time, {tz})</dt>
-                  <dd className="font-medium">{formatInstant(target.dueAt, tz)}</dd>
-                </div>
-                {c.calendar.timeZone !== tz && (
-                  <div>
-                    <dt className="text-slate-500">Due (customer&apos;s time, {c.calendar.timeZone})</dt>
-                    <dd>{formatInstant(target.dueAt, c.calendar.timeZone)}</dd>
-                  </div>
-                )}
-                <div data-testid="sla-countdown">
-                  <dt className="sr-only">Time left</dt>
-                  <dd>
-                    <SlaCountdown
-                      tier={c.tier}
-                      targetKind="DEADLINE"
-                      targetDueAt={target.dueAt.toISOString()}
-                      targetClock={target.clock === 'business' ? 'BUSINESS' : 'CONTINUOUS'}
-                      firstResponseAt={c.firstResponseAt?.toISOString() ?? null}
-                      calendar={c.calendar}
-                      initialNow={now.toISOString()}
-                    />
-                  </dd>
-                </div>
-                {c.firstResponseAt && (
-                  <div>
-                    <dt className="text-slate-500">First response</dt>
-                    <dd>{formatInstant(c.firstResponseAt, tz)}</dd>
-                  </div>
-                )}
-              </dl>
-            ) : (
-              <p className="mt-3 text-sm text-slate-600">
-                {target.kind === 'best-effort' ? 'Best effort: Free / NFR support has no response target.' : 'Feedback has no response target.'}
-              </p>
-            )}
-          </Card>
+          <ResponseTargetCard c={c} timeZone={tz} now={now} />
 
           {c.phoneLines.length > 0 && (
             <Card className="p-5">
@@ -359,39 +217,4 @@ function openEscalationNote(escalations: { status: string; openedAt: Date }[], t
   return open
     ? `Your request to talk to a manager (asked ${formatInstant(open.openedAt, tz, 'd MMM HH:mm')}) is still open: closing the case closes that request too.`
     : null
-}
-
-function TimelineEntry({ item, timeZone, viewer }: { item: TimelineItem; timeZone: string; viewer: TimelineViewer }) {
-  const when = (
-    <time dateTime={item.at.toISOString()} className="text-xs text-slate-500">
-      {formatInstant(item.at, timeZone, 'd MMM yyyy, HH:mm')}
-    </time>
-  )
-  if (item.kind === 'comment') {
-    return (
-      <li
-        className={`rounded-md p-4 text-sm ring-1 ${item.internal ? 'bg-amber-50 ring-amber-200' : item.author.side === 'vendor' ? 'bg-brand-50/50 ring-brand-100' : 'bg-white ring-slate-200'}`}
-      >
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <span className="font-medium">
-            {item.author.name}
-            {item.author.side === 'vendor' ? ' (Support)' : ''}
-            {item.internal ? ' · internal note' : ''}
-          </span>
-          {when}
-        </div>
-        <p className="mt-2 whitespace-pre-wrap text-slate-800">{item.body}</p>
-      </li>
-    )
-  }
-  const text = timelineEventText(item.type, item.after, item.before, viewer)
-  return (
-    <li className="flex flex-wrap items-baseline justify-between gap-2 px-1 text-sm text-slate-600">
-      <span>
-        <span className="font-medium text-slate-800">{item.actor?.name ?? 'System'}</span> {text}
-        {item.internal ? ' (internal)' : ''}
-      </span>
-      {when}
-    </li>
-  )
 }

@@ -5,7 +5,7 @@ import { env } from '@/env'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { listSupportIdsForCases } from '@/server/support-ids/list-for-cases'
-import { NewCaseForm } from './new-case-form'
+import { NewCaseForm } from './_components/new-case-form'
 
 export const metadata: Metadata = { title: 'Open a case' }
 

@@ -9,10 +9,10 @@ import { assignCase } from '@/server/engineer/assign-case'
 import { replyToCase, requestInformation } from '@/server/engineer/reply-to-case'
 import { logContactAttempt } from '@/server/engineer/contact-attempts'
 import { closeResolvedCase, resolveCase } from '@/server/engineer/resolve-case'
-import { acknowledgeEscalation, addEscalationNote, assignEscalationEngineer, resolveEscalation } from '@/server/escalations/handle-escalation'
 
-// Server Actions of the vendor case tools and the escalation queue: each one is a thin wrapper over
-// one service (the actor is re-checked by runAction, the rules live in the service).
+// Server Actions of the vendor tools on the case page (assignment also from the queue's Take button):
+// each one is a thin wrapper over one service (the actor is re-checked by runAction, the rules live in
+// the service). The escalation steps are in ../../escalations/actions.ts.
 
 const field = (form: FormData, name: string) => {
   const v = form.get(name)
@@ -32,8 +32,8 @@ function localToInstant(local: string, timeZone: string): string {
   return Number.isNaN(instant.getTime()) ? local : instant.toISOString()
 }
 
-function refresh(caseNumber?: number) {
-  if (caseNumber) revalidatePath(`/cases/${caseNumber}`)
+function refresh(caseNumber: number) {
+  revalidatePath(`/cases/${caseNumber}`)
   revalidatePath('/queue')
   revalidatePath('/escalations')
 }
@@ -123,25 +123,6 @@ export async function closeResolvedCaseAction(_prev: unknown, form: FormData): P
       await closeResolvedCase({ actor, number, input: { version: field(form, 'version') }, now: new Date() })
       refresh(number)
       return null
-    },
-    { form },
-  )
-}
-
-export async function escalationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ step: string }>> {
-  return runAction(
-    async (actor) => {
-      const escalationId = field(form, 'escalationId') ?? ''
-      const step = field(form, 'step')
-      const now = new Date()
-      if (step === 'acknowledge') await acknowledgeEscalation({ actor, escalationId, now })
-      else if (step === 'assign') await assignEscalationEngineer({ actor, escalationId, input: { engineer: field(form, 'engineer') }, now })
-      else if (step === 'note') await addEscalationNote({ actor, escalationId, input: { note: field(form, 'note') }, now })
-      else if (step === 'resolve') await resolveEscalation({ actor, escalationId, input: { resolution: field(form, 'resolution') }, now })
-      else throw new AppError('BAD_REQUEST', 'Unknown escalation step: reload the page')
-      const caseNumber = Number(field(form, 'caseNumber'))
-      refresh(Number.isFinite(caseNumber) ? caseNumber : undefined)
-      return { step }
     },
     { form },
   )

@@ -1,21 +1,20 @@
 'use client'
 
-import Link from 'next/link'
-import { formatInTimeZone } from 'date-fns-tz'
 import { useEffect, useState } from 'react'
-import { Alert, Badge, Button, Card, Field, inputClass } from '@/components/ui'
+import { Alert, Button, Card, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { describeTarget } from '@/components/cases/target-preview'
-import { POLICY, SEVERITY_DEFINITIONS, describeDuration, describeTierHours, type Severity } from '@/lib/sla'
+import { POLICY, describeTierHours, type Severity } from '@/lib/sla'
 import { PHASE_WORDS, TIER_LABELS } from '@/lib/cases/labels'
 import { AttachmentPicker, UploadToNewCase } from '@/components/cases/attachment-upload'
-import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
+import { contactMatters } from '@/lib/cases/severity-1-contact'
 import type { SupportIdForCases } from '@/server/support-ids/list-for-cases'
-import { deflectAction, openCaseAction } from '../actions'
-import { openedConfirmation } from '@/lib/cases/phone-support'
+import { openCaseAction } from '../../actions'
+import { CaseCreated } from './case-created'
+import { Suggestions } from './kb-suggestions'
+import { SeverityCard } from './severity-card'
 
 type Category = 'TECHNICAL' | 'LICENSING' | 'FEEDBACK'
-type Article = { id: string; slug: string; title: string; summary: string }
 
 const CATEGORIES: { value: Category; label: string; hint: string }[] = [
   { value: 'TECHNICAL', label: 'Technical', hint: 'Something does not work as it should' },
@@ -73,7 +72,7 @@ export function NewCaseForm({
   if (state?.ok) {
     return (
       <UploadToNewCase caseNumber={state.data.number} files={files}>
-        {(stored) => <Created result={state.data} attachments={stored} viewerTimeZone={viewerTimeZone} />}
+        {(stored) => <CaseCreated result={state.data} attachments={stored} viewerTimeZone={viewerTimeZone} />}
       </UploadToNewCase>
     )
   }
@@ -172,58 +171,14 @@ export function NewCaseForm({
           )}
         </Card>
 
-        <Card className="space-y-4 p-6">
-          <fieldset>
-            <legend className="text-base font-semibold">Severity</legend>
-            <p className="mt-1 text-sm text-slate-600">Pick the business impact now; you and your engineer can agree a different one later.</p>
-            <div className="mt-3 space-y-2">
-              {([1, 2, 3, 4] as Severity[]).map((s) => {
-                const def = SEVERITY_DEFINITIONS[s]
-                const cell = POLICY[sid.tier][s]
-                const na = cell.kind === 'not-available'
-                const disabled = na || (category === 'FEEDBACK' && s !== 4)
-                return (
-                  <label
-                    key={s}
-                    className={`block rounded-md p-3 text-sm ring-1 ${severity === s ? 'bg-brand-50 ring-brand-500' : 'ring-slate-300'} ${disabled ? 'cursor-not-allowed bg-slate-50 opacity-60' : 'cursor-pointer'}`}
-                  >
-                    <span className="flex items-center gap-2 font-medium">
-                      <input type="radio" name="severity" value={s} checked={severity === s} disabled={disabled} onChange={() => setSeverity(s)} />
-                      Severity {s} — {def.label}
-                      {na && <Badge>Not available on {TIER_LABELS[sid.tier]}</Badge>}
-                    </span>
-                    <span className="mt-1 block text-slate-700">{def.meaning}</span>
-                    <span className="mt-1 block text-xs text-slate-500">Examples: {def.examples.join('; ')}.</span>
-                    {na && <span className="mt-1 block text-xs font-medium text-slate-700">{cell.reason}</span>}
-                  </label>
-                )
-              })}
-            </div>
-          </fieldset>
-          {needsContact && (
-            <div className="rounded-md bg-amber-50 p-4 ring-1 ring-amber-200">
-              <p className="text-sm font-medium text-amber-900" data-testid="severity-1-hours">
-                {severity1WorkSentence({ tier: sid.tier, hasContact: false })}
-              </p>
-              <p className="mt-1 text-xs text-amber-900">Name the person we can reach around the clock; you can also add one to the case later.</p>
-              <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                <Field label="Technical contact (24/7)" htmlFor="technicalContactName" error={fieldErrors.technicalContactName}>
-                  <input id="technicalContactName" name="technicalContactName" autoComplete="name" className={inputClass} />
-                </Field>
-                <Field label="Contact phone" htmlFor="technicalContactPhone" error={fieldErrors.technicalContactPhone}>
-                  <input
-                    id="technicalContactPhone"
-                    name="technicalContactPhone"
-                    type="tel"
-                    autoComplete="tel"
-                    placeholder="+1 312 555 0188"
-                    className={inputClass}
-                  />
-                </Field>
-              </div>
-            </div>
-          )}
-        </Card>
+        <SeverityCard
+          tier={sid.tier}
+          feedback={category === 'FEEDBACK'}
+          severity={severity}
+          onSeverity={setSeverity}
+          needsContact={needsContact}
+          fieldErrors={fieldErrors}
+        />
 
         <Card className="space-y-4 p-6">
           <h2 className="text-base font-semibold">The problem</h2>
@@ -312,132 +267,5 @@ export function NewCaseForm({
         </div>
       </div>
     </ActionForm>
-  )
-}
-
-function Suggestions({ query }: { query: string }) {
-  const [articles, setArticles] = useState<Article[]>([])
-  const [solvedBy, setSolvedBy] = useState<Article | null>(null)
-  const debounced = useDebounced(query, 400)
-  useEffect(() => {
-    if (debounced.length < 4) return
-    const controller = new AbortController()
-    fetch(`/api/v1/kb?take=5&q=${encodeURIComponent(debounced.slice(0, 2000))}`, { signal: controller.signal })
-      .then((r) => (r.ok ? r.json() : { articles: [] }))
-      .then((body: { articles: Article[] }) => setArticles(body.articles))
-      .catch(() => {})
-    return () => controller.abort()
-  }, [debounced])
-  const shown = debounced.length < 4 ? [] : articles
-  if (solvedBy) {
-    return (
-      <Alert tone="green" title="Glad that solved it">
-        No case is needed.{' '}
-        <Link href={`/kb/${solvedBy.slug}`} className="underline">
-          {solvedBy.title}
-        </Link>{' '}
-        stays in the knowledge base.
-      </Alert>
-    )
-  }
-  if (shown.length === 0) return null
-  return (
-    <Card className="p-5">
-      <h2 className="text-sm font-semibold">Did one of these solve it?</h2>
-      <ul className="mt-3 space-y-3" aria-label="Knowledge-base suggestions">
-        {shown.map((a) => (
-          <li key={a.id} className="text-sm">
-            <Link href={`/kb/${a.slug}`} target="_blank" className="font-medium text-brand-700 hover:underline">
-              {a.title}
-            </Link>
-            <p className="text-xs text-slate-600">{a.summary}</p>
-            <button
-              type="button"
-              className="mt-1 text-xs font-medium text-green-700 hover:underline"
-              onClick={() => void deflectAction(a.id, query).then((r) => r.ok && setSolvedBy(a))}
-            >
-              This solved it
-            </button>
-          </li>
-        ))}
-      </ul>
-      <p className="mt-3 text-xs text-slate-500">
-        Also search the{' '}
-        <a className="underline" href={`https://docs.vendor.example/search?q=${encodeURIComponent(query.slice(0, 200))}`} target="_blank" rel="noreferrer">
-          technical documentation
-        </a>{' '}
-        and the{' '}
-        <a className="underline" href={`https://forums.vendor.example/search?q=${encodeURIComponent(query.slice(0, 200))}`} target="_blank" rel="noreferrer">
-          community forums
-        </a>
-        .
-      </p>
-    </Card>
-  )
-}
-
-function useDebounced(value: string, ms: number) {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return debounced
-}
-
-function Created({ result, attachments, viewerTimeZone }: { result: import('../actions').OpenCaseResult; attachments: string[]; viewerTimeZone: string }) {
-  const target = result.responseTarget
-  return (
-    <Card className="max-w-2xl p-6">
-      <Alert tone="green" title={`Case #${result.number} is open`}>
-        <span data-testid="created-phone">{openedConfirmation(result)}</span>
-      </Alert>
-      <dl className="mt-5 space-y-3 text-sm">
-        <div>
-          <dt className="text-slate-500">Response target</dt>
-          <dd className="font-medium" data-testid="created-target">
-            {target.kind === 'deadline'
-              ? `Response by ${formatInTimeZone(target.dueAt, viewerTimeZone, 'EEEE d MMMM, HH:mm')} (your time) — ${describeDuration(target.minutes, target.clock)}${target.clock === 'continuous' ? ', 24/7' : ''}`
-              : target.kind === 'best-effort'
-                ? 'Best effort, no target'
-                : 'No response target (feedback)'}
-          </dd>
-        </div>
-        {contactMatters(result.tier, result.severity) && (
-          <div className={result.businessHoursOnly ? 'text-amber-800' : 'text-slate-700'} data-testid="severity-1-hours">
-            {severity1WorkSentence({ tier: result.tier, hasContact: !result.businessHoursOnly })}
-            {result.businessHoursOnly && ' You can add the technical contact on the case page.'}
-          </div>
-        )}
-        {attachments.length > 0 && (
-          <div>
-            <dt className="text-slate-500">Files</dt>
-            <dd>{attachments.join(', ')}</dd>
-          </div>
-        )}
-        {result.phoneLines.length > 0 && (
-          <div>
-            <dt className="text-slate-500">Phone support</dt>
-            <dd>
-              <ul className="mt-1 space-y-1">
-                {result.phoneLines.map((p) => (
-                  <li key={p.number}>
-                    {p.country}: <span className="font-medium">{p.number}</span> — quote case #{result.number}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        )}
-      </dl>
-      <div className="mt-6 flex gap-3">
-        <Link href={`/cases/${result.number}`} className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          View case #{result.number}
-        </Link>
-        <Link href="/cases" className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
-          My cases
-        </Link>
-      </div>
-    </Card>
   )
 }

@@ -4,7 +4,7 @@ import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
 import { POLICY, SEVERITY_DEFINITIONS, type Severity, type Tier } from '@/lib/sla'
-import { changeSeverityAction, closeCaseAction, commentAction, confirmResolutionAction, escalateAction } from '../actions'
+import { changeSeverityAction, closeCaseAction, commentAction, confirmResolutionAction, escalateAction } from '../../actions'
 
 export function CommentForm({ number, waiting, reopenUntil }: { number: number; waiting: boolean; reopenUntil?: string }) {
   const f = useActionForm(commentAction.bind(null, number))

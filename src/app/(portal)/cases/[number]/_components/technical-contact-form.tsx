@@ -2,7 +2,7 @@
 
 import { Alert, Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { addTechnicalContactAction } from './technical-contact-actions'
+import { addTechnicalContactAction } from '../technical-contact-actions'
 
 /** Severity 1 on Production / Premier: the customer names the person reachable around the clock (decision 0016). */
 export function TechnicalContactForm({
