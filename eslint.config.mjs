@@ -27,6 +27,49 @@ export default defineConfig([
     },
   },
   {
+    // Arrows point one way (issue 12): app → components → lib, app → server → lib, and no cycles.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    settings: { 'import/ignore': ['node_modules'] },
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // Components are UI: they receive Server Actions and data from the route as props, or live in the
+    // route's own _components/ folder. Types from the server are fine; its values are not.
+    files: ['src/components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '**/app/**'],
+              message: 'src/components never imports src/app: take the Server Action as a prop, or move the form into the route.',
+            },
+            {
+              group: ['@/server/*', '**/server/**', '@/db/*'],
+              allowTypeImports: true,
+              message: 'src/components imports only types from src/server: the route fetches and passes data and actions as props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The server never reaches up into routes; src/db is plain Node (Playwright and scripts import it).
+    files: ['src/server/**', 'src/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '**/app/**', '@/components/*', '**/components/**'], message: 'src/server and src/db never import routes or components.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // src/lib is shared with the browser and the mails: no server code, database or Next.js.
     files: ['src/lib/**'],
     ignores: ['src/lib/sla/**'],
@@ -36,8 +79,20 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: ['server-only', 'next', 'next/*', '@prisma/*', '@/generated/*', '@/server/*', '**/server/**', '**/generated/**'],
-              message: 'src/lib is pure: no server, database or Next.js imports (put that code in src/server).',
+              group: [
+                'server-only',
+                'next',
+                'next/*',
+                '@prisma/*',
+                '@/generated/*',
+                '@/server/*',
+                '**/server/**',
+                '**/generated/**',
+                '@/db/*',
+                '@/app/*',
+                '@/components/*',
+              ],
+              message: 'src/lib is pure: no server, database, route, component or Next.js imports (put that code in src/server).',
             },
           ],
         },
