@@ -21,15 +21,12 @@ export {
   type SeverityDefinition,
 } from './policy'
 export { describeWeeklyHours } from './hours'
+export { addBusinessMinutes, businessMinutesBetween, isContinuous, validateCalendar } from './calendar'
 export {
-  addBusinessMinutes,
-  businessMinutesBetween,
-  isContinuous,
-  validateCalendar,
   cacheStats as slaCacheStats,
   setTableBudget as setSlaCacheBudget,
   clearCaches as clearSlaCaches,
   DEFAULT_TABLE_BUDGET_BYTES as SLA_CACHE_DEFAULT_BUDGET_BYTES,
-} from './calendar'
+} from './compile'
 export { responseTarget } from './target'
 export { explainResponseTarget, type ResponseTargetExplanation, type ExplainedPeriod, type SkippedDay, type OffsetChange } from './explain'
