@@ -130,14 +130,3 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: Date, to: Da
   const t = timeOf(to, 'to')
   return betweenMs(core, f, t) / MINUTE
 }
-
-/** True when the calendar counts real elapsed time (every day 00:00–24:00, no holidays). */
-export function isContinuous(cal: BusinessCalendar): boolean {
-  return coreOf(cal).continuous
-}
-
-/** Validates a calendar (throws SlaError) and returns its canonical zone name. */
-export function validateCalendar(cal: BusinessCalendar): { timeZone: string; continuous: boolean } {
-  const core = coreOf(cal)
-  return { timeZone: core.zone.name, continuous: core.continuous }
-}
