@@ -10,9 +10,10 @@
  */
 import { coreOf, type Core } from './compile'
 import { SlaError, show } from './errors'
-import { instantAt, positionIn, tableOf, yearIndexOf } from './tables'
+import { instantAt, isOpenMs, positionIn, tableOf, yearIndexOf } from './tables'
 import type { BusinessCalendar } from './types'
 import * as zone from './zone'
+import { localParts, resolveZone } from './zone'
 
 const MINUTE = zone.MINUTE
 const MIN_MS = zone.MIN_MS
@@ -129,4 +130,16 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: Date, to: Da
   const f = timeOf(from, 'from')
   const t = timeOf(to, 'to')
   return betweenMs(core, f, t) / MINUTE
+}
+
+/** True when `at` is open time of `cal`: inside its hours, on a local day that is not a holiday. */
+export function isOpenAt(cal: BusinessCalendar, at: Date): boolean {
+  const core = coreOf(cal)
+  return isOpenMs(core, timeOf(at, 'at'))
+}
+
+/** The local date ('YYYY-MM-DD'), weekday (0 = Sunday) and wall time ('HH:mm') of an instant in an IANA zone. */
+export function localDateTime(timeZone: string, at: Date): { date: string; weekday: number; time: string } {
+  const { date, weekday, time } = localParts(resolveZone(timeZone), timeOf(at, 'at'))
+  return { date, weekday, time: time.slice(0, 5) }
 }

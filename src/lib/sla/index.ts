@@ -4,10 +4,10 @@
  *
  * See docs/decisions/0002-sla-engine.md for the design, the semantics and the cache bounds.
  */
-export type { Tier, Severity, WeeklyHours, BusinessCalendar } from './types'
+export type { Tier, Severity, WeeklyHours, BusinessCalendar, Clock } from './types'
 export { SlaError } from './errors'
 export { POLICY, TIERS, TIER_HOURS, SEVERITY_DEFINITIONS, targetFor, tierCalendar, describeDuration, describeTierHours } from './policy'
 export { describeWeeklyHours } from './hours'
-export { addBusinessMinutes, businessMinutesBetween } from './calendar'
+export { addBusinessMinutes, businessMinutesBetween, isOpenAt, localDateTime } from './calendar'
 export { responseTarget } from './target'
 export { explainResponseTarget } from './explain'

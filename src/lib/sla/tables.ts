@@ -198,3 +198,14 @@ export function instantAt(table: Table, target: number): number {
   }
   return table.ends[j]! - (c[j]! - target)
 }
+
+/** True when instant t is open time of the core (within an interval of its year's table). */
+export function isOpenMs(core: Core, t: number): boolean {
+  if (core.continuous) return true
+  if (!core.hasOpenTime) return false
+  const table = tableOf(core, yearIndexOf(t))
+  const n = table.n
+  if (n === 0) return false
+  const i = lastAtOrBelow(table.starts, n, t, Math.floor((t - table.y0) * table.perMs))
+  return i >= 0 && t < table.ends[i]!
+}

@@ -5,7 +5,7 @@ import { formatBytes } from '@/lib/cases/uploads'
 import { resolutionLabel } from '@/lib/cases/labels'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
 import { reopenDeadline } from '@/lib/cases/schemas'
-import { businessMinutesBetween, tierCalendar } from '@/lib/sla'
+import { minutesIn, targetCalendar } from '@/lib/sla-state'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { appUrl } from './app-url'
 import { caseAudience, personName, vendorUsers } from './audiences'
@@ -203,10 +203,7 @@ async function breachWarning(tx: Tx, n: N<'breach-warning'>, now: Date): Promise
 
 /** Time left in the target's own clock: business minutes of the customer's calendar, or real minutes. */
 async function timeLeft(tx: Tx, c: LoadedCase, dueAt: Date, now: Date): Promise<string> {
-  if (c.targetClock === 'BUSINESS') {
-    const cal = await calendarForSupportId(tx, c.supportIdId)
-    const business = tierCalendar(c.tier, cal.timeZone, cal.holidays)
-    if (business) return `${formatMinutes(businessMinutesBetween(business, now, dueAt))} of business time`
-  }
-  return formatMinutes(Math.max(0, (dueAt.getTime() - now.getTime()) / 60_000))
+  const calendar = c.targetClock === 'BUSINESS' ? targetCalendar(c.tier, c.targetClock, await calendarForSupportId(tx, c.supportIdId)) : null
+  const left = formatMinutes(minutesIn(calendar, now, dueAt))
+  return calendar ? `${left} of business time` : left
 }
