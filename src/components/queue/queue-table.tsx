@@ -5,7 +5,7 @@ import { severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TIER_LABELS } from '@/lib/cases/labels'
 import type { QueueRow } from '@/server/queue/find-queue'
-import { TimeLeft } from './time-left'
+import { TimeLeft } from '@/components/cases/time-left'
 import { TakeButton } from './take-button'
 
 function Deadline({ row }: { row: QueueRow }) {
