@@ -21,16 +21,8 @@ import { rng } from '../prisma/seed/random'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { fromZonedTime } from 'date-fns-tz'
-import {
-  addBusinessMinutes,
-  businessMinutesBetween,
-  clearSlaCaches,
-  responseTarget,
-  slaCacheStats,
-  tierCalendar,
-  type BusinessCalendar,
-  type WeeklyHours,
-} from '../src/lib/sla'
+import { addBusinessMinutes, businessMinutesBetween, responseTarget, tierCalendar, type BusinessCalendar, type WeeklyHours } from '../src/lib/sla'
+import { clearSlaCaches, slaCacheStats } from '../src/lib/sla/diagnostics'
 
 const N = 100_000
 const PEER_N = 2_000

@@ -1,8 +1,7 @@
 // The policy's contact-attempt rule, pure (no clock, no database): "after three unanswered
 // attempts on three separate business days of the customer's calendar the case may be closed
 // without the customer's consent". See docs/decisions/0003-contact-attempt-business-days.md.
-import { formatInTimeZone } from 'date-fns-tz'
-import { tierCalendar, type Tier } from '@/lib/sla'
+import { isOpenAt, localDateTime, tierCalendar, type Tier } from '@/lib/sla'
 
 export const REQUIRED_BUSINESS_DAYS = 3
 
@@ -29,12 +28,6 @@ export type ContactStanding = {
   attempts: { id?: string; at: Date; outcome: ContactOutcome; businessDay: string; verdict: AttemptVerdict }[]
 }
 
-/** The customer's local date, ISO weekday (1 = Monday … 7 = Sunday) and wall time of an instant. */
-export function localDayOf(at: Date, timeZone: string): { date: string; isoWeekday: number; time: string } {
-  const [date, weekday, time] = formatInTimeZone(at, timeZone, 'yyyy-MM-dd|i|HH:mm').split('|') as [string, string, string]
-  return { date, isoWeekday: Number(weekday), time }
-}
-
 /**
  * Where an instant falls in the customer's calendar. Business-hours tiers (Basic, Evaluation):
  * a business day is a local date with support hours that is not a holiday, and an attempt counts
@@ -42,15 +35,13 @@ export function localDayOf(at: Date, timeZone: string): { date: string; isoWeekd
  * business day is a local Monday–Friday that is not a holiday (decision 0003).
  */
 export function classifyInstant(at: Date, calendar: ContactCalendar): { businessDay: string; verdict: 'ok' | 'not-a-business-day' | 'outside-business-hours' } {
-  const { date, isoWeekday, time } = localDayOf(at, calendar.timeZone)
+  // The SLA engine's zone code decides the local day and the open hours, as it does for every target.
+  const { date, weekday } = localDateTime(calendar.timeZone, at) // weekday: 0 = Sunday
   if (calendar.holidays.includes(date)) return { businessDay: date, verdict: 'not-a-business-day' }
   const hours = tierCalendar(calendar.tier, calendar.timeZone, calendar.holidays)
-  if (!hours) return { businessDay: date, verdict: isoWeekday <= 5 ? 'ok' : 'not-a-business-day' }
-  const day = isoWeekday % 7 // WeeklyHours: 0 = Sunday
-  const today = hours.weekly.filter((h) => h.day === day)
-  if (today.length === 0) return { businessDay: date, verdict: 'not-a-business-day' }
-  const open = today.some((h) => h.open <= time && time < h.close)
-  return { businessDay: date, verdict: open ? 'ok' : 'outside-business-hours' }
+  if (!hours) return { businessDay: date, verdict: weekday >= 1 && weekday <= 5 ? 'ok' : 'not-a-business-day' }
+  if (!hours.weekly.some((h) => h.day === weekday)) return { businessDay: date, verdict: 'not-a-business-day' }
+  return { businessDay: date, verdict: isOpenAt(hours, at) ? 'ok' : 'outside-business-hours' }
 }
 
 /**

@@ -4,7 +4,7 @@
 // the closing, and whether the target had passed by then is measured up to that instant.
 import { describeDuration, type Tier } from '@/lib/sla'
 import { formatMinutes } from '@/lib/format'
-import { slaState } from '@/lib/sla-state'
+import { clockOf, slaState } from '@/lib/sla-state'
 
 export type ResponseStandingCase = {
   tier: Tier
@@ -31,7 +31,7 @@ export type ResponseStanding =
 export function responseStanding(c: ResponseStandingCase, now: Date): ResponseStanding {
   if (c.targetKind === 'NONE') return { kind: 'no-target' }
   if (c.targetKind !== 'DEADLINE' || !c.targetDueAt || c.targetMinutes === null) return { kind: 'best-effort' }
-  const target: Target = { minutes: c.targetMinutes, clock: c.targetClock === 'BUSINESS' ? 'business' : 'continuous' }
+  const target: Target = { minutes: c.targetMinutes, clock: clockOf(c.targetClock) }
   if (!c.firstResponseAt && c.closedAt) {
     const atClose = slaState(c, c.closedAt)
     return { kind: 'closed-unanswered', target, breachedByMinutes: atClose.status === 'breached' ? (atClose.breachedByMinutes ?? 0) : null }

@@ -1,8 +1,35 @@
-// Where a case stands against its response target, in the target's own clock: business minutes
-// for business-hours tiers, real minutes for 24/7 ones. Pure (`now` is passed in), so the
-// browser can tick it too.
-import { businessMinutesBetween, tierCalendar, type Tier } from '@/lib/sla'
+// The one module for where a case stands against its response target, in the target's own clock:
+// business minutes of the customer's calendar for business-hours targets, real minutes for 24/7
+// ones. Time left, breached by, met, and the minutes of any span in that clock. Pure (`now` is
+// passed in), so the browser ticks it too.
+import { businessMinutesBetween, tierCalendar, type BusinessCalendar, type Clock, type Tier } from '@/lib/sla'
 import { responseStatus, type ResponseStatus } from './response-status'
+
+/** How the database spells the engine's clock (the SlaClock enum). */
+export type ClockColumn = 'BUSINESS' | 'CONTINUOUS'
+
+/** The stored clock in the engine's words (no clock stored: real time). The one conversion this way. */
+export const clockOf = (column: ClockColumn | null): Clock => (column === 'BUSINESS' ? 'business' : 'continuous')
+
+/** The engine's clock as stored. The one conversion that way. */
+export const clockColumnOf = (clock: Clock): ClockColumn => (clock === 'business' ? 'BUSINESS' : 'CONTINUOUS')
+
+/**
+ * The calendar a target's minutes are counted in: the tier's hours in the customer's calendar for
+ * a business clock; null for real time (a 24/7 clock, a tier without business hours, no calendar).
+ */
+export function targetCalendar(
+  tier: Tier,
+  clock: ClockColumn | Clock | null,
+  calendar: { timeZone: string; holidays: string[] } | null | undefined,
+): BusinessCalendar | null {
+  return (clock === 'BUSINESS' || clock === 'business') && calendar ? tierCalendar(tier, calendar.timeZone, calendar.holidays) : null
+}
+
+/** Minutes of [from, to) in a target's clock (`targetCalendar`); 0 when to ≤ from. */
+export function minutesIn(calendar: BusinessCalendar | null, from: Date, to: Date): number {
+  return calendar ? businessMinutesBetween(calendar, from, to) : Math.max(0, (to.getTime() - from.getTime()) / 60_000)
+}
 
 export type SlaState = {
   status: ResponseStatus
@@ -12,21 +39,22 @@ export type SlaState = {
   breachedByMinutes?: number
 }
 
-export function slaState(
-  c: {
-    tier: Tier
-    targetKind: 'DEADLINE' | 'BEST_EFFORT' | 'NONE'
-    targetDueAt: Date | null
-    targetClock: 'BUSINESS' | 'CONTINUOUS' | null
-    firstResponseAt: Date | null
-    calendar: { timeZone: string; holidays: string[] }
-  },
-  now: Date,
-): SlaState {
+export type SlaStateCase = {
+  tier: Tier
+  targetKind: 'DEADLINE' | 'BEST_EFFORT' | 'NONE'
+  targetDueAt: Date | null
+  targetClock: ClockColumn | null
+  firstResponseAt: Date | null
+  calendar: { timeZone: string; holidays: string[] }
+}
+
+export function slaState(c: SlaStateCase, now: Date): SlaState {
   const status = responseStatus(c, now)
   if (status === 'best-effort' || status === 'met' || !c.targetDueAt) return { status }
-  const calendar = c.targetClock === 'BUSINESS' ? tierCalendar(c.tier, c.calendar.timeZone, c.calendar.holidays) : null
-  const between = (from: Date, to: Date) => (calendar ? businessMinutesBetween(calendar, from, to) : Math.max(0, (to.getTime() - from.getTime()) / 60_000))
-  if (status === 'pending') return { status, minutesLeft: between(now, c.targetDueAt) }
-  return { status, breachedByMinutes: between(c.targetDueAt, c.firstResponseAt ?? now) }
+  const calendar = targetCalendar(c.tier, c.targetClock, c.calendar)
+  if (status === 'pending') return { status, minutesLeft: minutesIn(calendar, now, c.targetDueAt) }
+  return { status, breachedByMinutes: minutesIn(calendar, c.targetDueAt, c.firstResponseAt ?? now) }
 }
+
+/** Time left as one number: positive while pending, negative by how much it is breached (queues, first paint). */
+export const signedMinutes = (s: SlaState): number => (s.status === 'pending' ? (s.minutesLeft ?? 0) : -(s.breachedByMinutes ?? 0))

@@ -116,3 +116,32 @@ describe('classifyInstant', () => {
     expect(classifyInstant(new Date('2026-11-21T16:00:00Z'), free)).toEqual({ businessDay: '2026-11-22', verdict: 'not-a-business-day' })
   })
 })
+
+describe('business days across DST changes (the SLA engine decides the local day and hours)', () => {
+  // America/Chicago falls back on Sun 2026-11-01 (CDT UTC−5 → CST UTC−6); Europe/Berlin springs forward on Sun 2026-03-29 (CET UTC+1 → CEST UTC+2).
+  it.each([
+    ['Fri 2026-10-30 08:30 CDT', basic, '2026-10-30T13:30:00Z', { businessDay: '2026-10-30', verdict: 'ok' }],
+    ['Mon 2026-11-02 07:45 CST (08:45 at the old offset)', basic, '2026-11-02T13:45:00Z', { businessDay: '2026-11-02', verdict: 'outside-business-hours' }],
+    ['Mon 2026-11-02 08:30 CST', basic, '2026-11-02T14:30:00Z', { businessDay: '2026-11-02', verdict: 'ok' }],
+    ['Sun 2026-11-01 23:30 CST (Monday at the old offset)', basic, '2026-11-02T05:30:00Z', { businessDay: '2026-11-01', verdict: 'not-a-business-day' }],
+    ['Mon 2026-03-30 19:30 CEST', berlinBasic, '2026-03-30T17:30:00Z', { businessDay: '2026-03-30', verdict: 'ok' }],
+    [
+      'Mon 2026-03-30 20:30 CEST (19:30 at the old offset)',
+      berlinBasic,
+      '2026-03-30T18:30:00Z',
+      { businessDay: '2026-03-30', verdict: 'outside-business-hours' },
+    ],
+  ])('%s', (_name, calendar, iso, expected) => {
+    expect(classifyInstant(new Date(iso), calendar)).toEqual(expected)
+  })
+
+  it('three attempts either side of the fall-back count three business days', () => {
+    const s = contactAttemptStanding({
+      calendar: basic,
+      attempts: [noAnswer('2026-10-30T13:30:00Z'), noAnswer('2026-11-02T13:45:00Z'), voicemail('2026-11-02T14:30:00Z'), noAnswer('2026-11-03T14:30:00Z')],
+    })
+    expect(s.businessDays).toEqual(['2026-10-30', '2026-11-02', '2026-11-03'])
+    expect(s.attempts.map((a) => a.verdict)).toEqual(['counted', 'outside-business-hours', 'counted', 'counted'])
+    expect(s.closeWithoutConsentAllowed).toBe(true)
+  })
+})

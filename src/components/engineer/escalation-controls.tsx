@@ -3,7 +3,7 @@
 import { useId } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm, type FormAction } from '@/components/ui/action-form'
-import { FormMessage } from './form-message'
+import { FormMessage } from '@/components/ui/action-form'
 
 type Engineer = { name: string; email: string }
 

@@ -1,11 +1,11 @@
 import Link from 'next/link'
-import { Badge, Card } from '@/components/ui'
+import { Badge, Card, Table } from '@/components/ui'
 import { CaseCards } from '@/components/cases/case-cards'
 import { severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TIER_LABELS } from '@/lib/cases/labels'
 import type { QueueRow } from '@/server/queue/find-queue'
-import { TimeLeft } from './time-left'
+import { TimeLeft } from '@/components/cases/time-left'
 import { TakeButton, type TakeAction } from './take-button'
 
 function Deadline({ row }: { row: QueueRow }) {
@@ -82,90 +82,61 @@ function QueueCards({ rows, actorEmail, takeAction }: { rows: QueueRow[]; actorE
 function QueueRows({ rows, actorEmail, takeAction }: { rows: QueueRow[]; actorEmail: string; takeAction: TakeAction | null }) {
   return (
     <Card className="hidden overflow-x-auto md:block">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="queue-table">
-        <caption className="sr-only">Open cases, most urgent first</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-3">
-              Case
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Organisation
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Tier
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Severity
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Title
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Region
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Language
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Time left
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Assignee
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr
-              key={r.number}
-              className="align-top hover:bg-slate-50"
-              data-testid="queue-row"
-              data-case-number={r.number}
-              data-response-status={r.responseStatus}
-            >
-              <td className="whitespace-nowrap px-3 py-3 font-mono">
-                <Link href={`/cases/${r.number}`} className="text-brand-600 hover:underline">
-                  #{r.number}
-                </Link>
+      <Table
+        columns={['Case', 'Organisation', 'Tier', 'Severity', 'Title', 'Region', 'Language', 'Time left', 'Assignee']}
+        caption="Open cases, most urgent first"
+        variant="dense"
+        data-testid="queue-table"
+      >
+        {rows.map((r) => (
+          <tr
+            key={r.number}
+            className="align-top hover:bg-slate-50"
+            data-testid="queue-row"
+            data-case-number={r.number}
+            data-response-status={r.responseStatus}
+          >
+            <td className="whitespace-nowrap font-mono">
+              <Link href={`/cases/${r.number}`} className="text-brand-600 hover:underline">
+                #{r.number}
+              </Link>
+              <div className="mt-1">
+                <StatusBadge status={r.status} />
+              </div>
+            </td>
+            <td>
+              {r.organisation}
+              {r.accountManager && <span className="block text-xs text-slate-500">SAM: {r.accountManager.name}</span>}
+            </td>
+            <td className="whitespace-nowrap">{TIER_LABELS[r.tier]}</td>
+            <td>
+              <SeverityBadge severity={r.severity} />
+            </td>
+            <td className="min-w-48">
+              {r.title}
+              {r.product && <span className="block text-xs text-slate-500">{r.product}</span>}
+              {r.businessHoursOnly && (
+                <span className="mt-1 block text-xs text-amber-900" data-testid="queue-severity-1-hours">
+                  {severity1WorkSentence({ tier: r.tier, hasContact: false })}
+                </span>
+              )}
+            </td>
+            <td>{r.region}</td>
+            <td>{r.language}</td>
+            <td className="whitespace-nowrap">
+              <Deadline row={r} />
+            </td>
+            <td className="whitespace-nowrap">
+              <span className="block text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
+              {takeAction && r.assignee?.email !== actorEmail && (
                 <div className="mt-1">
-                  <StatusBadge status={r.status} />
+                  <TakeButton caseNumber={r.number} assignee={r.assignee?.name} action={takeAction} />
                 </div>
-              </td>
-              <td className="px-3 py-3">
-                {r.organisation}
-                {r.accountManager && <span className="block text-xs text-slate-500">SAM: {r.accountManager.name}</span>}
-              </td>
-              <td className="whitespace-nowrap px-3 py-3">{TIER_LABELS[r.tier]}</td>
-              <td className="px-3 py-3">
-                <SeverityBadge severity={r.severity} />
-              </td>
-              <td className="min-w-48 px-3 py-3">
-                {r.title}
-                {r.product && <span className="block text-xs text-slate-500">{r.product}</span>}
-                {r.businessHoursOnly && (
-                  <span className="mt-1 block text-xs text-amber-900" data-testid="queue-severity-1-hours">
-                    {severity1WorkSentence({ tier: r.tier, hasContact: false })}
-                  </span>
-                )}
-              </td>
-              <td className="px-3 py-3">{r.region}</td>
-              <td className="px-3 py-3">{r.language}</td>
-              <td className="whitespace-nowrap px-3 py-3">
-                <Deadline row={r} />
-              </td>
-              <td className="whitespace-nowrap px-3 py-3">
-                <span className="block text-slate-700">{r.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}</span>
-                {takeAction && r.assignee?.email !== actorEmail && (
-                  <div className="mt-1">
-                    <TakeButton caseNumber={r.number} assignee={r.assignee?.name} action={takeAction} />
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </Card>
   )
 }

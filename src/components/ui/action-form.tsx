@@ -9,7 +9,8 @@
 // controlled fields the same way), so what is shown is always what will be sent.
 
 import { useRouter } from 'next/navigation'
-import { useEffect, useRef, useState, useTransition, type ComponentProps, type FormEvent } from 'react'
+import { useEffect, useRef, useState, useTransition, type ComponentProps, type FormEvent, type ReactNode } from 'react'
+import { FormOutcome } from './action-button'
 import type { ActionError, ActionResult, FieldErrors } from '@/server/api/action'
 
 export type FormAction<T> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>
@@ -78,4 +79,9 @@ export function useActionForm<T>(action: FormAction<T>, options: { resetOnSucces
  */
 export function ActionForm<T>({ form, ...props }: Omit<ComponentProps<'form'>, 'action' | 'method' | 'onSubmit' | 'ref'> & { form: ActionFormState<T> }) {
   return <form key={form.generation} method="post" onSubmit={form.onSubmit} {...props} />
+}
+
+/** A useActionForm binding's outcome: its refusal, or `success(data)` (green) when the form has a success line. */
+export function FormMessage<T>({ form, success }: { form: ActionFormState<T>; success?: (data: T) => ReactNode }) {
+  return <FormOutcome error={form.error} success={form.state?.ok && success ? success(form.state.data) : undefined} />
 }

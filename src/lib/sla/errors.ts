@@ -25,10 +25,6 @@ export class SlaError extends Error {
   }
 }
 
-export function isSlaError(e: unknown): e is SlaError {
-  return e instanceof SlaError
-}
-
 /** Short, safe rendering of a bad value for an error message. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)

@@ -1,35 +1,13 @@
 /**
- * SLA engine — public API. Pure: no I/O, never reads the clock.
+ * SLA engine — public API: what the app and its tests use. Pure: no I/O, never reads the clock.
+ * Cache controls and statistics are in ./diagnostics (tests and benchmarks only).
  *
  * See docs/decisions/0002-sla-engine.md for the design, the semantics and the cache bounds.
  */
-export type { Tier, Severity, WeeklyHours, BusinessCalendar, Clock, PolicyTarget, ResponseTarget, ResponseTargetInput } from './types'
-export { SlaError, isSlaError, type SlaErrorCode } from './errors'
-export {
-  POLICY,
-  TIERS,
-  SEVERITIES,
-  TIER_HOURS,
-  SEVERITY_DEFINITIONS,
-  targetFor,
-  tierCalendar,
-  isTier,
-  isSeverity,
-  describeDuration,
-  describeTierHours,
-  type TierHours,
-  type SeverityDefinition,
-} from './policy'
+export type { Tier, Severity, WeeklyHours, BusinessCalendar, Clock } from './types'
+export { SlaError } from './errors'
+export { POLICY, TIERS, TIER_HOURS, SEVERITY_DEFINITIONS, targetFor, tierCalendar, describeDuration, describeTierHours } from './policy'
 export { describeWeeklyHours } from './hours'
-export {
-  addBusinessMinutes,
-  businessMinutesBetween,
-  isContinuous,
-  validateCalendar,
-  cacheStats as slaCacheStats,
-  setTableBudget as setSlaCacheBudget,
-  clearCaches as clearSlaCaches,
-  DEFAULT_TABLE_BUDGET_BYTES as SLA_CACHE_DEFAULT_BUDGET_BYTES,
-} from './calendar'
+export { addBusinessMinutes, businessMinutesBetween, isOpenAt, localDateTime } from './calendar'
 export { responseTarget } from './target'
-export { explainResponseTarget, type ResponseTargetExplanation, type ExplainedPeriod, type SkippedDay, type OffsetChange } from './explain'
+export { explainResponseTarget } from './explain'

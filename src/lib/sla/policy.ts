@@ -3,7 +3,7 @@
  * severities, response targets and support hours are written down.
  */
 import { SlaError, show } from './errors'
-import { coreFor } from './calendar'
+import { coreFor } from './compile'
 import { describeWeeklyHours } from './hours'
 import type { BusinessCalendar, PolicyTarget, Severity, Tier, WeeklyHours } from './types'
 

@@ -2,7 +2,8 @@
  * Response targets: the policy cell for tier × severity turned into a deadline from the case's
  * opening time, on the tier's clock.
  */
-import { addMs, coreFor, msOf, timeOf, type Core } from './calendar'
+import { addMs, msOf, timeOf } from './calendar'
+import { coreFor, type Core } from './compile'
 import { SlaError, show } from './errors'
 import { normalizeHolidays } from './hours'
 import { POLICY, TIER_HOURS, assertSeverity, assertTier } from './policy'

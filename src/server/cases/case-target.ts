@@ -1,5 +1,6 @@
 import 'server-only'
 import { responseTarget, type Severity, type Tier } from '@/lib/sla'
+import { clockColumnOf } from '@/lib/sla-state'
 import type { CaseCategory, SlaClock, TargetKind } from '@/generated/prisma/enums'
 import { AppError } from '@/server/errors'
 
@@ -31,6 +32,6 @@ export function computeCaseTarget(input: { tier: Tier; severity: Severity; categ
     targetKind: 'DEADLINE',
     targetDueAt: target.dueAt,
     targetMinutes: target.minutes,
-    targetClock: target.clock === 'business' ? 'BUSINESS' : 'CONTINUOUS',
+    targetClock: clockColumnOf(target.clock),
   }
 }

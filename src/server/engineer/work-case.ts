@@ -6,7 +6,7 @@ import { requireVendor } from '@/server/access/require-role'
 import { AppError } from '@/server/errors'
 import type { CaseEventInput } from '@/server/cases/case-write'
 import { findWorkableCase } from '@/server/access/case-work'
-import { slaState } from '@/lib/sla-state'
+import { clockOf, slaState } from '@/lib/sla-state'
 import { isOpenStatus } from '@/lib/cases/status'
 import type { CustomerCalendar } from '@/server/support-ids/calendar'
 
@@ -67,9 +67,7 @@ export function firstResponseChange(
         targetDueAt: c.targetDueAt?.toISOString() ?? null,
         responseStatus: state.status,
         met,
-        ...(state.breachedByMinutes !== undefined
-          ? { breachedByMinutes: Math.round(state.breachedByMinutes), clock: c.targetClock === 'BUSINESS' ? 'business' : 'continuous' }
-          : {}),
+        ...(state.breachedByMinutes !== undefined ? { breachedByMinutes: Math.round(state.breachedByMinutes), clock: clockOf(c.targetClock) } : {}),
       },
     },
   ]

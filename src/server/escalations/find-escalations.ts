@@ -5,7 +5,7 @@ import { requireVendor } from '@/server/access/require-role'
 import { parseInput } from '@/server/errors'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
 import { toResponseTarget } from '@/server/cases/response-target'
-import { slaState } from '@/lib/sla-state'
+import { signedMinutes, slaState } from '@/lib/sla-state'
 import { responseStanding, describeResponseStanding } from '@/lib/response-standing'
 import { ZEscalationQuery } from '@/lib/engineer/schemas'
 import type { EscalationNote } from '@/server/engineer/get-vendor-case'
@@ -96,7 +96,7 @@ export async function findEscalations({ actor, input = {}, now }: { actor: Actor
           responseStatus: sla.status,
           /** The target's state in words, with a case closed before any response said as such (never "best effort"). */
           responseStanding: { kind: standing.kind, text: describeResponseStanding(standing) },
-          timeLeftMinutes: e.case.responseDueAt ? (sla.status === 'pending' ? (sla.minutesLeft ?? 0) : -(sla.breachedByMinutes ?? 0)) : null,
+          timeLeftMinutes: e.case.responseDueAt ? signedMinutes(sla) : null,
           breachedByMinutes: sla.breachedByMinutes ?? null,
           tickCalendar: e.case.responseDueAt && e.case.targetClock === 'BUSINESS' ? calendar : null,
         },

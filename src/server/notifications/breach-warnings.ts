@@ -1,5 +1,6 @@
 import 'server-only'
-import { businessMinutesBetween, tierCalendar } from '@/lib/sla'
+import { isOpenAt } from '@/lib/sla'
+import { minutesIn, targetCalendar } from '@/lib/sla-state'
 import { prisma } from '@/server/db/client'
 import { appendCaseEvents } from '@/server/cases/case-write'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
@@ -59,14 +60,10 @@ export async function sendBreachWarnings({
   for (const c of candidates) {
     const dueAt = c.responseDueAt!
     if (c.targetClock === 'BUSINESS') {
-      const customer = calendars.get(c.supportIdId)
-      const cal = customer ? tierCalendar(c.tier, customer.timeZone, customer.holidays) : null
-      if (cal) {
-        const openNow = businessMinutesBetween(cal, now, new Date(now.getTime() + 1000)) > 0
-        if (!openNow || businessMinutesBetween(cal, now, dueAt) > windowMinutes) continue
-      } else if (dueAt > windowEnd) {
-        continue // a business clock on a 24/7 tier counts real time, as the queues do
-      }
+      // A business clock on a 24/7 tier (no calendar) counts real time, as the queues do.
+      const calendar = targetCalendar(c.tier, c.targetClock, calendars.get(c.supportIdId))
+      if (calendar && !isOpenAt(calendar, now)) continue
+      if (minutesIn(calendar, now, dueAt) > windowMinutes) continue
     }
     const sent = await prisma.$transaction(async (tx) => {
       // NOTE: no version bump: the warning is the worker's bookkeeping, and must not make a

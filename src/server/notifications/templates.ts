@@ -4,6 +4,7 @@
 import 'server-only'
 import { formatInstant } from '@/lib/format'
 import { describeDuration, type Tier } from '@/lib/sla'
+import { clockOf, type ClockColumn } from '@/lib/sla-state'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { tierLabel } from '@/lib/cases/labels'
 import { secretPart, type MailSecrets } from '@/lib/mail-secrets'
@@ -34,13 +35,12 @@ export type CaseSummary = {
   url: string
 }
 
-export type TargetSummary = { kind: 'DEADLINE'; dueAt: Date; minutes: number; clock: 'BUSINESS' | 'CONTINUOUS' } | { kind: 'BEST_EFFORT' } | { kind: 'NONE' }
+export type TargetSummary = { kind: 'DEADLINE'; dueAt: Date; minutes: number; clock: ClockColumn } | { kind: 'BEST_EFFORT' } | { kind: 'NONE' }
 
 export function describeTarget(target: TargetSummary, timeZone: string): string {
   if (target.kind === 'BEST_EFFORT') return 'best effort (no response target for this tier)'
   if (target.kind === 'NONE') return 'none (feedback has no response target)'
-  const clock = target.clock === 'BUSINESS' ? 'business' : 'continuous'
-  return `${describeDuration(target.minutes, clock)}, due by ${at(target.dueAt, timeZone)}`
+  return `${describeDuration(target.minutes, clockOf(target.clock))}, due by ${at(target.dueAt, timeZone)}`
 }
 
 const caseLine = (c: CaseSummary) => `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${tierLabel(c.tier)}) · Severity ${c.severity}`

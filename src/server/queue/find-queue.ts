@@ -6,7 +6,7 @@ import { requireVendor } from '@/server/access/require-role'
 import { AppError, parseInput } from '@/server/errors'
 import { calendarsForSupportIds, type CustomerCalendar } from '@/server/support-ids/calendar'
 import { toResponseTarget } from '@/server/cases/response-target'
-import { slaState } from '@/lib/sla-state'
+import { signedMinutes, slaState } from '@/lib/sla-state'
 import { ZQueueQuery } from '@/lib/engineer/schemas'
 import { OPEN_STATUSES } from '@/lib/cases/status'
 
@@ -171,7 +171,7 @@ export async function findQueue({ actor, input = {}, now }: { actor: Actor; inpu
     const r = byId.get(k.id)!
     const calendar = calendars.get(r.supportIdId) ?? { timeZone: 'UTC', holidays: [] }
     const sla = slaState({ ...r, calendar }, now)
-    const timeLeftMinutes = r.responseDueAt ? (sla.status === 'pending' ? (sla.minutesLeft ?? 0) : -(sla.breachedByMinutes ?? 0)) : null
+    const timeLeftMinutes = r.responseDueAt ? signedMinutes(sla) : null
     return {
       number: r.number,
       title: r.title,

@@ -6,7 +6,8 @@ import type { Actor } from '@/server/auth/actor'
 import { requireVendor } from '@/server/access/require-role'
 import { AppError, parseInput } from '@/server/errors'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
-import { businessMinutesBetween, tierCalendar, TIER_HOURS, TIERS, type Tier } from '@/lib/sla'
+import { TIER_HOURS, TIERS, type Tier } from '@/lib/sla'
+import { minutesIn, targetCalendar } from '@/lib/sla-state'
 import { ZComplianceQuery } from '@/lib/engineer/schemas'
 
 const MAX_DAYS = 366
@@ -123,13 +124,13 @@ export async function complianceReport({ actor, input, now }: { actor: Actor; in
   const key = (tier: string, severity: number, region: string) => `${tier}|${severity}|${region}`
   const minutesByGroup = new Map<string, number[]>()
   for (const t of times) {
-    const cal = calendars.get(t.supportIdId)
-    const hours = cal ? tierCalendar(t.tier, cal.timeZone, cal.holidays) : null
+    // Measured in the tier's clock: its business hours in the customer's calendar, or real time for 24/7 tiers.
+    const hours = targetCalendar(t.tier, 'business', calendars.get(t.supportIdId))
     const list = minutesByGroup.get(key(t.tier, t.severity, t.region)) ?? []
     for (let i = 0; i < t.opened.length; i++) {
       const from = Number(t.opened[i])
       const to = Number(t.responded[i])
-      list.push(hours ? businessMinutesBetween(hours, new Date(from), new Date(to)) : Math.max(0, (to - from) / 60_000))
+      list.push(minutesIn(hours, new Date(from), new Date(to)))
     }
     minutesByGroup.set(key(t.tier, t.severity, t.region), list)
   }

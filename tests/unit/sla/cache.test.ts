@@ -1,14 +1,7 @@
 /** Cache behaviour: bounded, transparent, and safe against changed calendars. */
 import { afterAll, describe, expect, test } from 'vitest'
-import {
-  SLA_CACHE_DEFAULT_BUDGET_BYTES,
-  addBusinessMinutes,
-  businessMinutesBetween,
-  clearSlaCaches,
-  setSlaCacheBudget,
-  slaCacheStats,
-  type BusinessCalendar,
-} from '@/lib/sla'
+import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from '@/lib/sla'
+import { SLA_CACHE_DEFAULT_BUDGET_BYTES, clearSlaCaches, setSlaCacheBudget, slaCacheStats } from '@/lib/sla/diagnostics'
 
 const weekdays = (open: string, close: string) => ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open, close }))
 

@@ -3,7 +3,7 @@
  * computed by hand from the zone rules (comments give the local readings and offsets).
  */
 import { describe, expect, test } from 'vitest'
-import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar, type WeeklyHours } from '@/lib/sla'
+import { addBusinessMinutes, businessMinutesBetween, isOpenAt, localDateTime, type BusinessCalendar, type WeeklyHours } from '@/lib/sla'
 
 type Day = 0 | 1 | 2 | 3 | 4 | 5 | 6
 const weekdays = (open: string, close: string): WeeklyHours => ([1, 2, 3, 4, 5] as const).map((day) => ({ day, open, close }))
@@ -246,5 +246,55 @@ describe('zones with 30- and 45-minute offsets', () => {
     const got = addBusinessMinutes(c, new Date(start), minutes)
     expect(got.toISOString()).toBe(new Date(due).toISOString())
     expect(businessMinutesBetween(c, new Date(start), got)).toBe(minutes)
+  })
+})
+
+describe('isOpenAt and localDateTime across DST changes', () => {
+  const berlin = cal('Europe/Berlin', weekdays('08:00', '20:00'), ['2026-04-03'])
+  test.each([
+    ['Fri 2026-03-27 19:59:59.999 CET', '2026-03-27T18:59:59.999Z', true],
+    ['Fri 2026-03-27 20:00 CET (closing)', '2026-03-27T19:00:00Z', false],
+    ['Mon 2026-03-30 08:00 CEST (opening, new offset)', '2026-03-30T06:00:00Z', true],
+    ['Mon 2026-03-30 07:59:59.999 CEST', '2026-03-30T05:59:59.999Z', false],
+    ['Mon 2026-03-30 20:30 CEST (19:30 at the old offset)', '2026-03-30T18:30:00Z', false],
+    ['Fri 2026-04-03 10:00 CEST, a holiday', '2026-04-03T08:00:00Z', false],
+    ['Sat 2026-03-28 10:00 CET', '2026-03-28T09:00:00Z', false],
+  ])('%s', (_name, iso, open) => {
+    expect(isOpenAt(berlin, new Date(iso))).toBe(open)
+  })
+
+  test('the wall time that a DST gap removes is never open; both occurrences of a fall-back hour are', () => {
+    const night = cal('Europe/Berlin', everyDay('02:00', '03:00'))
+    // 2026-03-29: 02:00 CET does not exist (01:59:59 CET → 03:00 CEST).
+    expect(isOpenAt(night, new Date('2026-03-29T00:59:59Z'))).toBe(false)
+    expect(isOpenAt(night, new Date('2026-03-29T01:00:00Z'))).toBe(false)
+    // 2026-10-25: 02:30 happens at 00:30Z (CEST) and again at 01:30Z (CET).
+    expect(isOpenAt(night, new Date('2026-10-25T00:30:00Z'))).toBe(true)
+    expect(isOpenAt(night, new Date('2026-10-25T01:30:00Z'))).toBe(true)
+    expect(isOpenAt(night, new Date('2026-10-25T02:00:00Z'))).toBe(false)
+  })
+
+  test('a 24/7 calendar is always open, one with no hours never', () => {
+    expect(isOpenAt(cal('UTC', everyDay('00:00', '24:00')), new Date('2026-12-25T03:00:00Z'))).toBe(true)
+    expect(isOpenAt(cal('UTC', []), new Date('2026-12-23T12:00:00Z'))).toBe(false)
+  })
+
+  test('isOpenAt(t) is exactly "the next millisecond is open time"', () => {
+    const chicago = cal('America/Chicago', weekdays('08:00', '17:00'), ['2026-11-26'])
+    for (let t = Date.UTC(2026, 2, 6); t < Date.UTC(2026, 2, 10); t += 7 * 60_000 + 1_001) {
+      expect(isOpenAt(chicago, new Date(t))).toBe(businessMinutesBetween(chicago, new Date(t), new Date(t + 1)) > 0)
+    }
+    for (let t = Date.UTC(2026, 9, 30); t < Date.UTC(2026, 10, 3); t += 7 * 60_000 + 1_001) {
+      expect(isOpenAt(chicago, new Date(t))).toBe(businessMinutesBetween(chicago, new Date(t), new Date(t + 1)) > 0)
+    }
+  })
+
+  test.each([
+    ['America/Chicago', '2026-11-02T05:30:00Z', { date: '2026-11-01', weekday: 0, time: '23:30' }], // CST, the day after the change
+    ['America/Chicago', '2026-11-01T05:30:00Z', { date: '2026-11-01', weekday: 0, time: '00:30' }], // still CDT
+    ['Europe/Berlin', '2026-03-29T01:00:00Z', { date: '2026-03-29', weekday: 0, time: '03:00' }], // the first CEST instant
+    ['Asia/Kolkata', '2026-06-30T18:45:30Z', { date: '2026-07-01', weekday: 3, time: '00:15' }], // +05:30, seconds dropped
+  ])('localDateTime(%s, %s)', (zone, iso, expected) => {
+    expect(localDateTime(zone, new Date(iso))).toEqual(expected)
   })
 })

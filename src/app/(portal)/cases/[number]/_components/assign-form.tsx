@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
-import { FormMessage } from '@/components/engineer/form-message'
+import { FormMessage } from '@/components/ui/action-form'
 import { assignCaseAction } from '../actions'
 import { Hidden } from './hidden-case-fields'
 

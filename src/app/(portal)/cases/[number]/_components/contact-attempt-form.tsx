@@ -3,7 +3,7 @@
 import { useId, useState } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { FormMessage } from '@/components/engineer/form-message'
+import { FormMessage } from '@/components/ui/action-form'
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, contactOutcomesFor } from '@/lib/engineer/schemas'
 import { logContactAttemptAction } from '../actions'
 import { Hidden } from './hidden-case-fields'

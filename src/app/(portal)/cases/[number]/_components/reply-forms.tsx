@@ -3,7 +3,7 @@
 import { useId, useState } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { FormMessage } from '@/components/engineer/form-message'
+import { FormMessage } from '@/components/ui/action-form'
 import { replyAction, requestInformationAction } from '../actions'
 import { Hidden } from './hidden-case-fields'
 

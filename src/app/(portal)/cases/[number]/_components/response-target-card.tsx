@@ -1,6 +1,6 @@
 import { Card } from '@/components/ui'
 import { ResponseBadge } from '@/components/cases/badges'
-import { SlaCountdown } from '@/components/cases/time-left'
+import { TimeLeft } from '@/components/cases/time-left'
 import type { CaseDetail } from '@/server/cases/get-case'
 import { formatInstant } from '@/lib/format'
 import { describeDuration } from '@/lib/sla'
@@ -38,13 +38,14 @@ export function ResponseTargetCard({ c, timeZone: tz, now }: { c: CaseDetail; ti
           <div data-testid="sla-countdown">
             <dt className="sr-only">Time left</dt>
             <dd>
-              <SlaCountdown
+              <TimeLeft
+                layout="inline"
                 tier={c.tier}
-                targetKind="DEADLINE"
-                targetDueAt={target.dueAt.toISOString()}
-                targetClock={target.clock === 'business' ? 'BUSINESS' : 'CONTINUOUS'}
+                dueAt={target.dueAt.toISOString()}
+                clock={target.clock}
+                timeZone={c.calendar.timeZone}
+                holidays={c.calendar.holidays}
                 firstResponseAt={c.firstResponseAt?.toISOString() ?? null}
-                calendar={c.calendar}
                 initialNow={now.toISOString()}
               />
             </dd>

@@ -1,4 +1,4 @@
-import { Badge } from '@/components/ui'
+import { Badge, Table } from '@/components/ui'
 import { describeStanding, VERDICT_LABELS } from '@/lib/contact-attempts'
 import { formatInstant } from '@/lib/format'
 import { ContactAttemptForm } from './contact-attempt-form'
@@ -42,45 +42,18 @@ export function VendorContactAttempts({ t, timeZone, now }: { t: VendorTools; ti
         <p className="mb-4 text-sm text-slate-500">No attempts logged.</p>
       ) : (
         <div className="mb-4 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Contact attempts</caption>
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  When (your time)
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Customer’s day
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Channel
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Outcome
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  By
-                </th>
-                <th scope="col" className="py-2">
-                  Counts?
-                </th>
+          <Table columns={['When (your time)', 'Customer’s day', 'Channel', 'Outcome', 'By', 'Counts?']} variant="inset" caption="Contact attempts">
+            {t.contact.attempts.map((a) => (
+              <tr key={a.id}>
+                <td className="whitespace-nowrap">{when(a.at)}</td>
+                <td className="whitespace-nowrap">{a.businessDay}</td>
+                <td>{CHANNEL_LABELS[a.channel]}</td>
+                <td>{OUTCOME_LABELS[a.outcome]}</td>
+                <td>{a.engineer}</td>
+                <td>{a.verdict === 'counted' ? <Badge tone="blue">Counted</Badge> : <span className="text-slate-600">{VERDICT_LABELS[a.verdict]}</span>}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {t.contact.attempts.map((a) => (
-                <tr key={a.id}>
-                  <td className="whitespace-nowrap py-2 pr-4">{when(a.at)}</td>
-                  <td className="whitespace-nowrap py-2 pr-4">{a.businessDay}</td>
-                  <td className="py-2 pr-4">{CHANNEL_LABELS[a.channel]}</td>
-                  <td className="py-2 pr-4">{OUTCOME_LABELS[a.outcome]}</td>
-                  <td className="py-2 pr-4">{a.engineer}</td>
-                  <td className="py-2">
-                    {a.verdict === 'counted' ? <Badge tone="blue">Counted</Badge> : <span className="text-slate-600">{VERDICT_LABELS[a.verdict]}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       )}
       {t.can.logContactAttempt && <ContactAttemptForm caseNumber={c.number} defaultAt={localNow} maxAt={localNow} minAt={localOpened} timeZone={zone} />}

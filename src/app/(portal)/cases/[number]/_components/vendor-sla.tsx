@@ -1,10 +1,11 @@
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { Badge } from '@/components/ui'
-import { TimeLeft } from '@/components/queue/time-left'
+import { TimeLeft } from '@/components/cases/time-left'
 import { describeDuration, describeTierHours } from '@/lib/sla'
 import { TIER_LABELS } from '@/lib/cases/labels'
 import { formatInstant, formatMinutes } from '@/lib/format'
 import { describeResponseStanding } from '@/lib/response-standing'
+import { clockOf, signedMinutes } from '@/lib/sla-state'
 import { Detail, Section, vendorWhen, type VendorTools } from './vendor-section'
 
 const DAY = 86_400_000
@@ -15,7 +16,7 @@ export function VendorSla({ t, timeZone, now }: { t: VendorTools; timeZone: stri
   const when = vendorWhen(timeZone)
   const customerWhen = (d: Date) => formatInstant(d, t.calendar.timeZone, 'EEE d MMM, HH:mm')
   const dueAt = c.targetDueAt
-  const clock = c.targetClock === 'BUSINESS' ? 'business' : 'continuous'
+  const clock = clockOf(c.targetClock)
   const nearHolidays = dueAt
     ? t.calendar.holidays.filter((h) => {
         const d = Date.parse(`${h}T00:00:00Z`)
@@ -62,7 +63,7 @@ export function VendorSla({ t, timeZone, now }: { t: VendorTools; timeZone: stri
               tier={c.tier}
               timeZone={t.calendar.timeZone}
               holidays={nearHolidays}
-              initialMinutes={t.sla.status === 'pending' ? (t.sla.minutesLeft ?? 0) : -(t.sla.breachedByMinutes ?? 0)}
+              initialMinutes={signedMinutes(t.sla)}
             />
           </Detail>
         )}
