@@ -2,11 +2,12 @@
 // attempts on three separate business days of the customer's calendar the case may be closed
 // without the customer's consent". See docs/decisions/0003-contact-attempt-business-days.md.
 import { isOpenAt, localDateTime, tierCalendar, type Tier } from '@/lib/sla'
+import type { CustomerCalendar } from '@/lib/sla-state'
 
 export const REQUIRED_BUSINESS_DAYS = 3
 
 export type ContactOutcome = 'NO_ANSWER' | 'VOICEMAIL' | 'REACHED'
-export type ContactCalendar = { tier: Tier; timeZone: string; holidays: string[] }
+export type ContactCalendar = CustomerCalendar & { tier: Tier }
 export type ContactAttemptLike = { id?: string; at: Date; outcome: ContactOutcome }
 
 /** Why an attempt does or does not count towards the three business days. */

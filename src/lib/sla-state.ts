@@ -14,15 +14,30 @@ export const clockOf = (column: ClockColumn | null): Clock => (column === 'BUSIN
 /** The engine's clock as stored. The one conversion that way. */
 export const clockColumnOf = (clock: Clock): ClockColumn => (clock === 'business' ? 'BUSINESS' : 'CONTINUOUS')
 
+/** The customer's calendar as a Support ID gives it: its site's zone and the holidays it observes. */
+export type CustomerCalendar = { timeZone: string; holidays: string[] }
+
+/** A case's response target as the pages, the API and the mail speak of it (`none`: feedback has no target). */
+export type CaseResponseTarget = { kind: 'deadline'; dueAt: Date; minutes: number; clock: Clock } | { kind: 'best-effort' } | { kind: 'none' }
+
+/** A case's stored target columns as a CaseResponseTarget. The one conversion from the columns. */
+export function toResponseTarget(c: {
+  targetKind: 'DEADLINE' | 'BEST_EFFORT' | 'NONE'
+  targetDueAt: Date | null
+  targetMinutes: number | null
+  targetClock: ClockColumn | null
+}): CaseResponseTarget {
+  if (c.targetKind === 'DEADLINE' && c.targetDueAt && c.targetMinutes !== null) {
+    return { kind: 'deadline', dueAt: c.targetDueAt, minutes: c.targetMinutes, clock: clockOf(c.targetClock) }
+  }
+  return c.targetKind === 'NONE' ? { kind: 'none' } : { kind: 'best-effort' }
+}
+
 /**
  * The calendar a target's minutes are counted in: the tier's hours in the customer's calendar for
  * a business clock; null for real time (a 24/7 clock, a tier without business hours, no calendar).
  */
-export function targetCalendar(
-  tier: Tier,
-  clock: ClockColumn | Clock | null,
-  calendar: { timeZone: string; holidays: string[] } | null | undefined,
-): BusinessCalendar | null {
+export function targetCalendar(tier: Tier, clock: ClockColumn | Clock | null, calendar: CustomerCalendar | null | undefined): BusinessCalendar | null {
   return (clock === 'BUSINESS' || clock === 'business') && calendar ? tierCalendar(tier, calendar.timeZone, calendar.holidays) : null
 }
 
@@ -45,7 +60,7 @@ export type SlaStateCase = {
   targetDueAt: Date | null
   targetClock: ClockColumn | null
   firstResponseAt: Date | null
-  calendar: { timeZone: string; holidays: string[] }
+  calendar: CustomerCalendar
 }
 
 export function slaState(c: SlaStateCase, now: Date): SlaState {

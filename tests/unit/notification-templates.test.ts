@@ -9,7 +9,7 @@ const berlin = { email: 'b@x.example', name: 'Greta Braun', timeZone: 'Europe/Be
 
 describe('notification e-mails', () => {
   it("show instants in each recipient's own zone", () => {
-    const target = { kind: 'DEADLINE' as const, dueAt: new Date('2026-11-23T15:00:00Z'), minutes: 720, clock: 'BUSINESS' as const }
+    const target = { kind: 'deadline' as const, dueAt: new Date('2026-11-23T15:00:00Z'), minutes: 720, clock: 'business' as const }
     const d = {
       case: c,
       openedBy: 'Carl Mendes',
@@ -20,11 +20,11 @@ describe('notification e-mails', () => {
     expect(caseOpenedMail(chicago, d).text).toContain('Initial response target: 12 business hours, due by Mon 23 Nov 2026, 09:00 (America/Chicago).')
     expect(caseOpenedMail(berlin, d).text).toContain('due by Mon 23 Nov 2026, 16:00 (Europe/Berlin)')
     expect(caseOpenedMail(chicago, d).text).toContain('Phone support: quote case number #100123 when you call.\n  United States: +1 800 555 0142')
-    expect(caseOpenedMail(chicago, { ...d, target: { kind: 'BEST_EFFORT' }, phoneLines: [] }).text).toContain('best effort (no response target for this tier)')
+    expect(caseOpenedMail(chicago, { ...d, target: { kind: 'best-effort' }, phoneLines: [] }).text).toContain('best effort (no response target for this tier)')
   })
 
   it('a Severity 1 Production case says the 24/7 initial target holds and what the technical contact decides, in the shared words', () => {
-    const target = { kind: 'DEADLINE' as const, dueAt: new Date('2026-11-20T16:00:00Z'), minutes: 60, clock: 'CONTINUOUS' as const }
+    const target = { kind: 'deadline' as const, dueAt: new Date('2026-11-20T16:00:00Z'), minutes: 60, clock: 'continuous' as const }
     const sev1 = { ...c, severity: 1, tier: 'PRODUCTION' }
     const d = { case: sev1, openedBy: 'Carl Mendes', openedAt: new Date('2026-11-20T15:00:00Z'), target, phoneLines: [] }
     const without = caseOpenedMail(chicago, { ...d, businessHoursOnly: true }).text

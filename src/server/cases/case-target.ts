@@ -1,10 +1,8 @@
 import 'server-only'
 import { responseTarget, type Severity, type Tier } from '@/lib/sla'
-import { clockColumnOf } from '@/lib/sla-state'
+import { clockColumnOf, type CustomerCalendar } from '@/lib/sla-state'
 import type { CaseCategory, SlaClock, TargetKind } from '@/generated/prisma/enums'
 import { AppError } from '@/server/errors'
-
-export type CaseCalendar = { timeZone: string; holidays: string[] }
 
 export type StoredTarget = {
   targetKind: TargetKind
@@ -17,7 +15,7 @@ export type StoredTarget = {
  * The response target a case gets, as stored on it. Feedback has no target (policy: "no SLA");
  * a tier × severity the policy marks N/A is refused with the policy's reason (422).
  */
-export function computeCaseTarget(input: { tier: Tier; severity: Severity; category: CaseCategory; openedAt: Date; calendar: CaseCalendar }): StoredTarget {
+export function computeCaseTarget(input: { tier: Tier; severity: Severity; category: CaseCategory; openedAt: Date; calendar: CustomerCalendar }): StoredTarget {
   if (input.category === 'FEEDBACK') return { targetKind: 'NONE', targetDueAt: null, targetMinutes: null, targetClock: null }
   const target = responseTarget({
     tier: input.tier,

@@ -10,7 +10,7 @@ import { findWorkableCase } from '@/server/access/case-work'
 import { updateCase, versionToWrite } from './case-write'
 import { computeCaseTarget } from './case-target'
 import { isOpenStatus } from '@/lib/cases/status'
-import { toResponseTarget } from './response-target'
+import { toResponseTarget } from '@/lib/sla-state'
 import { notify } from '@/server/notifications/notify'
 
 /**

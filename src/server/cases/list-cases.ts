@@ -7,7 +7,7 @@ import { parseInput } from '@/server/errors'
 import { ZCaseListQuery } from '@/lib/cases/schemas'
 import { slaState } from '@/lib/sla-state'
 import { calendarsForSupportIds } from '@/server/support-ids/calendar'
-import { toResponseTarget } from './response-target'
+import { toResponseTarget } from '@/lib/sla-state'
 import { OPEN_STATUSES } from '@/lib/cases/status'
 
 /**

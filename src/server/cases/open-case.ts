@@ -14,7 +14,7 @@ import { supportIdStatus } from '@/server/support-ids/list-for-cases'
 import { notify } from '@/server/notifications/notify'
 import { appendCaseEvents } from './case-write'
 import { computeCaseTarget } from './case-target'
-import { toResponseTarget } from './response-target'
+import { toResponseTarget } from '@/lib/sla-state'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
 
 /** What a client may send as an idempotency key: a form's UUID, or an API client's own token. */

@@ -8,7 +8,7 @@ import type { CaseEventInput } from '@/server/cases/case-write'
 import { findWorkableCase } from '@/server/access/case-work'
 import { clockOf, slaState } from '@/lib/sla-state'
 import { isOpenStatus } from '@/lib/cases/status'
-import type { CustomerCalendar } from '@/server/support-ids/calendar'
+import type { CustomerCalendar } from '@/lib/sla-state'
 
 /** Vendor staff who work cases: engineers, managers and Premier customers' account managers (their own customers only: access/case-work.ts). */
 export const CASE_WORKERS: VendorRole[] = ['ENGINEER', 'MANAGER', 'SUPPORT_ACCOUNT_MANAGER']

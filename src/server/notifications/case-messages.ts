@@ -5,12 +5,12 @@ import { formatBytes } from '@/lib/cases/uploads'
 import { resolutionLabel } from '@/lib/cases/labels'
 import { hasPhoneSupport } from '@/lib/cases/phone-support'
 import { reopenDeadline } from '@/lib/cases/schemas'
-import { minutesIn, targetCalendar } from '@/lib/sla-state'
+import { minutesIn, targetCalendar, toResponseTarget } from '@/lib/sla-state'
 import { calendarForSupportId } from '@/server/support-ids/calendar'
 import { appUrl } from './app-url'
 import { caseAudience, personName, vendorUsers } from './audiences'
 import type { Composers, N, Outgoing } from './kinds'
-import { loadCase, summary, targetOf, toCase, type LoadedCase } from './loaders'
+import { loadCase, summary, toCase, type LoadedCase } from './loaders'
 import {
   breachWarningMail,
   caseAssignedMail,
@@ -63,7 +63,7 @@ async function caseOpened(tx: Tx, n: N<'case-opened'>): Promise<Outgoing[]> {
       case: summary(c),
       openedBy: opener,
       openedAt: c.openedAt,
-      target: targetOf(c),
+      target: toResponseTarget(c),
       phoneLines,
       businessHoursOnly: c.businessHoursOnly,
     }),
@@ -125,7 +125,7 @@ async function severityChanged(tx: Tx, n: N<'severity-changed'>): Promise<Outgoi
   const c = await loadCase(tx, n.caseId)
   const by = await personName(tx, n.actorId)
   return toCase(c, await caseAudience(tx, c), (r) =>
-    severityChangedMail(r, { case: summary(c), from: n.from, by, reason: n.reason, target: targetOf(c), firstResponseDone: !!c.firstResponseAt }),
+    severityChangedMail(r, { case: summary(c), from: n.from, by, reason: n.reason, target: toResponseTarget(c), firstResponseDone: !!c.firstResponseAt }),
   )
 }
 

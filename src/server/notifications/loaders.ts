@@ -3,7 +3,7 @@ import type { Tx } from '@/server/db/client'
 import { appUrl } from './app-url'
 import { USER, type Recipient } from './audiences'
 import type { Outgoing } from './kinds'
-import type { CaseSummary, Mail, TargetSummary } from './templates'
+import type { CaseSummary, Mail } from './templates'
 
 // What the messages are about: the case, escalation or partner grant, read in the caller's transaction.
 
@@ -47,11 +47,6 @@ export async function loadCase(tx: Tx, caseId: string) {
   return c
 }
 export type LoadedCase = Awaited<ReturnType<typeof loadCase>>
-
-export const targetOf = (c: LoadedCase): TargetSummary =>
-  c.targetKind === 'DEADLINE' && c.targetDueAt && c.targetMinutes && c.targetClock
-    ? { kind: 'DEADLINE', dueAt: c.targetDueAt, minutes: c.targetMinutes, clock: c.targetClock }
-    : { kind: c.targetKind === 'BEST_EFFORT' ? 'BEST_EFFORT' : 'NONE' }
 
 export async function loadEscalation(tx: Tx, escalationId: string) {
   const e = await tx.escalation.findUnique({

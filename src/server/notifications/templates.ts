@@ -4,7 +4,7 @@
 import 'server-only'
 import { formatInstant } from '@/lib/format'
 import { describeDuration, type Tier } from '@/lib/sla'
-import { clockOf, type ClockColumn } from '@/lib/sla-state'
+import type { CaseResponseTarget } from '@/lib/sla-state'
 import { contactMatters, severity1WorkSentence } from '@/lib/cases/severity-1-contact'
 import { tierLabel } from '@/lib/cases/labels'
 import { secretPart, type MailSecrets } from '@/lib/mail-secrets'
@@ -35,12 +35,10 @@ export type CaseSummary = {
   url: string
 }
 
-export type TargetSummary = { kind: 'DEADLINE'; dueAt: Date; minutes: number; clock: ClockColumn } | { kind: 'BEST_EFFORT' } | { kind: 'NONE' }
-
-export function describeTarget(target: TargetSummary, timeZone: string): string {
-  if (target.kind === 'BEST_EFFORT') return 'best effort (no response target for this tier)'
-  if (target.kind === 'NONE') return 'none (feedback has no response target)'
-  return `${describeDuration(target.minutes, clockOf(target.clock))}, due by ${at(target.dueAt, timeZone)}`
+export function describeTarget(target: CaseResponseTarget, timeZone: string): string {
+  if (target.kind === 'best-effort') return 'best effort (no response target for this tier)'
+  if (target.kind === 'none') return 'none (feedback has no response target)'
+  return `${describeDuration(target.minutes, target.clock)}, due by ${at(target.dueAt, timeZone)}`
 }
 
 const caseLine = (c: CaseSummary) => `Case #${c.number}: ${c.title}\nSupport ID ${c.supportIdCode} (${tierLabel(c.tier)}) · Severity ${c.severity}`
@@ -51,7 +49,7 @@ export function caseOpenedMail(
     case: CaseSummary
     openedBy: string
     openedAt: Date
-    target: TargetSummary
+    target: CaseResponseTarget
     phoneLines: { country: string; number: string }[]
     businessHoursOnly?: boolean
   },
@@ -182,7 +180,7 @@ export function breachWarningMail(r: MailRecipient, d: { case: CaseSummary; dueA
 
 export function severityChangedMail(
   r: MailRecipient,
-  d: { case: CaseSummary; from: number; by: string; reason: string; target: TargetSummary; firstResponseDone: boolean },
+  d: { case: CaseSummary; from: number; by: string; reason: string; target: CaseResponseTarget; firstResponseDone: boolean },
 ): Mail {
   const target = d.firstResponseDone
     ? 'The initial response was already given, so the new target changes nothing on this case.'

@@ -1,7 +1,6 @@
 import 'server-only'
 import { prisma, type Tx } from '@/server/db/client'
-
-export type CustomerCalendar = { timeZone: string; holidays: string[] }
+import type { CustomerCalendar } from '@/lib/sla-state'
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10)
 
