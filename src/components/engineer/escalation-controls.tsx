@@ -4,6 +4,7 @@ import { useId } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
 import { ActionForm, useActionForm, type FormAction } from '@/components/ui/action-form'
 import { FormMessage } from '@/components/ui/action-form'
+import { EngineerSelect } from '@/components/engineer/engineer-select'
 
 type Engineer = { name: string; email: string }
 
@@ -58,16 +59,7 @@ export function EscalationControls({
           {hidden}
           <input type="hidden" name="step" value="assign" />
           <Field label="Engineer for this escalation" htmlFor={`${id}-engineer`} error={assign.fields.engineer}>
-            <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assignedEmail ?? ''} required>
-              <option value="" disabled>
-                Choose an engineer…
-              </option>
-              {engineers.map((e) => (
-                <option key={e.email} value={e.email}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
+            <EngineerSelect id={`${id}-engineer`} engineers={engineers} defaultValue={assignedEmail} />
           </Field>
           <Button type="submit" variant="secondary" disabled={pending}>
             Assign engineer

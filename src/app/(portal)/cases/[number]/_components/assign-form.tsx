@@ -1,12 +1,12 @@
 'use client'
 
 import { useId } from 'react'
-import { Button, Field, inputClass } from '@/components/ui'
-import { ActionForm, useActionForm } from '@/components/ui/action-form'
+import { Button, Field } from '@/components/ui'
+import { ActionForm, FormMessage, useActionForm } from '@/components/ui/action-form'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
-import { FormMessage } from '@/components/ui/action-form'
 import { assignCaseAction } from '../actions'
 import { Hidden } from './hidden-case-fields'
+import { EngineerSelect } from '@/components/engineer/engineer-select'
 
 type Engineer = { name: string; email: string }
 
@@ -60,16 +60,7 @@ export function AssignForm({
           <Hidden caseNumber={caseNumber} version={version} />
           <div className="min-w-48 flex-1">
             <Field label="Assign to" htmlFor={`${id}-engineer`} error={assign.fields.engineer}>
-              <select id={`${id}-engineer`} name="engineer" className={inputClass} defaultValue={assigneeEmail ?? ''} required>
-                <option value="" disabled>
-                  Choose an engineer…
-                </option>
-                {engineers.map((e) => (
-                  <option key={e.email} value={e.email}>
-                    {e.name}
-                  </option>
-                ))}
-              </select>
+              <EngineerSelect id={`${id}-engineer`} engineers={engineers} defaultValue={assigneeEmail} />
             </Field>
           </div>
           <Button type="submit" variant="secondary" disabled={assigning}>

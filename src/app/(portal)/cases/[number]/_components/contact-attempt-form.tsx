@@ -1,9 +1,8 @@
 'use client'
 
 import { useId, useState } from 'react'
-import { Button, Field, inputClass } from '@/components/ui'
-import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { FormMessage } from '@/components/ui/action-form'
+import { Button, Field, inputClass, Select } from '@/components/ui'
+import { ActionForm, FormMessage, useActionForm } from '@/components/ui/action-form'
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, contactOutcomesFor } from '@/lib/engineer/schemas'
 import { logContactAttemptAction } from '../actions'
 import { Hidden } from './hidden-case-fields'
@@ -58,10 +57,9 @@ function ChannelOutcomeFields({ id, fields }: { id: string; fields: Partial<Reco
   return (
     <>
       <Field label="Channel" htmlFor={`${id}-channel`} error={fields.channel}>
-        <select
+        <Select
           id={`${id}-channel`}
           name="channel"
-          className={inputClass}
           value={channel}
           onChange={(e) => {
             const next = e.target.value as (typeof CONTACT_CHANNELS)[number]
@@ -71,22 +69,16 @@ function ChannelOutcomeFields({ id, fields }: { id: string; fields: Partial<Reco
         >
           <option value="phone">Phone</option>
           <option value="email">E-mail</option>
-        </select>
+        </Select>
       </Field>
       <Field label="Outcome" htmlFor={`${id}-outcome`} error={fields.outcome}>
-        <select
-          id={`${id}-outcome`}
-          name="outcome"
-          className={inputClass}
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value as (typeof CONTACT_OUTCOMES)[number])}
-        >
+        <Select id={`${id}-outcome`} name="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as (typeof CONTACT_OUTCOMES)[number])}>
           {offered.map((o) => (
             <option key={o} value={o}>
               {OUTCOME_OPTION_LABELS[o]}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
     </>
   )

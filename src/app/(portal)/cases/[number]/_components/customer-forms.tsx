@@ -1,6 +1,6 @@
 'use client'
 
-import { Alert, Button, Field, inputClass } from '@/components/ui'
+import { Alert, Button, Field, inputClass, Select } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
 import { POLICY, SEVERITY_DEFINITIONS, type Severity, type Tier } from '@/lib/sla'
@@ -93,7 +93,7 @@ export function SeverityForm({
       {f.state?.ok && <Alert tone="green">Severity changed; the response target was recomputed from the opening time.</Alert>}
       <input type="hidden" name="version" value={version} />
       <Field label="New severity" htmlFor="new-severity" error={f.fields.severity}>
-        <select id="new-severity" name="severity" defaultValue={severity} className={inputClass}>
+        <Select id="new-severity" name="severity" defaultValue={severity}>
           {([1, 2, 3, 4] as Severity[]).map((s) => {
             const na = POLICY[tier][s].kind === 'not-available'
             return (
@@ -103,7 +103,7 @@ export function SeverityForm({
               </option>
             )
           })}
-        </select>
+        </Select>
       </Field>
       <Field label="Why" htmlFor="severity-reason" error={f.fields.reason}>
         <textarea id="severity-reason" name="reason" rows={2} required minLength={5} maxLength={2000} className={inputClass} />

@@ -2,8 +2,7 @@
 
 import { useId, useState } from 'react'
 import { Button, Field, inputClass } from '@/components/ui'
-import { ActionForm, useActionForm } from '@/components/ui/action-form'
-import { FormMessage } from '@/components/ui/action-form'
+import { ActionForm, FormMessage, useActionForm } from '@/components/ui/action-form'
 import { replyAction, requestInformationAction } from '../actions'
 import { Hidden } from './hidden-case-fields'
 

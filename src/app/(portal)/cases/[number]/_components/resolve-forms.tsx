@@ -1,10 +1,9 @@
 'use client'
 
 import { useId, useState } from 'react'
-import { Alert, Button, Field, inputClass } from '@/components/ui'
-import { ActionForm, useActionForm } from '@/components/ui/action-form'
+import { Alert, Button, Field, inputClass, Select } from '@/components/ui'
+import { ActionForm, FormMessage, useActionForm } from '@/components/ui/action-form'
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog'
-import { FormMessage } from '@/components/ui/action-form'
 import { RESOLUTION_CODES } from '@/lib/engineer/schemas'
 import { RESOLUTION_LABELS } from '@/lib/cases/labels'
 import { closeResolvedCaseAction, resolveCaseAction } from '../actions'
@@ -42,7 +41,7 @@ export function ResolveForm({
       <Hidden caseNumber={caseNumber} version={version} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Resolution" htmlFor={`${id}-code`} error={form.fields.code}>
-          <select id={`${id}-code`} name="code" className={inputClass} value={code} onChange={(e) => setCode(e.target.value)}>
+          <Select id={`${id}-code`} name="code" value={code} onChange={(e) => setCode(e.target.value)}>
             {RESOLUTION_CODES.filter((c) => c !== 'NO_RESPONSE').map((c) => (
               <option key={c} value={c}>
                 {RESOLUTION_LABELS[c]}
@@ -52,7 +51,7 @@ export function ResolveForm({
               {RESOLUTION_LABELS.NO_RESPONSE}
               {noResponseAllowed ? '' : ' — needs 3 business days of attempts'}
             </option>
-          </select>
+          </Select>
         </Field>
         {code === 'DUPLICATE' && (
           <Field label="Duplicate of case number" htmlFor={`${id}-dup`} error={form.fields.duplicateOf}>

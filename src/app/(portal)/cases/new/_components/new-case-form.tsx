@@ -1,7 +1,7 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { Alert, Button, Card, Field, inputClass } from '@/components/ui'
+import { Alert, Button, Card, Field, inputClass, Select } from '@/components/ui'
 import { ActionForm, useActionForm } from '@/components/ui/action-form'
 import { describeTarget } from '@/components/cases/target-preview'
 import { POLICY, describeTierHours, type Severity } from '@/lib/sla'
@@ -90,7 +90,7 @@ export function NewCaseForm({
             hint={`${TIER_LABELS[sid.tier]} · ${sid.region.name} · maintenance until ${sid.maintenanceEnd}`}
             error={fieldErrors.supportId}
           >
-            <select id="supportId" name="supportId" value={code} onChange={(e) => setCode(e.target.value)} className={inputClass}>
+            <Select id="supportId" name="supportId" value={code} onChange={(e) => setCode(e.target.value)}>
               {supportIds.map((s) => (
                 <option key={s.code} value={s.code}>
                   {s.code} — {TIER_LABELS[s.tier]}, {s.region.name},{' '}
@@ -98,7 +98,7 @@ export function NewCaseForm({
                   {supportIds.some((o) => o.organisation !== s.organisation) ? ` · ${s.organisation}` : ''}
                 </option>
               ))}
-            </select>
+            </Select>
           </Field>
           {expired && (
             <Alert tone="amber" title="Maintenance has ended">
@@ -136,28 +136,22 @@ export function NewCaseForm({
           {category !== 'FEEDBACK' && product && (
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label="Product" htmlFor="product">
-                <select id="product" value={product.id} onChange={(e) => setProductId(e.target.value)} className={inputClass}>
+                <Select id="product" value={product.id} onChange={(e) => setProductId(e.target.value)}>
                   {sid.products.map((p) => (
                     <option key={p.id} value={p.id}>
                       {p.name}
                     </option>
                   ))}
-                </select>
+                </Select>
               </Field>
               <Field label="Product version" htmlFor="productVersionId" error={fieldErrors.productVersionId}>
-                <select
-                  id="productVersionId"
-                  name="productVersionId"
-                  value={version?.id ?? ''}
-                  onChange={(e) => setVersionId(e.target.value)}
-                  className={inputClass}
-                >
+                <Select id="productVersionId" name="productVersionId" value={version?.id ?? ''} onChange={(e) => setVersionId(e.target.value)}>
                   {product.versions.map((v) => (
                     <option key={v.id} value={v.id}>
                       {v.name} ({PHASE_WORDS[v.phase]})
                     </option>
                   ))}
-                </select>
+                </Select>
               </Field>
             </div>
           )}
@@ -218,11 +212,11 @@ export function NewCaseForm({
               hint={`Languages offered in ${sid.region.name}`}
               error={fieldErrors.preferredLanguage}
             >
-              <select id="preferredLanguage" name="preferredLanguage" value={language} onChange={(e) => setLanguage(e.target.value)} className={inputClass}>
+              <Select id="preferredLanguage" name="preferredLanguage" value={language} onChange={(e) => setLanguage(e.target.value)}>
                 {sid.region.languages.map((l) => (
                   <option key={l}>{l}</option>
                 ))}
-              </select>
+              </Select>
             </Field>
             <Field
               label="Earlier case (optional)"
