@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, PageHeader } from '@/components/ui'
 import { SeverityBadge, StatusBadge } from '@/components/cases/badges'
 import { TimeLeft } from '@/components/cases/time-left'
 import { EscalationControls } from '@/components/engineer/escalation-controls'
+import { EscalationNotes } from '@/components/engineer/escalation-notes'
 import { requirePageActor } from '@/server/auth/actor'
 import { requirePage } from '@/server/access/page-access'
 import { findEscalations, type EscalationRow } from '@/server/escalations/find-escalations'
@@ -116,18 +117,7 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                     <dd>{e.resolvedAt ? `${when(e.resolvedAt)}: ${e.resolution ?? ''}` : '—'}</dd>
                   </div>
                 </dl>
-                {e.notes.length > 0 && (
-                  <ul className="mt-3 space-y-1 text-sm">
-                    {e.notes.map((n, i) => (
-                      <li key={i} className="rounded bg-slate-50 px-3 py-2">
-                        <span className="text-xs text-slate-500">
-                          {n.by}, {when(new Date(n.at))}:
-                        </span>{' '}
-                        {n.text}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <EscalationNotes notes={e.notes} when={when} className="mt-3" />
                 {e.status !== 'RESOLVED' && (
                   <section aria-label={`Handle the escalation on case #${e.case.number}`} className="mt-4 border-t border-slate-200 pt-4">
                     <EscalationControls

@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui'
 import { EscalationControls } from '@/components/engineer/escalation-controls'
+import { EscalationNotes } from '@/components/engineer/escalation-notes'
 import { escalationAction } from '@/app/(portal)/escalations/actions'
 import { Detail, Section, vendorWhen, type VendorTools } from './vendor-section'
 
@@ -31,18 +32,7 @@ export function VendorEscalations({ t, timeZone }: { t: VendorTools; timeZone: s
               <Detail label="Engineer on the case">{c.assignee?.name ?? 'Unassigned'}</Detail>
               <Detail label="Resolved">{e.resolvedAt ? `${when(e.resolvedAt)}: ${e.resolution ?? ''}` : '—'}</Detail>
             </dl>
-            {e.notes.length > 0 && (
-              <ul className="space-y-1 text-sm">
-                {e.notes.map((n, i) => (
-                  <li key={i} className="rounded bg-slate-50 px-3 py-2">
-                    <span className="text-xs text-slate-500">
-                      {n.by}, {when(new Date(n.at))}:
-                    </span>{' '}
-                    {n.text}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <EscalationNotes notes={e.notes} when={when} />
             {t.can.manageEscalations && (
               <EscalationControls
                 escalationId={e.id}
